@@ -1,0 +1,55 @@
+"""mildip: military-diplomacy events from text, with their evidence.
+
+The public API::
+
+    import mildip
+    events = mildip.extract(text, published="2023-04-14")
+    settings = mildip.load_settings()
+"""
+
+from mildip._exceptions import (
+    DataFileError,
+    IngestError,
+    MildipError,
+    MissingExtraError,
+    ModelNotAvailableError,
+    SettingsError,
+    StoreError,
+)
+from mildip._version import EXTRACTOR_VERSION, __version__
+from mildip.model import Citation, Document, Event, Evidence, Participant
+from mildip.settings import Settings, load_settings
+
+
+
+def __getattr__(name: str):
+    """Import the extraction entry points lazily, so ``import mildip`` stays cheap."""
+    if name in {"extract", "extract_document"}:
+        from mildip import extract as _extract_pkg
+
+        return getattr(_extract_pkg, name)
+    raise AttributeError(f"module 'mildip' has no attribute {name!r}")
+
+
+__all__ = sorted(
+    [
+        "Citation",
+        "DataFileError",
+        "Document",
+        "EXTRACTOR_VERSION",
+        "Event",
+        "Evidence",
+        "IngestError",
+        "MildipError",
+        "MissingExtraError",
+        "ModelNotAvailableError",
+        "Participant",
+        "Settings",
+        "SettingsError",
+        "StoreError",
+        "__version__",
+        "extract",
+        "extract_document",
+        "load_settings",
+    ]
+)

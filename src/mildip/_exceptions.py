@@ -1,0 +1,75 @@
+"""Every error mildip raises on purpose.
+
+::
+
+    MildipError
+    ├── SettingsError        a settings file, variable or flag is invalid
+    ├── DataFileError        a shipped or user data file is malformed
+    ├── IngestError          one input could not become a Document (the batch goes on)
+    │   ├── EmptyInputError
+    │   ├── UnsupportedInputError
+    │   └── DecodeError
+    ├── ModelNotAvailableError  the configured spaCy model is not installed
+    ├── StoreError           the database is unreachable or at the wrong schema
+    ├── EventNotFoundError   an event id given by the user does not exist
+    └── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
+"""
+
+from __future__ import annotations
+
+
+class MildipError(Exception):
+    """Base class: the message says what went wrong and what to do."""
+
+
+class SettingsError(MildipError):
+    pass
+
+
+class DataFileError(MildipError):
+    pass
+
+
+class IngestError(MildipError):
+    """One input could not be ingested; ``reason`` is a one-line explanation."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class EmptyInputError(IngestError):
+    pass
+
+
+class UnsupportedInputError(IngestError):
+    pass
+
+
+class DecodeError(IngestError):
+    pass
+
+
+class ModelNotAvailableError(MildipError):
+    pass
+
+
+class StoreError(MildipError):
+    pass
+
+
+class EventNotFoundError(MildipError):
+    pass
+
+
+class MissingExtraError(MildipError):
+    """Raised with the pip command that installs the missing extra."""
+
+    def __init__(self, extra: str, package: str):
+        super().__init__(
+            f"this feature needs the optional package {package!r}: "
+            f"pip install 'mildip[{extra}]'"
+        )
+        self.extra = extra
+        self.package = package

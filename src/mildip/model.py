@@ -1,0 +1,244 @@
+"""Core records shared by every pipeline stage.
+
+* :class:`Document` - one ingested text with its metadata (ingest → everything).
+* :class:`Evidence` - a verbatim span of a document that states an event.
+* :class:`Participant` - an official or unit taking part in an event.
+* :class:`Event` - one real-world event with all its evidence.
+
+Dates are ISO 8601 strings at the precision the text supports (``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``); :mod:`mildip.dates` compares them.
+
+``Event.to_record`` writes the record of ``shared/spec/events.md`` (plus the
+extension keys ``event_id``, ``responds_to``, ``sources_cited`` and ``spans``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from typing import Any
+
+EVENT_TYPES: tuple[str, ...] = (
+    "MEET",
+    "CALL",
+    "DIALOGUE",
+    "EXERCISE",
+    "PORT_CALL",
+    "AGREE",
+    "ESTABLISH",
+    "PROPOSE",
+    "REJECT",
+    "SUSPEND",
+    "CANCEL",
+    "RESUME",
+    "INCIDENT",
+)
+"""The thirteen event types of the spec, in the spec's order."""
+
+DIRECTED_TYPES: frozenset[str] = frozenset(
+    {"PROPOSE", "REJECT", "SUSPEND", "CANCEL", "INCIDENT", "MEET", "PORT_CALL"}
+)
+"""Types whose record may carry an ``initiator`` (a visit's visitor for MEET/PORT_CALL)."""
+
+MODALITIES: tuple[str, ...] = ("asserted", "future", "hypothetical", "negated")
+
+COOPERATIVE_TYPES: frozenset[str] = frozenset(
+    {"MEET", "CALL", "DIALOGUE", "EXERCISE", "PORT_CALL", "AGREE", "ESTABLISH", "RESUME"}
+)
+RESTRICTIVE_TYPES: frozenset[str] = frozenset({"SUSPEND", "CANCEL", "REJECT", "INCIDENT"})
+
+SPEC_KEYS: tuple[str, ...] = (
+    "doc",
+    "type",
+    "actors",
+    "initiator",
+    "date",
+    "modality",
+    "mechanism",
+    "round",
+    "resumed",
+    "participants",
+    "location",
+    "evidence",
+    "optional",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """An ingested document.
+
+    ``doc_id`` is the file name without extension (or the manifest's ``id``);
+    ``content_hash`` is the SHA-256 of ``text`` and is what deduplication uses.
+    ``published_inferred`` is true when ``published`` was guessed from the text.
+    """
+
+    doc_id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    publication: str | None = None
+    published: date | None = None
+    published_inferred: bool = False
+    language: str = "en"
+    author: str | None = None
+    source_path: str | None = None
+    media_type: str = "text/plain"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 hex digest of the text (stable across processes)."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An in-text citation such as ``(FMPRC, April 7)`` or a numbered footnote."""
+
+    source: str | None
+    date: str | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim passage: ``document.text[start:end] == quote``."""
+
+    doc_id: str
+    start: int
+    end: int
+    quote: str
+    extractor_version: str
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+    sources_cited: tuple[Citation, ...] = ()
+    side: str | None = None
+    """The party whose outlet published the report (e.g. CHN for the PRC MND), if known."""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person or unit taking part. ``name`` may be None when only a title is given."""
+
+    name: str | None
+    title: str | None
+    party: str | None
+    level: str | None = None
+    person_id: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title, "party": self.party}
+
+
+@dataclass
+class Event:
+    """One real-world event and every piece of evidence for it."""
+
+    type: str
+    actors: tuple[str, ...]
+    date: str | None
+    modality: str = "asserted"
+    initiator: str | None = None
+    mechanism: str | None = None
+    mechanism_id: str | None = None
+    round: int | None = None
+    resumed: bool = False
+    participants: list[Participant] = field(default_factory=list)
+    location: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    responds_to: str | None = None
+    flags: list[str] = field(default_factory=list)
+    event_id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {self.type!r}; expected one of {EVENT_TYPES}")
+        if self.modality not in MODALITIES:
+            raise ValueError(f"unknown modality {self.modality!r}; expected one of {MODALITIES}")
+        self.actors = tuple(sorted(set(self.actors)))
+        if not self.event_id:
+            self.event_id = self.compute_id()
+
+    def compute_id(self) -> str:
+        """A deterministic id from the event's identity and its first evidence span."""
+        first = min(((e.doc_id, e.start) for e in self.evidence), default=("", 0))
+        key = json.dumps(
+            [self.type, self.actors, self.date, self.mechanism, self.round, first],
+            ensure_ascii=False,
+        )
+        return "ev-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def docs(self) -> list[str]:
+        """Documents that report this event, sorted."""
+        return sorted({e.doc_id for e in self.evidence})
+
+    def with_(self, **changes: Any) -> "Event":
+        """A copy with ``changes`` applied (id kept unless given)."""
+        return replace(self, **changes)
+
+    def to_record(self, doc: str | None = None) -> dict[str, Any]:
+        """The spec record for ``doc`` (default: the first document with evidence).
+
+        ``evidence`` is the first quote from that document; every span of the
+        document is listed under the extension key ``spans``.
+        """
+        doc = doc or (self.docs[0] if self.docs else None)
+        spans = sorted((e for e in self.evidence if e.doc_id == doc), key=lambda e: e.start)
+        cited = []
+        for ev in spans:
+            for c in ev.sources_cited:
+                item = {"source": c.source, "date": c.date}
+                if item not in cited:
+                    cited.append(item)
+        record: dict[str, Any] = {
+            "doc": doc,
+            "type": self.type,
+            "actors": list(self.actors),
+            "initiator": self.initiator,
+            "date": self.date,
+            "modality": self.modality,
+            "mechanism": self.mechanism,
+            "round": self.round,
+            "resumed": self.resumed,
+            "participants": [p.to_record() for p in self.participants],
+            "location": self.location,
+            "evidence": spans[0].quote if spans else None,
+            "optional": False,
+            "event_id": self.event_id,
+            "responds_to": self.responds_to,
+            "sources_cited": cited,
+            "spans": [
+                {"start": e.start, "end": e.end, "quote": e.quote, "extractor": e.extractor_version}
+                for e in spans
+            ],
+        }
+        return record
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One spec record per document that reports the event."""
+        return [self.to_record(d) for d in self.docs] or [self.to_record()]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Lossless plain-data form (for JSON round trips and the store)."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Event":
+        """Inverse of :meth:`to_dict`."""
+        data = dict(data)
+        data["actors"] = tuple(data.get("actors") or ())
+        data["participants"] = [Participant(**p) for p in data.get("participants") or []]
+        evidence = []
+        for e in data.get("evidence") or []:
+            e = dict(e)
+            e["sources_cited"] = tuple(Citation(**c) for c in e.get("sources_cited") or ())
+            evidence.append(Evidence(**e))
+        data["evidence"] = evidence
+        data["flags"] = list(data.get("flags") or [])
+        return cls(**data)

@@ -1,0 +1,74 @@
+"""Loading the data files under ``mildip/data`` through ``importlib.resources``.
+
+TSV files: ``#`` comment lines (provenance) first, then a header row, then rows;
+empty cells become None. TOML files: a ``# Sources:`` comment block at the top.
+Results are cached per process (the files are read-only package data).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from mildip._exceptions import DataFileError
+
+
+def data_text(name: str) -> str:
+    """Text of ``mildip/data/<name>``."""
+    try:
+        return resources.files("mildip.data").joinpath(name).read_text("utf-8")
+    except FileNotFoundError:
+        raise DataFileError(f"data file {name!r} is missing from the mildip package") from None
+
+
+def data_digest(*names: str) -> str:
+    """SHA-256 over the named files' text: a cache key for derived artefacts."""
+    h = hashlib.sha256()
+    for n in names:
+        h.update(n.encode())
+        h.update(data_text(n).encode("utf-8"))
+    return h.hexdigest()
+
+
+def provenance(name: str) -> list[str]:
+    """The leading comment lines of a data file (its sources and check date)."""
+    out = []
+    for line in data_text(name).splitlines():
+        if not line.startswith("#"):
+            break
+        out.append(line.lstrip("# ").rstrip())
+    return out
+
+
+def parse_tsv(text: str, origin: str) -> tuple[dict[str, Any], ...]:
+    """Rows of a provenance-headed TSV text as dicts."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    if not lines:
+        raise DataFileError(f"{origin}: no header row")
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = []
+    for i, row in enumerate(reader, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise DataFileError(f"{origin}: row {i} has a wrong number of columns: {row}")
+        rows.append({k: (v.strip() or None) for k, v in row.items()})
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[dict[str, Any], ...]:
+    """Rows of ``mildip/data/<name>``."""
+    return parse_tsv(data_text(name), name)
+
+
+@lru_cache(maxsize=None)
+def load_toml(name: str) -> dict[str, Any]:
+    """Parsed ``mildip/data/<name>``."""
+    try:
+        return tomllib.loads(data_text(name))
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{name}: not valid TOML ({exc})") from None
