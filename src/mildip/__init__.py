@@ -17,18 +17,10 @@ from mildip._exceptions import (
     StoreError,
 )
 from mildip._version import EXTRACTOR_VERSION, __version__
+from mildip.extract import extract, extract_document  # the functions shadow the subpackage name
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.settings import Settings, load_settings
 
-
-
-def __getattr__(name: str):
-    """Import the extraction entry points lazily, so ``import mildip`` stays cheap."""
-    if name in {"extract", "extract_document"}:
-        from mildip import extract as _extract_pkg
-
-        return getattr(_extract_pkg, name)
-    raise AttributeError(f"module 'mildip' has no attribute {name!r}")
 
 
 __all__ = sorted(

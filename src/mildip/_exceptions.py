@@ -8,11 +8,17 @@
     ├── IngestError          one input could not become a Document (the batch goes on)
     │   ├── EmptyInputError
     │   ├── UnsupportedInputError
-    │   └── DecodeError
+    │   ├── DecodeError
+    │   ├── InputTooLargeError     larger than settings.max_input_mb
+    │   └── UnreadableInputError   missing file, broken/encrypted PDF, bad manifest line
     ├── ModelNotAvailableError  the configured spaCy model is not installed
     ├── StoreError           the database is unreachable or at the wrong schema
     ├── EventNotFoundError   an event id given by the user does not exist
-    └── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
+    ├── OverrideError        a merge/split request is malformed (too few events, ...)
+    ├── UnknownFormatError   an export format name is not registered
+    ├── UnknownGroupError    a party group name is neither shipped nor in settings.groups
+    ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
+    └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
 """
 
 from __future__ import annotations
@@ -51,6 +57,14 @@ class DecodeError(IngestError):
     pass
 
 
+class InputTooLargeError(IngestError):
+    pass
+
+
+class UnreadableInputError(IngestError):
+    pass
+
+
 class ModelNotAvailableError(MildipError):
     pass
 
@@ -63,6 +77,18 @@ class EventNotFoundError(MildipError):
     pass
 
 
+class OverrideError(MildipError):
+    """A coreference override cannot be recorded; the message says why."""
+
+
+class UnknownFormatError(MildipError):
+    """An export format name is not in ``mildip.export.FORMATS``; the message lists them."""
+
+
+class UnknownGroupError(MildipError):
+    """A group name given by the user is not defined; the message lists the known ones."""
+
+
 class MissingExtraError(MildipError):
     """Raised with the pip command that installs the missing extra."""
 
@@ -73,3 +99,7 @@ class MissingExtraError(MildipError):
         )
         self.extra = extra
         self.package = package
+
+
+class QualityGateError(MildipError):
+    """Raised by ``mildip.evaluate`` when pinning would lower a floor (pass --allow-lower)."""

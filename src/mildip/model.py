@@ -9,7 +9,8 @@ Dates are ISO 8601 strings at the precision the text supports (``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD``); :mod:`mildip.dates` compares them.
 
 ``Event.to_record`` writes the record of ``shared/spec/events.md`` (plus the
-extension keys ``event_id``, ``responds_to``, ``sources_cited`` and ``spans``).
+extension keys ``event_id``, ``responds_to``, ``sources_cited``, ``n_sources``,
+``sides`` and ``spans``).
 """
 
 from __future__ import annotations
@@ -154,6 +155,10 @@ class Event:
     responds_to: str | None = None
     flags: list[str] = field(default_factory=list)
     event_id: str = ""
+    n_sources: int = 0
+    """Independent sources reporting the event (set by coreference; 0 = not computed)."""
+    sides: tuple[str, ...] = ()
+    """Parties whose outlets report the event, sorted (set by coreference)."""
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
@@ -213,6 +218,8 @@ class Event:
             "event_id": self.event_id,
             "responds_to": self.responds_to,
             "sources_cited": cited,
+            "n_sources": self.n_sources,
+            "sides": list(self.sides),
             "spans": [
                 {"start": e.start, "end": e.end, "quote": e.quote, "extractor": e.extractor_version}
                 for e in spans
@@ -241,4 +248,5 @@ class Event:
             evidence.append(Evidence(**e))
         data["evidence"] = evidence
         data["flags"] = list(data.get("flags") or [])
+        data["sides"] = tuple(data.get("sides") or ())
         return cls(**data)

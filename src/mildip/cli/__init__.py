@@ -20,8 +20,13 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ingest_cmd",
     "extract_cmd",
     "events_cmd",
+    "overrides_cmd",
     "export_cmd",
     "eval_cmd",
+    "mechanisms_cmd",
+    "trends_cmd",
+    "report_cmd",
+    "demo_cmd",
 )
 
 app = typer.Typer(

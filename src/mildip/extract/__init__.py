@@ -1,0 +1,259 @@
+"""Extraction: a document's text → its military-diplomacy events, with evidence.
+
+``extract_document(doc, settings)`` is a pure function of the document and the
+settings. Steps:
+
+1. split sentences (:mod:`mildip.nlp.sentences`) and parse citations;
+2. keep *candidate* sentences: a trigger of the lexicon and a party mention
+   (the expensive steps - persons, spaCy NER, frames - see only these);
+3. run the frame rules (:mod:`mildip.extract.frames`) on each candidate;
+4. date each draft, read its modality, attach participants (roles resolved by the
+   event date), resolve its mechanism against the registry;
+5. merge repeated mentions of one event within the document
+   (:func:`mildip.resolve.coref.merge_events`).
+
+``extract(text, published=...)`` wraps a bare text in a Document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from mildip._version import EXTRACTOR_VERSION
+from mildip.extract.dating import choose_date, choose_text_date, event_dates
+from mildip.extract.frames import Context, Draft, drafts_for
+from mildip.extract.lexicon import Lexicon, load_lexicon
+from mildip.extract.modality import modality
+from mildip.extract.persons import PersonMention, find_persons
+from mildip.extract.view import SentenceView, build_view
+from mildip.model import Citation, Document, Event, Evidence, Participant
+from mildip.nlp.citations import find_citations
+from mildip.nlp.gazetteer import Gazetteer, load_gazetteer
+from mildip.nlp.sentences import Sentence, split_sentences
+from mildip.resolve.officials import resolve_participant
+from mildip.settings import Settings, load_settings
+
+__all__ = ["extract", "extract_document", "candidate_sentences"]
+
+
+def _published(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+def extract(
+    text: str,
+    published: date | str | None = None,
+    settings: Settings | None = None,
+    doc_id: str = "text",
+) -> list[Event]:
+    """Events in ``text``; relative dates resolve against ``published``."""
+    doc = Document(doc_id=doc_id, text=text, published=_published(published))
+    return extract_document(doc, settings)
+
+
+def candidate_sentences(
+    sentences: list[Sentence], gazetteer: Gazetteer, lexicon: Lexicon
+) -> list[Sentence]:
+    """Sentences with a trigger and at least one party or person-like capitalised word."""
+    out = []
+    for s in sentences:
+        if not lexicon.trigger_regex.search(s.text):
+            continue
+        if gazetteer.find(s.text) or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", s.text):
+            out.append(s)
+    return out
+
+
+def _party_at_factory(gazetteer: Gazetteer, text: str):
+    def party_at(lo: int, hi: int) -> str | None:
+        for p in gazetteer.find(text[lo:hi], offset=lo):
+            if p.code and p.kind not in ("place", "forum"):
+                return p.code
+        return None
+
+    return party_at
+
+
+def _persons(
+    sentence: Sentence,
+    masked: str,
+    gazetteer: Gazetteer,
+    ner_spans: tuple[tuple[int, int], ...],
+    published: date | None,
+    doc_text: str,
+) -> list[PersonMention]:
+    found = find_persons(masked, sentence.start, _party_at_factory(gazetteer, doc_text), ner_spans)
+    out = []
+    for pm in found:
+        if pm.party is None:
+            resolved = resolve_participant(pm.name, pm.title, None, published.isoformat() if published else None)
+            pm = replace(pm, party=resolved.party)
+        out.append(pm)
+    return out
+
+
+def _ner(sentences: list[Sentence], settings: Settings) -> dict[int, tuple[tuple[int, int], ...]]:
+    if not settings.use_spacy or not sentences:
+        return {}
+    from mildip.nlp.spacy_model import person_spans
+
+    spans = person_spans([s.text for s in sentences], settings.spacy_model)
+    return {s.index: tuple(sp) for s, sp in zip(sentences, spans)}
+
+
+def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
+    codes = []
+    for p in view.actor_parties(view.base, view.sentence.end):
+        if p.code not in codes:
+            codes.append(p.code)
+    for pm in view.persons:
+        if pm.party and pm.party not in codes:
+            codes.append(pm.party)
+    if len(codes) >= 2:
+        ctx.recent_pairs.append(set(codes[:2]))
+        del ctx.recent_pairs[:-3]
+    naval = lex.naval.search(view.masked)
+    if naval:
+        near = [p for p in view.parties if p.code and p.kind in ("demonym", "country", "institution")]
+        near.sort(key=lambda p: abs(p.start - (view.base + naval.start())))
+        if near:
+            ctx.naval_party = near[0].code
+    if view.text.rstrip().endswith(":"):
+        ctx.list_lead_parties = codes
+        subj = next((p for p in view.actor_parties(view.base, view.sentence.end)
+                     if view.role(p.start) is None), None)  # fmt: skip
+        ctx.list_lead_initiator = subj.code if subj else (codes[0] if codes else None)
+
+
+def _evidence_span(view: SentenceView, draft: Draft) -> tuple[int, int]:
+    if draft.evidence:
+        return draft.evidence
+    start, end = view.sentence.start, view.sentence.end
+    text = view.text
+    trail = re.search(r"\s*\((?:[^()]|\([^()]*\))*\)[.]?\s*$", text)
+    if trail and any(c.start >= start + trail.start() for c in view.citations):
+        end = start + trail.start()
+    return start, end
+
+
+def _participants(view: SentenceView, draft: Draft, on: str | None) -> list[Participant]:
+    out: list[Participant] = []
+    for pm in view.persons:
+        resolved = resolve_participant(pm.name, pm.title, pm.party, on)
+        if resolved.party and resolved.party not in draft.actors:
+            continue
+        if resolved not in out:
+            out.append(resolved)
+    return out
+
+
+def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
+    """Every event mentioned in ``doc``, one per real-world event of the document."""
+    from mildip.resolve.coref import merge_events
+    from mildip.resolve.mechanisms import load_registry
+
+    settings = settings or load_settings()
+    lex = load_lexicon()
+    gaz = load_gazetteer()
+    registry = load_registry(settings)
+    published = doc.published
+    sentences = split_sentences(doc.text)
+    citations = find_citations(doc.text, published)
+    candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
+    ner = _ner([s for s in sentences if s.index in candidates], settings)
+    ctx = Context()
+    mentions: list[Event] = []
+    paragraph_date: tuple[int, str] | None = None
+    list_date: str | None = None
+    for i, sent in enumerate(sentences):
+        is_candidate = sent.index in candidates
+        persons: list[PersonMention] = []
+        view = build_view(sent, citations, gaz, lex, published, persons)
+        if is_candidate:
+            view.persons.extend(
+                _persons(sent, view.masked, gaz, ner.get(sent.index, ()), published, doc.text)
+            )
+        usable_dates = event_dates(view.dates, view.masked, view.base)
+        if view.text.rstrip().endswith(":"):
+            list_date = choose_text_date(usable_dates, (view.sentence.end, view.sentence.end),
+                                         (view.base, view.sentence.end))  # fmt: skip
+        elif not sent.is_list_item:
+            list_date = None
+        if is_candidate:
+            neighbours = " ".join(
+                s.text for s in sentences[max(0, i - lex.window_before) : i + 1 + lex.window_after]
+            )
+            for draft in drafts_for(view, lex, ctx, neighbours):
+                mentions.append(
+                    _to_event(draft, view, lex, doc, published, citations, paragraph_date,
+                              list_date if sent.is_list_item else None, registry)  # fmt: skip
+                )
+        _update_context(view, ctx, lex)
+        if paragraph_date and paragraph_date[0] != sent.paragraph:
+            paragraph_date = None
+        if usable_dates:
+            paragraph_date = (sent.paragraph, usable_dates[-1].value)
+    return merge_events(mentions, settings)
+
+
+def _to_event(
+    draft: Draft,
+    view: SentenceView,
+    lex: Lexicon,
+    doc: Document,
+    published: date | None,
+    citations: list[Citation],
+    paragraph_date: tuple[int, str] | None,
+    list_date: str | None,
+    registry,
+) -> Event:
+    clause = view.clause(draft.trigger[0])
+    before = view.masked[view.rel(clause[0]) : view.rel(draft.trigger[0])]
+    trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
+    mod = modality(before, trigger_text, lex)
+    text_date = choose_text_date(event_dates(view.dates, view.masked, view.base), draft.trigger, clause)
+    cites = [c for c in citations if c.start >= view.sentence.start and c.start <= view.sentence.end + 2]
+    cite_date = next((c.date for c in cites if c.date), None)
+    dated = choose_date(
+        text_date=text_date,
+        citation_date=cite_date,
+        list_date=list_date,
+        paragraph_date=paragraph_date[1] if paragraph_date and paragraph_date[0] == view.sentence.paragraph else None,
+        published=published,
+        event_type=draft.type,
+        modality=mod,
+    )
+    actors = tuple(sorted(draft.actors))
+    mechanism = mechanism_id = None
+    if draft.mechanism_text:
+        mech = registry.resolve(draft.mechanism_text, actors)
+        mechanism, mechanism_id = mech.name, mech.mechanism_id
+    start, end = _evidence_span(view, draft)
+    evidence = Evidence(
+        doc_id=doc.doc_id,
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        extractor_version=EXTRACTOR_VERSION,
+        sentence_start=view.sentence.start,
+        sentence_end=view.sentence.end,
+        sources_cited=tuple(cites),
+    )
+    return Event(
+        type=draft.type,
+        actors=actors,
+        date=dated.value,
+        modality=mod,
+        initiator=draft.initiator if draft.initiator in actors else None,
+        mechanism=mechanism,
+        mechanism_id=mechanism_id,
+        round=draft.round,
+        resumed=draft.resumed,
+        participants=_participants(view, draft, dated.value),
+        location=draft.location,
+        evidence=[evidence],
+    )

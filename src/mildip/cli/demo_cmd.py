@@ -1,0 +1,60 @@
+"""``mildip demo``: the main job on a folder (the bundled example corpus by default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from mildip.analysis.summary import pair_summaries
+from mildip.cli.events_cmd import settings_from_context
+from mildip.pipeline import ingest_paths
+from mildip.store import open_store
+
+
+def demo(
+    ctx: typer.Context,
+    corpus: Path = typer.Argument(Path("examples/corpus"), help="Folder of documents to ingest."),
+    report: Optional[Path] = typer.Option(
+        Path("reports/mildip-report.html"), "--report", help="Where to write the HTML report."
+    ),
+) -> None:
+    """Ingest a corpus, print the event table and a per-pair summary, write the report."""
+    settings = settings_from_context(ctx)
+    console = Console()
+    with open_store(settings.db_url) as store:
+        result = ingest_paths([str(corpus)], store, settings)
+        for source, reason in result.failed:
+            console.print(f"[red]failed[/red] {source}: {reason}")
+        events = store.events()
+        documents = store.documents()
+    table = Table(title=f"{len(events)} events from {len(documents)} documents")
+    for col in ("date", "type", "actors", "init.", "mechanism", "rnd", "modality", "doc(s)"):
+        table.add_column(col, overflow="fold")
+    for ev in events:
+        table.add_row(
+            ev.date or "", ev.type, "-".join(ev.actors), ev.initiator or "",
+            ev.mechanism or "", str(ev.round or ""), ev.modality, ", ".join(ev.docs),
+        )
+    console.print(table)
+    summary = Table(title="Per pair (asserted events)")
+    for col in ("pair", "events", "cooperative", "restrictive", "by type", "first", "last"):
+        summary.add_column(col)
+    for row in pair_summaries(events):
+        summary.add_row(
+            "-".join(row.pair), str(row.total), str(row.cooperative), str(row.restrictive),
+            ", ".join(f"{t} {n}" for t, n in row.by_type.items()), row.first or "", row.last or "",
+        )
+    console.print(summary)
+    if report is not None:
+        from mildip.report import write_report
+
+        path = write_report(events, documents, settings, report)
+        console.print(f"Report written to {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

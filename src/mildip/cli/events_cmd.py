@@ -1,0 +1,142 @@
+"""``mildip events``: list resolved events from the store, filtered.
+
+``events_app`` is exported so other command modules can add subcommands
+(``mildip events merge``, ``mildip events split``). Run without a subcommand, it
+lists events as a table, JSON (full events with all evidence) or CSV.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Optional
+
+import typer
+
+from mildip.dates import precision
+from mildip.export import write_csv
+from mildip.model import EVENT_TYPES, MODALITIES, Event
+from mildip.settings import Settings, load_settings
+
+EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
+Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+events_app = typer.Typer(
+    name="events",
+    help="List resolved events (filters combine); subcommands edit them.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+def settings_from_context(ctx: typer.Context) -> Settings:
+    """The :class:`Settings` the global callback put on this or a parent context."""
+    current: typer.Context | None = ctx
+    while current is not None:
+        if isinstance(current.obj, Settings):
+            return current.obj
+        current = current.parent
+    return load_settings()
+
+
+def _partial_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        precision(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+def _mechanism_cell(event: Event) -> str:
+    name = event.mechanism or ""
+    return f"{name} #{event.round}" if event.round is not None else name
+
+
+def print_table(events: list[Event]) -> None:
+    """A rich table of events on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(events)} events", show_lines=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("actors", no_wrap=True)
+    table.add_column("initiator")
+    table.add_column("mechanism")
+    table.add_column("modality")
+    table.add_column("docs")
+    table.add_column("event_id", no_wrap=True, min_width=19)
+    for e in events:
+        table.add_row(
+            e.date or "?",
+            e.type,
+            " ".join(e.actors),
+            e.initiator or "",
+            _mechanism_cell(e),
+            e.modality,
+            ", ".join(e.docs),
+            e.event_id,
+        )
+    Console(file=sys.stdout).print(table)
+
+
+@events_app.callback(invoke_without_command=True)
+def list_events(
+    ctx: typer.Context,
+    party: Optional[list[str]] = typer.Option(
+        None, "--party", help="A party code that must be among the actors (repeat for several)."
+    ),
+    type_: Optional[list[EventType]] = typer.Option(
+        None, "--type", case_sensitive=False, help="Event type (repeat: any of them)."
+    ),
+    since: Optional[str] = typer.Option(
+        None, callback=_partial_date, help="Events on or after this partial date (2022-01)."
+    ),
+    until: Optional[str] = typer.Option(
+        None, callback=_partial_date, help="Events on or before this partial date (2023-12)."
+    ),
+    mechanism: Optional[str] = typer.Option(
+        None, help="Case-insensitive part of the mechanism name or id."
+    ),
+    doc: Optional[str] = typer.Option(None, help="Only events with evidence in this document."),
+    modality: Optional[list[Modality]] = typer.Option(
+        None, case_sensitive=False, help="Modality (repeat: any of them)."
+    ),
+    format_: ListFormat = typer.Option(ListFormat.table, "--format", help="Output format."),
+) -> None:
+    """List resolved events from the store, sorted by date, type and id."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from mildip.store import open_store
+
+    with open_store(settings_from_context(ctx).db_url) as store:
+        events = store.events(
+            party=party or None,
+            type=[t.value for t in type_] if type_ else None,
+            since=since,
+            until=until,
+            mechanism=mechanism,
+            doc=doc,
+            modality=[m.value for m in modality] if modality else None,
+        )
+    if format_ is ListFormat.json:
+        typer.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
+    elif format_ is ListFormat.csv:
+        write_csv(events, sys.stdout)
+    else:
+        print_table(events)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``mildip events`` to the main app."""
+    app.add_typer(events_app, name="events")

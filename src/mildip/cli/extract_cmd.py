@@ -1,0 +1,48 @@
+"""``mildip extract``: events of files, printed, without a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from mildip._exceptions import IngestError
+from mildip.cli.events_cmd import settings_from_context
+from mildip.cli.ingest_cmd import _date
+from mildip.export import write_csv, write_jsonl
+from mildip.extract import extract_document
+from mildip.ingest import iter_documents
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def extract(
+    ctx: typer.Context,
+    paths: List[Path] = typer.Argument(..., help="Files or folders to read."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl (spec records) or csv."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+) -> None:
+    """Extract events from files and print them (nothing is stored)."""
+    settings = settings_from_context(ctx)
+    events = []
+    failed = 0
+    for item in iter_documents([str(p) for p in paths], settings, _date(published)):
+        if isinstance(item, IngestError):
+            typer.echo(f"skipped {item.source}: {item.reason}", err=True)
+            failed += 1
+            continue
+        events.extend(extract_document(item, settings))
+    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout)
+    if failed and not events:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)

@@ -1,0 +1,98 @@
+"""Choosing an event's date.
+
+In order of preference:
+
+1. a date expression in the sentence: the one nearest the trigger in its clause
+   (else in the sentence), replaced by a finer one of the same clause that agrees
+   with it ("Golden Dragon 2024 ... on May 30"); expressions after "since" or
+   "until" bound a period and are skipped;
+2. a citation attached to the sentence ("(MND, February 9)"): it dates the report,
+   so only its month is used;
+3. for a list item, the date of the list's lead-in ("On 5 August, ... announced:");
+4. the last date of the same paragraph, at month precision;
+5. the publication date, at year precision.
+
+Exercises last days or weeks: a single day reported for one is cut to its month.
+Future events with no date of their own take the publication year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mildip.dates import dates_agree, truncate
+from mildip.nlp.dates import DateMention
+
+_BOUNDING = re.compile(r"(?:since|until|till|through|before)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Dated:
+    value: str | None
+    source: str  # "text" | "citation" | "list" | "paragraph" | "publication" | "none"
+
+
+def event_dates(dates: list[DateMention], masked: str, base: int) -> list[DateMention]:
+    """Date mentions that can date an event (not "since May 2")."""
+    out = []
+    for d in dates:
+        head = masked[max(0, d.start - base - 12) : d.start - base]
+        if _BOUNDING.search(head):
+            continue
+        out.append(d)
+    return out
+
+
+def choose_text_date(
+    candidates: list[DateMention], trigger: tuple[int, int], clause: tuple[int, int]
+) -> str | None:
+    """The sentence date for a trigger (rule 1)."""
+    if not candidates:
+        return None
+    in_clause = [d for d in candidates if clause[0] <= d.start < clause[1]] or candidates
+
+    def distance(d: DateMention) -> int:
+        if d.end <= trigger[0]:
+            return trigger[0] - d.end
+        return max(0, d.start - trigger[1])
+
+    best = min(in_clause, key=lambda d: (distance(d), -len(d.value or "")))
+    finer = [
+        d for d in in_clause
+        if d.value and len(d.value) > len(best.value) and dates_agree(d.value, best.value)
+    ]  # fmt: skip
+    if finer:
+        best = min(finer, key=distance)
+    return best.value
+
+
+def choose_date(
+    *,
+    text_date: str | None,
+    citation_date: str | None,
+    list_date: str | None,
+    paragraph_date: str | None,
+    published: date | None,
+    event_type: str,
+    modality: str,
+) -> Dated:
+    """Apply the order of preference of this module."""
+    if text_date:
+        value, source = text_date, "text"
+    elif modality == "future":
+        value, source = (str(published.year) if published else None), "publication"
+    elif citation_date:
+        value, source = truncate(citation_date, "month"), "citation"
+    elif list_date:
+        value, source = list_date, "list"
+    elif paragraph_date:
+        value, source = truncate(paragraph_date, "month"), "paragraph"
+    elif published:
+        value, source = str(published.year), "publication"
+    else:
+        return Dated(None, "none")
+    if event_type == "EXERCISE" and value and len(value) == 10:
+        value = truncate(value, "month")
+    return Dated(value, source)

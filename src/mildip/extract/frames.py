@@ -1,0 +1,516 @@
+"""Frame rules: from a trigger in a prepared sentence to event drafts.
+
+Each frame finds the arguments its event type needs:
+
+* ``interaction`` (meetings, calls): the parties around the trigger; a bare "talks"
+  or "met" becomes a CALL when a call cue (video teleconference, phone) is near.
+* ``visit``: the visitor is the subject, each host after the trigger is one event.
+* ``port_call``: the navy's party (or the last navy named in the document) visits
+  each port country after the trigger.
+* ``held``: a held/convened/concluded verb next to a channel or exercise phrase.
+* ``mechanism_action`` (cancel, suspend): one event per specific channel object.
+* ``resume``, ``agree``, ``establish``, ``propose``, ``reject``, ``incident``.
+
+A draft needs two distinct parties; generic objects ("the military dialogues"),
+questions and anaphoric references ("the call") produce nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mildip.extract.lexicon import Lexicon
+from mildip.extract.mechanism_np import Phrase, find_phrases, is_specific
+from mildip.extract.view import LOCATIVE, SentenceView
+from mildip.nlp.gazetteer import PartyMention
+
+
+@dataclass
+class Draft:
+    """An event mention before dating, modality and resolution."""
+
+    type: str
+    actors: set[str]
+    trigger: tuple[int, int]
+    frame: str
+    initiator: str | None = None
+    mechanism_text: str | None = None
+    round: int | None = None
+    resumed: bool = False
+    location: str | None = None
+    evidence: tuple[int, int] | None = None
+    object_span: tuple[int, int] | None = None
+    needs_context_parties: bool = False
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the document leave for later ones."""
+
+    naval_party: str | None = None
+    list_lead_parties: list[str] = field(default_factory=list)
+    list_lead_initiator: str | None = None
+    recent_pairs: list[set[str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    frame: str
+
+
+def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
+    out = []
+    for m in lex.trigger_regex.finditer(view.masked):
+        spec = lex.trigger_spec(m.lastgroup)
+        out.append(Trigger(view.base + m.start(), view.base + m.end(), m.group(0), spec.type, spec.frame))
+    return out
+
+
+def _codes(parties: list[PartyMention]) -> list[str]:
+    seen: list[str] = []
+    for p in parties:
+        if p.code and p.code not in seen:
+            seen.append(p.code)
+    return seen
+
+
+def _person_parties(view: SentenceView, lo: int, hi: int) -> list[PartyMention]:
+    out = []
+    for pm in view.persons:
+        if pm.party and lo <= pm.start < hi:
+            out.append(PartyMention(pm.start, pm.end, pm.name, pm.party, "person"))
+    return out
+
+
+def _actor_mentions(view: SentenceView, lo: int, hi: int) -> list[PartyMention]:
+    mentions = view.actor_parties(lo, hi) + _person_parties(view, lo, hi)
+    return sorted(mentions, key=lambda p: p.start)
+
+
+def _subject(view: SentenceView, before: int, lo: int | None = None) -> PartyMention | None:
+    """The nearest party before ``before`` that no preposition governs."""
+    lo = view.base if lo is None else lo
+    for p in reversed(_actor_mentions(view, lo, before)):
+        if view.role(p.start) is None:
+            return p
+    return None
+
+
+def _agent(view: SentenceView, after: int) -> PartyMention | None:
+    """ "by the U.S. Air Force" after a passive trigger."""
+    for p in _actor_mentions(view, after, view.sentence.end):
+        if view.role(p.start) == "by":
+            return p
+    return None
+
+
+def _location(view: SentenceView, lo: int, hi: int, exclude: set[str]) -> str | None:
+    for p in view.locations(lo, hi):
+        return p.code
+    return None
+
+
+def _two_party_context(view: SentenceView, ctx: Context, lex: Lexicon) -> list[str]:
+    if lex.two_parties.search(view.masked) and ctx.recent_pairs:
+        return sorted(ctx.recent_pairs[-1])
+    return []
+
+
+def _is_question(view: SentenceView) -> bool:
+    return view.text.rstrip().endswith("?")
+
+
+def _anaphoric(view: SentenceView, trig: Trigger) -> bool:
+    """ "the call", "The meeting", "this discussion": a reference to an event told before."""
+    head = view.masked[: view.rel(trig.start)]
+    return bool(re.search(r"(?:^|\s)(?:the|The|this|This|that|these|those)\s+$", head))
+
+
+def _base_draft(view: SentenceView, trig: Trigger, type_: str, actors, **kw) -> Draft:
+    return Draft(type=type_, actors=set(actors), trigger=(trig.start, trig.end), frame=trig.frame, **kw)
+
+
+def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: str) -> str:
+    if trig.type == "CALL":
+        return "CALL"
+    if lex.call_cues.search(view.masked):
+        return "CALL"
+    low = trig.text.lower()
+    if ("talks" in low or "meeting" in low) and lex.call_cues.search(neighbours):
+        return "CALL"
+    return "MEET"
+
+
+def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    if _anaphoric(view, trig) and "between" not in trig.text.lower():
+        return []
+    lo, hi = view.clause(trig.start)
+    mentions = _actor_mentions(view, lo, hi)
+    codes = _codes(mentions)
+    if len(codes) < 2:
+        codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
+    if len(codes) < 2:
+        codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
+    if len(codes) < 2:
+        return []
+    low = trig.text.lower()
+    if low.startswith(("last talks", "latest talks", "talks between", "talks occurred", "talks took")):
+        if not view.dates:
+            return []
+    type_ = _call_or_meet(view, trig, lex, neighbours)
+    loc = _location(view, lo, hi, set(codes)) if type_ == "MEET" else None
+    return [_base_draft(view, trig, type_, codes, location=loc)]
+
+
+def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    low = trig.text.lower()
+    subj = _subject(view, trig.start)
+    if subj is None and low.startswith("visit"):
+        poss = [p for p in _actor_mentions(view, view.base, trig.start)]
+        subj = poss[-1] if poss else None
+    if subj is None:
+        return []
+    obj_end = _next_trigger_start(view, trig, lex) or view.sentence.end
+    clause_end = view.clause(trig.end)[1]
+    obj_end = min(obj_end, clause_end) if clause_end > trig.end else obj_end
+    hosts_m = [p for p in view.parties if trig.end <= p.start < view.sentence.end and p.code]
+    hosts = []
+    capital_hosts = []
+    for p in hosts_m:
+        if p.code == subj.code:
+            continue
+        role = view.role(p.start)
+        if p.kind == "capital" and role in {"to", "in", "at", None}:
+            capital_hosts.append(p)
+            continue
+        if p.kind == "place":
+            capital_hosts.append(p)
+            continue
+        if role in LOCATIVE - {"in", "at"}:
+            continue
+        if p.start >= obj_end and not low.startswith(("sent a delegation", "delegation")):
+            continue
+        hosts.append(p)
+    location = capital_hosts[0].code if capital_hosts else None
+    if not hosts and capital_hosts:
+        hosts = capital_hosts[:1]
+    drafts = []
+    for code in _codes(hosts):
+        if code == subj.code:
+            continue
+        drafts.append(
+            _base_draft(view, trig, "MEET", {subj.code, code}, initiator=subj.code,
+                        location=location or (code if hosts and hosts[0].kind != "org" else None))  # fmt: skip
+        )
+    return drafts
+
+
+def _next_trigger_start(view: SentenceView, trig: Trigger, lex: Lexicon) -> int | None:
+    for m in lex.trigger_regex.finditer(view.masked, view.rel(trig.end)):
+        return view.base + m.start()
+    return None
+
+
+def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    naval = lex.naval.search(view.masked)
+    if not naval and ctx.naval_party is None:
+        return frame_visit(view, trig, lex, ctx, neighbours)
+    subj = _subject(view, trig.start)
+    navy = subj.code if subj is not None else ctx.naval_party
+    if navy is None:
+        return []
+    obj_end = _next_trigger_start(view, trig, lex) or view.sentence.end
+    drafts = []
+    for p in view.parties:
+        if not (trig.end <= p.start < obj_end) or not p.code or p.code == navy:
+            continue
+        if p.kind in ("org", "forum", "institution", "demonym"):
+            continue
+        drafts.append(
+            _base_draft(view, trig, "PORT_CALL", {navy, p.code}, initiator=navy, location=p.code)
+        )
+    return drafts
+
+
+_HELD_BEFORE = re.compile(
+    r"^(?:was held|were held|is held|took place|takes place|concluded|concludes|wrapped up|"
+    r"kicked off|kicks off|began|begins|started|opened|last convened|was convened|"
+    r"is scheduled|are scheduled|will be held)$",
+    re.IGNORECASE,
+)
+
+
+def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    phrases = find_phrases(view.masked, view.base, lex, lex.dialogue_heads | lex.exercise_heads)
+    low = trig.text.lower()
+    after = [p for p in phrases if p.start >= trig.end and p.start - trig.end <= 80]
+    before = [p for p in phrases if p.end <= trig.start and trig.start - p.end <= 160]
+    phrase: Phrase | None = None
+    if low == "preparations for":
+        phrase = after[0] if after else None
+    elif _HELD_BEFORE.match(low):
+        phrase = before[-1] if before else (after[0] if after else None)
+    else:
+        phrase = after[0] if after else None
+    if phrase is None:
+        return []
+    if phrase.plural and phrase.round is None and not phrase.quoted:
+        return []
+    if not is_specific(phrase, lex):
+        return []
+    if phrase.head in {"talks", "talk", "meeting", "meetings"} and phrase.round is None:
+        if not re.search(r"[A-Z]", phrase.name.split()[-1] if phrase.name else ""):
+            return []
+    type_ = "EXERCISE" if phrase.kind == "exercise" else "DIALOGUE"
+    lo, hi = view.clause(min(trig.start, phrase.start))
+    hi = max(hi, view.clause(max(trig.start, phrase.start))[1])
+    codes = _codes(_actor_mentions(view, lo, hi))
+    if len(codes) < 2:
+        codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
+    if len(codes) < 2:
+        codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
+    if len(codes) < 2:
+        return []
+    rnd = phrase.round
+    clause_text = view.masked[view.rel(lo) : view.rel(hi)]
+    resumed = bool(lex.resumption.search(clause_text))
+    if rnd is None:
+        m = re.search(r"\b(\w+)\s+(?:iteration|round|session|edition)\b", clause_text)
+        if m:
+            from mildip.nlp.ordinals import parse_ordinal
+
+            rnd = parse_ordinal(m.group(1))
+    if resumed and rnd == 1:
+        rnd = None
+    mech = phrase.quoted or phrase.name
+    if phrase.quoted:
+        mech = re.sub(r"\s*\b(?:19|20)\d\d\b", "", phrase.quoted).strip()
+    return [
+        _base_draft(
+            view, trig, type_, codes, mechanism_text=mech, round=rnd, resumed=resumed,
+            location=_location(view, lo, hi, set(codes)), object_span=(phrase.start, phrase.end),
+        )
+    ]
+
+
+_SPLIT_OBJECTS = re.compile(r",\s*(?:and\s+|including\s+|as well as\s+)?|\s+as well as\s+|\s+and\s+|;\s*")
+
+
+def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Coordinated objects in [start, end) that contain a cooperation head noun."""
+    text = view.masked[view.rel(start) : view.rel(end)]
+    out = []
+    pos = 0
+    pieces = []
+    for m in _SPLIT_OBJECTS.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    for s, e in pieces:
+        piece = text[s:e].strip().rstrip(".")
+        if not piece:
+            continue
+        if not any(re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads):
+            continue
+        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        out.append((start + s + lead, start + s + lead + len(piece), piece))
+    return out
+
+
+def _specific_object(piece: str, lex: Lexicon) -> bool:
+    words = re.findall(r"[\w’'+\-.]+", piece)
+    for w in words:
+        low = w.lower().strip(".")
+        if low in lex.generic or low in lex.cooperation_heads:
+            continue
+        if low in {"the", "on", "of", "in", "against", "between", "to", "with", "for", "efforts", "address"}:
+            continue
+        return True
+    return False
+
+
+def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    lo, hi = view.clause(trig.end)
+    end = view.sentence.end
+    stop = re.search(r"\s(?:which|because|after|amid|in response|to protest)\b|\(", view.masked[view.rel(trig.end) :])
+    if stop:
+        end = min(end, trig.end + stop.start())
+    objects = _object_phrases(view, trig.end, end, lex)
+    objects = [o for o in objects if _specific_object(o[2], lex)]
+    if not objects:
+        return []
+    subj = _subject(view, trig.start)
+    initiator = subj.code if subj else ctx.list_lead_initiator
+    if view.sentence.is_list_item and ctx.list_lead_initiator:
+        initiator = initiator or ctx.list_lead_initiator
+    counterpart_codes = set(_codes(_actor_mentions(view, trig.end, end)))
+    for p in _actor_mentions(view, view.base, trig.start):
+        if view.role(p.start) in {"against", "with", "on", "toward", "towards"}:
+            counterpart_codes.add(p.code)
+    if view.sentence.is_list_item:
+        counterpart_codes |= set(ctx.list_lead_parties)
+    drafts = []
+    for s, e, piece in objects:
+        actors = set(counterpart_codes)
+        if initiator:
+            actors.add(initiator)
+        if len(actors) < 2:
+            continue
+        drafts.append(
+            _base_draft(view, trig, trig.type, actors, initiator=initiator, mechanism_text=piece,
+                        object_span=(s, e), evidence=(min(trig.start, s), e))  # fmt: skip
+        )
+    return drafts
+
+
+def frame_resume(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    head = view.masked[: view.rel(trig.start)]
+    if re.search(r"\b(?:to|toward|towards)\s+(?:\w+\s+)?$", head, re.IGNORECASE):
+        return []
+    if not re.match(r"(?i)resumed|restored|reopened|restarted|revived|resumes", trig.text):
+        return []
+    lo, hi = view.clause(trig.start)
+    codes = _codes(_actor_mentions(view, lo, hi))
+    if len(codes) < 2:
+        return []
+    obj = find_phrases(view.masked, view.base, lex)
+    mech = next((p for p in obj if lo <= p.start < hi and is_specific(p, lex)), None)
+    return [
+        _base_draft(view, trig, "RESUME", codes, mechanism_text=mech.name if mech else None)
+    ]
+
+
+_BETWEEN_CHANNEL = re.compile(
+    r"(?:dialogue|talks|conversations|consultations|exchanges|communication)\s+between\s+"
+    r"(?:the\s+)?[^,;.]{3,120}?\s+and\s+(?:the\s+)?[^,;.“”\"]{3,80}",
+    re.IGNORECASE,
+)
+
+
+def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    low = trig.text.lower()
+    if low == "joint statement":
+        head = view.masked[max(0, view.rel(trig.start) - 40) : view.rel(trig.start)]
+        if not re.search(r"(?:released|issued|signed|adopted|published)\s+(?:a|the|their)?\s*$", head):
+            return []
+    if low in {"sign", "signed", "inked"}:
+        tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 80]
+        if not re.search(r"\b(?:agreement|memorandum|MoU|MOU|accord|protocol|treaty|statement|plan)\b", tail):
+            return []
+    if low == "reached (an agreement)":
+        return []
+    lo, hi = view.sentence.start, view.sentence.end
+    codes = _codes(_actor_mentions(view, lo, hi))
+    if len(codes) < 2:
+        codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
+    if len(codes) < 2:
+        return []
+    tail = view.masked[view.rel(trig.end) :]
+    m = _BETWEEN_CHANNEL.search(tail)
+    mech = m.group(0) if m else None
+    return [_base_draft(view, trig, "AGREE", codes, mechanism_text=mech)]
+
+
+def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    tail_end = view.clause(trig.end)[1]
+    tail = view.masked[view.rel(trig.end) : view.rel(tail_end)]
+    obj = lex.channel_objects.search(tail[:120])
+    if obj is None and not lex.channel_objects.search(trig.text):
+        return []
+    head = view.masked[: view.rel(trig.start)]
+    if re.search(r"\b(?:the|its|their)\s+$", head) and trig.text.lower().startswith("establish"):
+        return []
+    codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
+    if len(codes) < 2:
+        codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
+    if len(codes) < 2:
+        return []
+    mech_text = tail[: (obj.end() if obj else 0) + 80].strip().rstrip(".") if obj else None
+    if mech_text:
+        mech_text = re.split(r"\s+(?:to|which|that|will|and will)\s", mech_text)[0]
+    return [_base_draft(view, trig, "ESTABLISH", codes, mechanism_text=mech_text)]
+
+
+def frame_propose(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 80]
+    if not lex.engagement_objects.search(tail):
+        return []
+    subj = _subject(view, trig.start)
+    if subj is None:
+        return []
+    codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
+    if len(codes) < 2:
+        codes |= set(_two_party_context(view, ctx, lex))
+    if len(codes) < 2:
+        return []
+    return [_base_draft(view, trig, "PROPOSE", codes, initiator=subj.code)]
+
+
+def frame_reject(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 60]
+    if not lex.engagement_objects.search(tail):
+        return []
+    subj = _subject(view, trig.start)
+    if subj is None:
+        return []
+    codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
+    if len(codes) < 2:
+        return []
+    return [_base_draft(view, trig, "REJECT", codes, initiator=subj.code)]
+
+
+def frame_incident(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
+    if len(codes) < 2:
+        return []
+    head = view.masked[max(0, view.rel(trig.start) - 12) : view.rel(trig.start)]
+    passive = bool(re.search(r"\b(?:being|been|was|were|be|is|are)\s+$", head))
+    agent = _agent(view, trig.end) if passive else None
+    initiator = agent.code if agent else (None if passive else (_subject(view, trig.start).code if _subject(view, trig.start) else None))
+    loc = None
+    for p in view.parties:
+        if p.start >= trig.end and p.kind == "place":
+            loc = p.code
+            break
+    return [_base_draft(view, trig, "INCIDENT", codes, initiator=initiator, location=loc)]
+
+
+FRAMES = {
+    "interaction": frame_interaction,
+    "visit": frame_visit,
+    "port_call": frame_port_call,
+    "held": frame_held,
+    "mechanism_action": frame_mechanism_action,
+    "resume": frame_resume,
+    "agree": frame_agree,
+    "establish": frame_establish,
+    "propose": frame_propose,
+    "reject": frame_reject,
+    "incident": frame_incident,
+}
+
+
+def drafts_for(view: SentenceView, lex: Lexicon, ctx: Context, neighbours: str) -> list[Draft]:
+    """Every draft in one sentence; triggers inside an earlier draft's object are skipped."""
+    if _is_question(view):
+        return []
+    drafts: list[Draft] = []
+    claimed: list[tuple[int, int]] = []
+    triggers = find_triggers(view, lex)
+    for trig in triggers:
+        if any(a <= trig.start < b for a, b in claimed):
+            continue
+        made = FRAMES[trig.frame](view, trig, lex, ctx, neighbours)
+        for d in made:
+            if d.object_span:
+                claimed.append(d.object_span)
+            if d.type in ("PROPOSE", "REJECT", "AGREE", "CANCEL", "SUSPEND"):
+                tail_end = view.clause(trig.end)[1]
+                claimed.append((trig.end, tail_end))
+        drafts.extend(made)
+    return drafts

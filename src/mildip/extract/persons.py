@@ -1,0 +1,175 @@
+"""Person mentions with their titles: "then PRC Defense Minister Wei Fenghe".
+
+A name is found when it is a known official (``officials.tsv`` names and aliases),
+when a rank or title stands right before it ("Adm. Samuel Paparo", "Vice Foreign
+Minister Sun Weidong"), or, with spaCy enabled, when the NER tags it PERSON. The
+title is read from the words before the name (down to a lower-case word other
+than "of/the/for") or from an appositive (", the commander of ..."). "then"
+before a title marks a former post; the role is resolved later by the event date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mildip.nlp.trie import trie_pattern
+from mildip.resolve.officials import load_posts
+from mildip.resources import data_digest, load_tsv
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person in a sentence (absolute offsets); ``title`` and ``party`` as the text gives them."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+    party: str | None
+    title_start: int
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+@dataclass(frozen=True)
+class PersonLexicon:
+    known: re.Pattern[str]
+    rank: re.Pattern[str]
+    rank_tail: re.Pattern[str]
+    titled_name: re.Pattern[str]
+    appositive_after: re.Pattern[str]
+    appositive_before: re.Pattern[str]
+
+
+_NAME = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){0,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
+_NAME_2 = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){1,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
+_TITLE_HEADS = (
+    r"commander|chief|head|director|minister|chairman|chairwoman|secretary|spokesperson|"
+    r"spokesman|spokeswoman|ambassador|president|premier|admiral|general|deputy|vice|attaché"
+)
+
+
+def _build() -> PersonLexicon:
+    names: set[str] = set()
+    for post in load_posts():
+        names.add(post.name)
+        names.update(post.aliases)
+    ranks: set[str] = set()
+    for row in load_tsv("ranks.tsv"):
+        ranks.add(row["rank"])
+        ranks.update(_split(row.get("abbreviations")))
+    titles: set[str] = set()
+    for row in load_tsv("titles.tsv"):
+        titles.add(row["title"])
+        titles.update(_split(row.get("aliases")))
+    rank_re = trie_pattern(sorted(ranks))
+    title_re = trie_pattern(sorted(t for t in titles if t[:1].isupper()))
+    known = re.compile(r"(?<![\w])(?:" + trie_pattern(sorted(names)) + r")(?![\w])")
+    titled = re.compile(
+        rf"(?<![\w])(?:(?P<rank>{rank_re})|(?P<title>{title_re}))\s+(?P<name>{_NAME_2})(?![\w])"
+    )
+    return PersonLexicon(
+        known=known,
+        rank=re.compile(rf"(?:{rank_re})"),
+        rank_tail=re.compile(rf"(?:^|\s+)(?:{rank_re})$"),
+        titled_name=titled,
+        appositive_after=re.compile(
+            rf"^,\s+(?:the\s+)?(?P<title>(?:{_TITLE_HEADS})\b[^,;()]{{3,120}}?)(?=,|\.|;|$|\s+(?:held|met|said|and)\b)",
+            re.IGNORECASE,
+        ),
+        appositive_before=re.compile(
+            rf"(?:^|\s)(?:The|the)\s+(?P<title>(?:{_TITLE_HEADS})\s+of\s+[^,;]{{3,100}}),\s+$",
+        ),
+    )
+
+
+@lru_cache(maxsize=2)
+def _load(digest: str) -> PersonLexicon:
+    return _build()
+
+
+def person_lexicon() -> PersonLexicon:
+    """Compiled name and title patterns (cached per data digest)."""
+    return _load(data_digest("officials.tsv", "ranks.tsv", "titles.tsv"))
+
+
+_TITLE_WORD = re.compile(
+    r"(?:[A-Z][\w’'.\-]*|of|the|for|and|then|spokesperson|spokesman|spokeswoman|\([A-Z]{2,}\))$"
+)
+
+
+def _title_before(text: str, name_start: int) -> tuple[str | None, int]:
+    """The capitalised run of title words ending right before ``name_start``."""
+    head = text[:name_start]
+    words = list(re.finditer(r"\S+", head))
+    start = name_start
+    taken = []
+    for w in reversed(words):
+        token = w.group(0)
+        if token.endswith(",") or token.endswith(";") or not _TITLE_WORD.match(token):
+            break
+        taken.append(w)
+        start = w.start()
+    while taken and taken[-1].group(0).lower() in {"of", "the", "for", "and", "then"}:
+        taken.pop()
+        start = taken[-1].start() if taken else name_start
+    if not taken:
+        return None, name_start
+    title = " ".join(w.group(0) for w in reversed(taken))
+    while title.endswith((" of", " the", " for", " and")):
+        title = title.rsplit(" ", 1)[0]
+    return title or None, start
+
+
+def find_persons(
+    text: str, base: int, party_at, extra_spans: tuple[tuple[int, int], ...] = ()
+) -> list[PersonMention]:
+    """Persons in sentence ``text`` (at absolute offset ``base``).
+
+    ``extra_spans`` are name spans (relative to ``text``) found by another means,
+    such as spaCy's PERSON entities; they are kept when they hold two words or more.
+
+    ``party_at(lo, hi)`` returns the party code mentioned inside [lo, hi) (absolute
+    offsets), or None; it reads the title's country ("PRC Defense Minister").
+    """
+    lex = person_lexicon()
+    spans: dict[tuple[int, int], str] = {}
+    for m in lex.known.finditer(text):
+        spans[(m.start(), m.end())] = m.group(0)
+    for m in lex.titled_name.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if not any(a <= s < b or a < e <= b for a, b in spans):
+            spans[(s, e)] = m.group("name")
+    for s, e in extra_spans:
+        name = text[s:e]
+        if len(name.split()) >= 2 and not any(a <= s < b or a < e <= b for a, b in spans):
+            spans[(s, e)] = name
+    out = []
+    for (s, e), name in sorted(spans.items()):
+        name = name.rstrip(",")
+        title, tstart = _title_before(text, s)
+        after = lex.appositive_after.match(text[e:])
+        if after:
+            title = after.group("title").strip()
+            tstart = s
+            t_lo, t_hi = e + after.start("title"), e + after.end("title")
+        else:
+            before = lex.appositive_before.search(text[:tstart])
+            if before and not title:
+                title = before.group("title").strip()
+            elif before and lex.rank.fullmatch(title or ""):
+                title = before.group("title").strip()
+            t_lo, t_hi = (before.start("title") if before else tstart), s
+        former = False
+        if title:
+            title = re.sub(r"\s+", " ", title)
+            if title.lower().startswith("then "):
+                title, former = title[5:], True
+            title = lex.rank_tail.sub("", title).strip() or None
+        party = party_at(base + t_lo, base + t_hi) if title or former else None
+        out.append(PersonMention(base + s, base + e, name, title, party, base + min(tstart, s)))
+    return out

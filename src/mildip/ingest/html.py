@@ -1,0 +1,60 @@
+"""HTML pages through trafilatura: the main article text and its metadata.
+
+The page is extracted twice at most: first favouring precision (menus and footers
+left out), then, if that finds no sentence, with trafilatura's default balance. An
+extraction with no line of at least :data:`MIN_SENTENCE_WORDS` words is a page with
+no article (a portal, a menu, a login form) and is refused.
+
+The date comes from the page's metadata only (``extensive_search`` off), so a date
+read from the article body is left to :mod:`mildip.ingest.pubdate` and marked as
+inferred. trafilatura's ``filedate`` (today) is never used. trafilatura is imported
+on first use, so ``import mildip.ingest`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from mildip._exceptions import EmptyInputError
+from mildip.ingest.header import parse_date_value
+from mildip.ingest.source import SourceText
+
+MIN_SENTENCE_WORDS = 6
+"""An extracted text needs one line with at least this many words to count as an article."""
+
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _has_sentence(text: str | None) -> bool:
+    return bool(text) and any(len(line.split()) >= MIN_SENTENCE_WORDS for line in text.splitlines())
+
+
+def _extract(html: str, **options: bool):
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=_DATE_PARAMS,
+        **options,
+    )
+
+
+def read_html(html: str, source: str) -> SourceText:
+    """The article of ``html`` with title, date, author, URL and site name."""
+    result = _extract(html, favor_precision=True)
+    if result is None or not _has_sentence(result.text):
+        result = _extract(html)
+    if result is None or not _has_sentence(result.text):
+        raise EmptyInputError(source, "no article text found in the HTML page")
+    meta = {k: v for k, v in (("hostname", result.hostname),) if v}
+    return SourceText(
+        text=result.text,
+        media_type="text/html",
+        title=result.title or None,
+        url=result.url or None,
+        author=result.author or None,
+        publication=result.sitename or None,
+        language=result.language or None,
+        published=parse_date_value(result.date) if result.date else None,
+        meta=meta,
+    )

@@ -1,0 +1,90 @@
+"""Files and folders to Documents: the ingest stage's entry points.
+
+* :func:`read_source` - one file to documents *and* errors, in order (a manifest
+  may yield both); it never raises ``IngestError``.
+* :func:`load_file` - one file to a list of documents; raises the first
+  ``IngestError`` (use :func:`read_source` to keep a manifest's good lines).
+* :func:`iter_documents` - many files and folders; folders are walked recursively
+  in sorted order (a folder's files before its subfolders), skipping hidden files
+  and folders and ``*.gold.jsonl``. Unsupported files inside a folder are reported
+  as errors rather than silently skipped.
+
+The same input always gives equal documents: nothing depends on the clock, the
+process or the order of the file system.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from mildip._exceptions import IngestError, UnreadableInputError
+from mildip.ingest.documents import (
+    GOLD_SUFFIX,
+    MANIFEST_SUFFIX,
+    build_document,
+    check_supported,
+    doc_id_for,
+    read_source_text,
+)
+from mildip.ingest.manifest import read_manifest
+from mildip.model import Document
+from mildip.settings import Settings
+
+
+def read_source(
+    path: str | Path, settings: Settings, published: date | None = None
+) -> Iterator[Document | IngestError]:
+    """Documents of one file, with an ``IngestError`` in place of each failure."""
+    path = Path(path)
+    if not path.exists():
+        yield UnreadableInputError(str(path), "no such file or folder")
+        return
+    if path.is_dir():
+        yield UnreadableInputError(str(path), "is a folder; pass it to iter_documents")
+        return
+    try:
+        check_supported(path)
+        if path.suffix.lower() == MANIFEST_SUFFIX:
+            yield from read_manifest(path, settings, published)
+            return
+        found = read_source_text(path, settings)
+    except IngestError as exc:
+        yield exc
+        return
+    yield build_document(doc_id_for(path), found, str(path), published)
+
+
+def load_file(path: Path, settings: Settings, published: date | None = None) -> list[Document]:
+    """One file to its documents (many for a JSONL manifest).
+
+    Raises the first ``IngestError`` met; its ``reason`` is one actionable line.
+    ``published`` overrides any date the file gives.
+    """
+    documents = []
+    for item in read_source(path, settings, published):
+        if isinstance(item, IngestError):
+            raise item
+        documents.append(item)
+    return documents
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and not name.lower().endswith(GOLD_SUFFIX):
+                yield Path(root) / name
+
+
+def iter_documents(
+    paths: Iterable[str | Path], settings: Settings, published: date | None = None
+) -> Iterator[Document | IngestError]:
+    """Documents of every file and folder in ``paths``; failures are yielded, not raised."""
+    for given in paths:
+        path = Path(given)
+        files = _walk(path) if path.is_dir() else iter([path])
+        for file in files:
+            yield from read_source(file, settings, published)

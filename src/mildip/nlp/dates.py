@@ -1,0 +1,245 @@
+"""Temporal expressions: find them in a sentence and resolve them to partial ISO dates.
+
+``find_dates(text, published, offset=0)`` returns :class:`DateMention` objects with
+the resolved ``value`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), its
+``precision`` and whether the expression was relative. Resolution is against the
+publication date:
+
+* a month or day without a year ("In February", "February 4", "Sept. 9") takes the
+  most recent occurrence on or before the publication date (the next one when
+  ``direction="future"``);
+* "last August" / "last November" take the most recent such month strictly before
+  the publication month; "this January" takes the publication year;
+* "earlier this year", "this year", "last year", "next year" give a year;
+* "today", "yesterday", "on Tuesday" give a day (the weekday within the seven days
+  before publication, or after it for the future);
+* a range within one month ("from January 8th to 9th", "April 5-7") gives the month;
+* a bare year ("in 2019") gives the year. Years inside names ("Golden Dragon 2024")
+  are found as years too; callers prefer the most precise mention.
+
+Without a publication date, expressions that need one resolve to None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
+    (
+        "range_md",
+        rf"\b(?:from\s+)?(?P<rmd_m>{_MONTH})\s+(?P<rmd_d1>{_DAY})\s*(?:-|–|to|through|until)\s*"
+        rf"(?:(?P<rmd_m2>{_MONTH})\s+)?(?P<rmd_d2>{_DAY})\b(?:,?\s+(?P<rmd_y>{_YEAR}))?",
+    ),
+    (
+        "range_dm",
+        rf"\b(?:from\s+)?(?P<rdm_d1>{_DAY})\s*(?:-|–|to)\s*(?P<rdm_d2>{_DAY})\s+(?P<rdm_m>{_MONTH})"
+        rf"(?:,?\s+(?P<rdm_y>{_YEAR}))?\b",
+    ),
+    ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})\b"),
+    ("dmy", rf"\b(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})\b"),
+    ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    ("md", rf"\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?!\s*(?:-|–)\s*\d)"),
+    ("dm", rf"\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})\b"),
+    ("last_month", rf"\b(?P<lm_rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<lm_m>{_MONTH})\b"),
+    (
+        "part_month",
+        rf"\b(?:(?:the\s+)?(?:early|mid|late|end\s+of|"
+        rf"beginning\s+of|start\s+of)[\s-]+)?(?P<pm_m>{_MONTH})(?![\w.])",
+    ),
+    (
+        "rel_year",
+        r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year|"
+        r"the\s+previous\s+year|the\s+following\s+year)\b",
+    ),
+    ("rel_day", r"\b(?P<rd>today|yesterday|tomorrow)\b"),
+    (
+        "weekday",
+        r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday)\b",
+    ),
+    ("year", rf"(?<![\d-])(?P<y>{_YEAR})(?![\d-])"),
+]
+_REGEX = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
+_AMBIGUOUS_MONTH_WORDS = {"may", "mar", "jan", "jun", "jul", "sep", "oct", "dec", "nov", "aug"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved temporal expression; ``text == sentence[start:end]`` (absolute offsets)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str | None
+    kind: str
+    relative: bool
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _day(token: str) -> int:
+    return int(re.match(r"\d+", token).group())
+
+
+def _past_year(month: int, day: int | None, published: date, direction: str) -> int:
+    """Year that puts (month, day) on or before ``published`` (or after, for the future)."""
+    y = published.year
+    probe = (month, day or 1)
+    if direction == "future":
+        return y if probe >= (published.month, published.day if day else 1) else y + 1
+    return y if probe <= (published.month, published.day if day else published.day) else y - 1
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    if d is not None:
+        return date(y, m, d).isoformat()
+    if m is not None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}"
+
+
+def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str | None, bool]:
+    kind = m.lastgroup
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return _fmt(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])), False
+        if kind == "mdy":
+            return _fmt(int(g["mdy_y"]), _month(g["mdy_m"]), _day(g["mdy_d"])), False
+        if kind == "dmy":
+            return _fmt(int(g["dmy_y"]), _month(g["dmy_m"]), _day(g["dmy_d"])), False
+        if kind == "my":
+            return _fmt(int(g["my_y"]), _month(g["my_m"])), False
+        if kind in ("range_md", "range_dm"):
+            p = "rmd" if kind == "range_md" else "rdm"
+            mo = _month(g[f"{p}_m"])
+            if g.get("rmd_m2") and _month(g["rmd_m2"]) != mo:
+                y = int(g[f"{p}_y"]) if g[f"{p}_y"] else None
+                if y is None and published is None:
+                    return None, True
+                y = y or _past_year(mo, 1, published, direction)
+                return _fmt(y), y is None
+            if g[f"{p}_y"]:
+                return _fmt(int(g[f"{p}_y"]), mo), False
+            if published is None:
+                return None, True
+            return _fmt(_past_year(mo, _day(g[f"{p}_d1"]), published, direction), mo), True
+        if kind in ("md", "dm"):
+            mo, d = _month(g[f"{kind}_m"]), _day(g[f"{kind}_d"])
+            if published is None:
+                return None, True
+            return _fmt(_past_year(mo, d, published, direction), mo, d), True
+        if kind == "last_month":
+            mo = _month(g["lm_m"])
+            if published is None:
+                return None, True
+            rel = g["lm_rel"].lower()
+            if rel == "this":
+                return _fmt(published.year, mo), True
+            if rel == "next":
+                y = published.year if mo > published.month else published.year + 1
+                return _fmt(y, mo), True
+            y = published.year if mo < published.month else published.year - 1
+            return _fmt(y, mo), True
+        if kind == "part_month":
+            mo = _month(g["pm_m"])
+            if published is None:
+                return None, True
+            return _fmt(_past_year(mo, None, published, direction), mo), True
+        if kind == "rel_year":
+            if published is None:
+                return None, True
+            phrase = " ".join(g["ry"].lower().split())
+            offset = {"last year": -1, "the previous year": -1, "next year": 1,
+                      "the following year": 1}.get(phrase, 0)  # fmt: skip
+            return _fmt(published.year + offset), True
+        if kind == "rel_day":
+            if published is None:
+                return None, True
+            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rd"].lower()]
+            return (published + timedelta(days=delta)).isoformat(), True
+        if kind == "weekday":
+            if published is None:
+                return None, True
+            target = WEEKDAYS.index(g["wd"].lower())
+            if direction == "future":
+                delta = (target - published.weekday()) % 7 or 7
+                return (published + timedelta(days=delta)).isoformat(), True
+            delta = (published.weekday() - target) % 7
+            return (published - timedelta(days=delta)).isoformat(), True
+        if kind == "year":
+            return _fmt(int(g["y"])), False
+    except (ValueError, KeyError):
+        return None, False
+    return None, False
+
+
+def _precision(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return {4: "year", 7: "month", 10: "day"}[len(value)]
+
+
+def find_dates(
+    text: str,
+    published: date | None,
+    offset: int = 0,
+    direction: str = "past",
+) -> list[DateMention]:
+    """Temporal expressions in ``text``; offsets are ``offset + position in text``."""
+    found: list[DateMention] = []
+    for m in _REGEX.finditer(text):
+        kind = m.lastgroup
+        span_text = m.group(0)
+        if kind in ("part_month", "md", "dm"):
+            word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
+            if word.lower().rstrip(".") in _AMBIGUOUS_MONTH_WORDS and not word[0].isupper():
+                continue
+            if word == "May" and kind == "part_month" and not re.search(
+                r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$",
+                text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)],
+            ):
+                continue
+        if kind == "weekday" and not span_text[0].isupper() and not span_text.lower().startswith(
+            ("on ", "last ", "this ", "next ")
+        ):
+            continue
+        value, relative = _resolve(m, published, direction)
+        start = m.start()
+        lead = re.match(r"(?i)(?:from|in|since|by|until|on)\s+", span_text)
+        if lead:
+            start += lead.end()
+            span_text = span_text[lead.end() :]
+        found.append(
+            DateMention(
+                start=offset + start,
+                end=offset + m.end(),
+                text=span_text,
+                value=value,
+                precision=_precision(value),
+                kind=kind,
+                relative=relative,
+            )
+        )
+    return found

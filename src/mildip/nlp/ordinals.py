@@ -1,0 +1,32 @@
+"""Ordinal numbers: "eighth" → 8, "13th" → 13, "twenty-first" → 21."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+ORDINAL_WORDS = frozenset(_UNITS) | frozenset(
+    f"{t}-{u}" for t in _TENS for u in _UNITS if _UNITS[u] < 10
+)
+_NUMERIC = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+
+
+def parse_ordinal(token: str) -> int | None:
+    """The number of an ordinal token, or None. "first" counts (as 1)."""
+    low = token.lower().strip(".,;:")
+    m = _NUMERIC.match(low)
+    if m:
+        return int(m.group(1))
+    if low in _UNITS:
+        return _UNITS[low]
+    if "-" in low:
+        tens, _, unit = low.partition("-")
+        if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
+            return _TENS[tens] + _UNITS[unit]
+    return None

@@ -1,0 +1,355 @@
+"""The :class:`Store`: documents, the two event layers, and extraction runs.
+
+Contract:
+
+* ``add_document`` is idempotent by content hash: the same text again returns the
+  existing id and changes nothing. A known ``doc_id`` with a different text is
+  stored under ``f"{doc_id}~{hash[:8]}"``.
+* ``save_mentions(doc_id, ...)`` replaces that document's mentions wholesale and
+  logs an extraction run; ``save_events`` replaces the whole resolved layer. Each
+  write is one transaction, so a reader never sees half a layer.
+* Reads return fresh :class:`~mildip.model.Event` objects equal to what was saved.
+* One engine per store, one short session per call; ``close()`` disposes of the
+  engine, and a store is a context manager.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Sequence
+
+from sqlalchemy import Engine, and_, delete, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from mildip._exceptions import EventNotFoundError, StoreError
+from mildip.dates import bounds, sort_key
+from mildip.model import EVENT_TYPES, MODALITIES, Document, Event
+from mildip.store.convert import document_to_row, event_to_row, row_to_document, row_to_event
+from mildip.store.migrate import connect, safe_url, upgrade
+from mildip.store.schema import (
+    LAYER_EVENT,
+    LAYER_MENTION,
+    ActorRow,
+    DocumentRow,
+    EventRow,
+    EvidenceRow,
+    ExtractionRunRow,
+    ParticipantRow,
+)
+
+
+@dataclass(frozen=True)
+class ExtractionRun:
+    """One :meth:`Store.save_mentions` call: which extractor ran on which document."""
+
+    doc_id: str
+    extractor_version: str
+    ran_at: datetime
+    n_events: int
+
+
+def open_store(url: str) -> "Store":
+    """Open the store at a SQLAlchemy ``url``, creating or upgrading its schema.
+
+    ``sqlite:///mildip.db`` is the default elsewhere; ``postgresql+psycopg://...``
+    (or plain ``postgresql://``) needs the ``postgres`` extra.
+    """
+    engine = connect(url)
+    try:
+        upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return list(value)
+
+
+def _checked(values: list[str] | None, allowed: Sequence[str], what: str) -> list[str] | None:
+    if values is None:
+        return None
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"unknown {what} {unknown}; expected some of {list(allowed)}")
+    return values
+
+
+def _check_unique_ids(events: Sequence[Event], where: str) -> None:
+    twice = sorted(i for i, n in Counter(e.event_id for e in events).items() if n > 1)
+    if twice:
+        raise ValueError(f"{where}: event ids given more than once: {twice}")
+
+
+def _utc(moment: datetime) -> datetime:
+    """An aware UTC datetime (SQLite hands back naive ones)."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def _sorted_events(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (sort_key(e.date), e.type, e.event_id))
+
+
+_LOAD_CHILDREN = (
+    selectinload(EventRow.actors),
+    selectinload(EventRow.participants),
+    selectinload(EventRow.evidence),
+)
+
+
+class Store:
+    """A mildip database. Build it with :func:`open_store` (which migrates it)."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.engine.url)!r})"
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the engine's connections; the store must not be used afterwards."""
+        self.engine.dispose()
+
+    def session(self) -> AbstractContextManager[Session]:
+        """A session inside one transaction (committed on success), for store extensions."""
+        return self._sessions.begin()
+
+    # documents
+
+    def add_document(self, doc: Document) -> tuple[str, bool]:
+        """Store ``doc``; return ``(stored doc_id, True if newly added)``."""
+        digest = doc.content_hash
+        try:
+            with self.session() as s:
+                existing = s.scalar(
+                    select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest)
+                )
+                if existing is not None:
+                    return existing, False
+                doc_id = doc.doc_id
+                for candidate in (doc.doc_id, f"{doc.doc_id}~{digest[:8]}", f"{doc.doc_id}~{digest}"):
+                    doc_id = candidate
+                    if s.get(DocumentRow, candidate) is None:
+                        break
+                s.add(document_to_row(doc, doc_id, datetime.now(timezone.utc)))
+        except IntegrityError:
+            with self.session() as s:
+                existing = s.scalar(
+                    select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest)
+                )
+            if existing is None:
+                raise StoreError(f"could not store document {doc.doc_id!r}: id conflict") from None
+            return existing, False
+        return doc_id, True
+
+    def get_document(self, doc_id: str) -> Document | None:
+        """The stored document ``doc_id``, or None."""
+        with self.session() as s:
+            row = s.get(DocumentRow, doc_id)
+            return row_to_document(row) if row is not None else None
+
+    def documents(self) -> list[Document]:
+        """Every stored document, sorted by ``doc_id``."""
+        with self.session() as s:
+            rows = s.scalars(select(DocumentRow).order_by(DocumentRow.doc_id))
+            return [row_to_document(r) for r in rows]
+
+    def count_documents(self) -> int:
+        """How many documents are stored."""
+        with self.session() as s:
+            return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    # layers
+
+    @staticmethod
+    def _delete_layer(s: Session, *conditions) -> None:
+        rows = select(EventRow.row_id).where(*conditions)
+        for child in (ActorRow, ParticipantRow, EvidenceRow):
+            s.execute(delete(child).where(child.row_id.in_(rows)))
+        s.execute(delete(EventRow).where(*conditions))
+
+    def save_mentions(self, doc_id: str, events: list[Event], extractor_version: str) -> None:
+        """Replace the mentions of document ``doc_id`` by ``events`` and log the run.
+
+        The document must be stored, and every evidence span must come from it
+        (ValueError otherwise). Saving the same mentions twice leaves the same layer.
+        """
+        _check_unique_ids(events, f"mentions of {doc_id!r}")
+        for ev in events:
+            foreign = sorted({e.doc_id for e in ev.evidence} - {doc_id})
+            if foreign:
+                raise ValueError(
+                    f"mention {ev.event_id} of {doc_id!r} has evidence from other documents "
+                    f"{foreign}; mentions hold one document's evidence"
+                )
+        rows = [
+            event_to_row(
+                ev, layer=LAYER_MENTION, position=i, doc_id=doc_id, extractor_version=extractor_version
+            )
+            for i, ev in enumerate(events)
+        ]
+        with self.session() as s:
+            if s.get(DocumentRow, doc_id) is None:
+                raise StoreError(
+                    f"document {doc_id!r} is not in the store; add it (mildip ingest) before "
+                    "saving its mentions"
+                )
+            self._delete_layer(s, EventRow.layer == LAYER_MENTION, EventRow.doc_id == doc_id)
+            s.add_all(rows)
+            s.add(
+                ExtractionRunRow(
+                    doc_id=doc_id,
+                    extractor_version=extractor_version,
+                    ran_at=datetime.now(timezone.utc),
+                    n_events=len(events),
+                )
+            )
+
+    def mentions(self, doc_ids: Iterable[str] | None = None) -> list[Event]:
+        """Mentions of the given documents (all when None), by document then saved order."""
+        query = select(EventRow).where(EventRow.layer == LAYER_MENTION)
+        if doc_ids is not None:
+            wanted = sorted(set(doc_ids))
+            if not wanted:
+                return []
+            query = query.where(EventRow.doc_id.in_(wanted))
+        query = query.order_by(EventRow.doc_id, EventRow.position).options(*_LOAD_CHILDREN)
+        with self.session() as s:
+            return [row_to_event(r) for r in s.scalars(query)]
+
+    def save_events(self, events: list[Event]) -> None:
+        """Replace the whole resolved layer by ``events`` in one transaction."""
+        _check_unique_ids(events, "resolved events")
+        rows = [event_to_row(ev, layer=LAYER_EVENT, position=i) for i, ev in enumerate(events)]
+        with self.session() as s:
+            self._delete_layer(s, EventRow.layer == LAYER_EVENT)
+            s.add_all(rows)
+
+    def events(
+        self,
+        *,
+        party: str | Iterable[str] | None = None,
+        type: str | Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        mechanism: str | None = None,
+        doc: str | None = None,
+        modality: str | Iterable[str] | None = None,
+    ) -> list[Event]:
+        """Resolved events matching every given filter, sorted by (date, type, event_id).
+
+        * ``party``: code(s) that must all be among the actors (case-insensitive).
+        * ``type`` / ``modality``: any of the given values.
+        * ``since`` / ``until``: partial ISO dates; an event is kept when its date
+          span overlaps ``[start of since, end of until]``; undated events are then
+          dropped.
+        * ``mechanism``: case-insensitive substring of the mechanism name or id.
+        * ``doc``: the event has evidence in that document.
+
+        Undated events sort last.
+        """
+        parties = [p.upper() for p in _as_list(party) or ()]
+        types = _checked(
+            [t.upper() for t in _as_list(type)] if type is not None else None, EVENT_TYPES, "type"
+        )
+        modalities = _checked(_as_list(modality), MODALITIES, "modality")
+        conditions = [EventRow.layer == LAYER_EVENT]
+        for p in parties:
+            conditions.append(
+                exists().where(and_(ActorRow.row_id == EventRow.row_id, ActorRow.party == p))
+            )
+        if types is not None:
+            conditions.append(EventRow.type.in_(types))
+        if modalities is not None:
+            conditions.append(EventRow.modality.in_(modalities))
+        if since:
+            conditions.append(EventRow.date_end >= bounds(since)[0])
+        if until:
+            conditions.append(EventRow.date_start <= bounds(until)[1])
+        if mechanism:
+            needle = mechanism.lower()
+            conditions.append(
+                or_(
+                    func.lower(EventRow.mechanism).contains(needle, autoescape=True),
+                    func.lower(EventRow.mechanism_id).contains(needle, autoescape=True),
+                )
+            )
+        if doc is not None:
+            conditions.append(
+                exists().where(and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc))
+            )
+        query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
+        with self.session() as s:
+            return _sorted_events(row_to_event(r) for r in s.scalars(query))
+
+    def count_events(self) -> int:
+        """How many resolved events are stored."""
+        with self.session() as s:
+            query = select(func.count()).select_from(EventRow).where(EventRow.layer == LAYER_EVENT)
+            return s.scalar(query) or 0
+
+    def get_event(self, event_id: str) -> Event:
+        """The resolved event ``event_id``; EventNotFoundError says what exists instead."""
+        with self.session() as s:
+            row = s.scalar(
+                select(EventRow)
+                .where(EventRow.layer == LAYER_EVENT, EventRow.event_id == event_id)
+                .options(*_LOAD_CHILDREN)
+            )
+            if row is not None:
+                return row_to_event(row)
+            similar = list(
+                s.scalars(
+                    select(EventRow.event_id)
+                    .where(
+                        EventRow.layer == LAYER_EVENT,
+                        EventRow.event_id.startswith(event_id[:8], autoescape=True),
+                    )
+                    .order_by(EventRow.event_id)
+                    .limit(5)
+                )
+            )
+            as_mention = s.scalar(
+                select(EventRow.doc_id).where(
+                    EventRow.layer == LAYER_MENTION, EventRow.event_id == event_id
+                )
+            )
+            total = s.scalar(
+                select(func.count()).select_from(EventRow).where(EventRow.layer == LAYER_EVENT)
+            )
+        hint = f"the store holds {total} resolved events; list them with `mildip events`"
+        if as_mention is not None:
+            hint = (
+                f"it is a mention of document {as_mention!r} that is not in the resolved "
+                "layer; re-run resolution, or " + hint
+            )
+        elif similar:
+            hint = f"ids that look alike: {', '.join(similar)}; " + hint
+        raise EventNotFoundError(f"no event {event_id!r}: {hint}")
+
+    def extraction_runs(self, doc_id: str | None = None) -> list[ExtractionRun]:
+        """The extraction log (of one document, or all), oldest first."""
+        query = select(ExtractionRunRow).order_by(ExtractionRunRow.run_id)
+        if doc_id is not None:
+            query = query.where(ExtractionRunRow.doc_id == doc_id)
+        with self.session() as s:
+            return [
+                ExtractionRun(r.doc_id, r.extractor_version, _utc(r.ran_at), r.n_events)
+                for r in s.scalars(query)
+            ]

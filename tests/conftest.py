@@ -1,0 +1,462 @@
+"""Shared pytest fixtures (each area appends its own below; keep them small)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+# --- evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ---------------
+
+DEV_CORPUS = Path(__file__).parent / "data" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_corpus() -> Path:
+    """The copy of the shared dev corpus: NAME.txt files with NAME.gold.jsonl beside them."""
+    return DEV_CORPUS
+
+
+@pytest.fixture
+def event_record():
+    """Factory of spec records about invented parties (ARN = Arnor, GDR = Gondor, ...).
+
+    ``event_record(**changes)`` returns a full record; pass only what a test exercises.
+    """
+
+    def make(**changes):
+        record = {
+            "doc": "annals",
+            "type": "DIALOGUE",
+            "actors": ["ARN", "GDR"],
+            "initiator": None,
+            "date": "3019-03",
+            "modality": "asserted",
+            "mechanism": "Arnor-Gondor Strategic Dialogue",
+            "round": None,
+            "resumed": False,
+            "participants": [],
+            "location": None,
+            "evidence": "Arnor and Gondor held their strategic dialogue in March.",
+            "optional": False,
+        }
+        record.update(changes)
+        return record
+
+    return make
+
+
+# --- mechanisms, lifecycle, board, threads (tests/test_mechanisms*.py, test_lifecycle*.py,
+# test_board*.py, test_threads*.py) ---------------------------------------------------------
+
+MIDDLE_EARTH_REGISTRY = Path(__file__).parent / "data" / "mechanisms" / "middle-earth.toml"
+
+
+@pytest.fixture
+def middle_earth_registry():
+    """A mechanism registry about invented parties: GDR Gondor, RHN Rohan, ARN Arnor, WHC White Council."""
+    from mildip.resolve.mechanisms import Registry
+
+    return Registry.from_toml(MIDDLE_EARTH_REGISTRY.read_text("utf-8"), MIDDLE_EARTH_REGISTRY.name)
+
+
+@pytest.fixture
+def mechanism_event():
+    """Factory of hand-built Events about invented parties (default: a Beacon Talks round).
+
+    ``mechanism_event(quote="...", doc="annals", start=0, **fields)``; the evidence quote
+    defaults to a sentence naming the type and date so ids differ between events.
+    """
+    from mildip.model import Event, Evidence
+
+    def make(quote: str | None = None, doc: str = "annals", start: int = 0, **fields):
+        fields.setdefault("type", "DIALOGUE")
+        fields.setdefault("actors", ("GDR", "RHN"))
+        fields.setdefault("date", "3019-03")
+        fields.setdefault("mechanism", "Gondor-Rohan Beacon Talks")
+        quote = quote or f"{fields['type']} {fields.get('mechanism')} {fields['date']} {fields.get('round')}"
+        evidence = [Evidence(doc, start, start + len(quote), quote, "test")]
+        return Event(evidence=evidence, **fields)
+
+    return make
+
+
+# --- ingest and citations (tests/test_ingest*.py, tests/test_citations.py) ----------------
+
+
+@pytest.fixture
+def ingest_settings():
+    """The shipped default settings (max_input_mb = 40), without reading any user file."""
+    from mildip.settings import Settings
+
+    return Settings()
+
+
+def _pdf_string(value: str) -> str:
+    return "(" + value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+@pytest.fixture
+def text_pdf():
+    """Factory of a small real PDF with text: ``text_pdf(lines, title=None, author=None)``.
+
+    pypdf cannot typeset text, so the PDF is written by hand: one page, Helvetica, one
+    line of the content stream per item of ``lines``; ``lines=[]`` gives a page
+    with no text (like a scan).
+    """
+
+    def make(lines: list[str], title: str | None = None, author: str | None = None) -> bytes:
+        ops = " ".join(f"{_pdf_string(line)} Tj T*" for line in lines)
+        content = f"BT /F1 12 Tf 14 TL 72 720 Td {ops} ET"
+        objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            "/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        ]
+        info = ""
+        if title or author:
+            fields = (f"/Title {_pdf_string(title)} " if title else "") + (
+                f"/Author {_pdf_string(author)}" if author else ""
+            )
+            objects.append(f"<< {fields} >>")
+            info = f" /Info {len(objects)} 0 R"
+        out = bytearray(b"%PDF-1.4\n")
+        offsets = []
+        for number, body in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+        xref = len(out)
+        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+        out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+        out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{info} >>\n".encode()
+        out += f"startxref\n{xref}\n%%EOF\n".encode()
+        return bytes(out)
+
+    return make
+
+
+# --- store (tests/test_store*.py, tests/test_export*.py, tests/test_cli_events.py) ----------
+#
+# ``store_url`` runs a test once per backend: a SQLite file always, PostgreSQL when
+# $MILDIP_TEST_PG_URL names a server or when initdb/pg_ctl are installed (then a
+# throwaway server is started for the session; as root it runs as the ``postgres``
+# user). Each PostgreSQL test gets a fresh database, dropped afterwards.
+
+
+def _postgres_binary(name: str) -> str | None:
+    import glob
+    import shutil
+
+    found = shutil.which(name)
+    if found:
+        return found
+    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return candidates[-1] if candidates else None
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    """URL of a PostgreSQL server for the session, or skip saying why there is none."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'mildip[postgres]')")
+    given = os.environ.get("MILDIP_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    initdb, pg_ctl = _postgres_binary("initdb"), _postgres_binary("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("no PostgreSQL: set MILDIP_TEST_PG_URL or install postgresql (initdb, pg_ctl)")
+    prefix: list[str] = []
+    base = tempfile.mkdtemp(prefix="mildip-pg-")
+    if os.geteuid() == 0:
+        import pwd
+
+        try:
+            account = pwd.getpwnam("postgres")
+        except KeyError:
+            shutil.rmtree(base)
+            pytest.skip("running as root and there is no 'postgres' user to run initdb")
+        os.chown(base, account.pw_uid, account.pw_gid)
+        prefix = ["runuser", "-u", "postgres", "--"]
+    data, port = os.path.join(base, "data"), _free_port()
+    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
+    try:
+        subprocess.run(
+            [*prefix, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", data, "-o", options, "-l", os.path.join(base, "log"), "-w", "start"],
+            check=True,
+            capture_output=True,
+        )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        shutil.rmtree(base, ignore_errors=True)
+        detail = getattr(exc, "stderr", b"") or b""
+        pytest.skip(f"could not start a throwaway PostgreSQL: {exc} {detail.decode(errors='replace')}")
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True
+        )
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_server_url):
+    """A new, empty database on the session's PostgreSQL server; dropped after the test."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_server_url)
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    name = f"mildip_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """A URL of an empty database, once per backend (SQLite file; PostgreSQL when available)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'mildip.db'}"
+    return request.getfixturevalue("fresh_postgres_url")
+
+
+@pytest.fixture
+def store(store_url):
+    """An open, migrated, empty :class:`mildip.store.Store` on each backend."""
+    from mildip.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def store_event():
+    """Factory of Events about invented parties (ARN Arnor, GDR Gondor, RHN Rohan).
+
+    ``store_event(doc="annals", start=0, quote=None, **fields)``: one evidence span in
+    ``doc``; defaults give an asserted GDR-RHN DIALOGUE in 3019-03.
+    """
+    from mildip.model import Event, Evidence
+
+    def make(doc: str = "annals", start: int = 0, quote: str | None = None, **fields):
+        fields.setdefault("type", "DIALOGUE")
+        fields.setdefault("actors", ("GDR", "RHN"))
+        fields.setdefault("date", "3019-03")
+        quote = quote or f"{fields['type']} of {'-'.join(fields['actors'])} in {fields['date']}"
+        return Event(evidence=[Evidence(doc, start, start + len(quote), quote, "test")], **fields)
+
+    return make
+
+
+# --- officials, coreference, overrides (tests/test_officials*.py, test_coref*.py,
+# test_overrides*.py) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def coref_settings():
+    """Shipped defaults (coref_min_similarity_coarse = 0.35), no user file read."""
+    from mildip.settings import Settings
+
+    return Settings()
+
+
+@pytest.fixture
+def mention():
+    """Factory of one-passage event mentions about invented parties (GDR Gondor, RHN Rohan,
+    ARN Arnor, MOR Mordor).
+
+    ``mention(quote, doc="gondor-herald", start=0, side=None, cited=(), **fields)``;
+    defaults: an asserted GDR-RHN CALL on 3019-03-09. ``cited`` names sources the
+    passage cites, e.g. ``("Minas Tirith Gazette",)``.
+    """
+    from mildip.model import Citation, Event, Evidence
+
+    def make(quote, doc="gondor-herald", start=0, side=None, cited=(), **fields):
+        fields.setdefault("type", "CALL")
+        fields.setdefault("actors", ("GDR", "RHN"))
+        fields.setdefault("date", "3019-03-09")
+        citations = tuple(Citation(src, None, start, start + 1, f"({src})") for src in cited)
+        evidence = Evidence(doc, start, start + len(quote), quote, "test", sources_cited=citations, side=side)
+        return Event(evidence=[evidence], **fields)
+
+    return make
+
+
+# --- answers: groups, trends, network, report (tests/test_groups*.py, test_trends*.py,
+# test_network*.py, test_report*.py) ----------------------------------------------------------
+
+
+@pytest.fixture
+def engagement():
+    """Factory of hand-built Events about invented parties (GDR Gondor, RHN Rohan, ARN Arnor,
+    MOR Mordor, DAL Dale, LOR Lorien).
+
+    ``engagement(type, actors, date, quote=None, doc="red-book", modality="asserted", **fields)``;
+    the evidence quote defaults to a sentence naming type, actors and date (so ids differ).
+    """
+    from mildip.model import Event, Evidence
+
+    def make(type_, actors, date, quote=None, doc="red-book", **fields):
+        quote = quote or f"{type_} between {' and '.join(actors)} on {date}."
+        evidence = [Evidence(doc, 0, len(quote), quote, "test")]
+        return Event(type=type_, actors=tuple(actors), date=date, evidence=evidence, **fields)
+
+    return make
+
+
+@pytest.fixture
+def chronicle():
+    """Factory of Documents: ``chronicle(doc_id, published="3019-03-01", parties=("GDR", "RHN"), **fields)``.
+
+    ``parties`` go to ``meta["parties"]``, which coverage counts use instead of the gazetteer;
+    ``parties=None`` leaves the meta empty (then the real gazetteer reads ``text``).
+    """
+    from datetime import date
+
+    from mildip.model import Document
+
+    def make(doc_id, published="3019-03-01", parties=("GDR", "RHN"), text="A chronicle.", **fields):
+        meta = {"parties": list(parties)} if parties is not None else {}
+        day = date.fromisoformat(published) if published else None
+        return Document(doc_id=doc_id, text=text, published=day, meta=meta, **fields)
+
+    return make
+
+
+@pytest.fixture
+def middle_earth_settings():
+    """Settings with invented groups: ``gondor-allies`` (allies of GDR; RHN from 3000, ARN from
+    3019-03-25, DAL always), ``free-peoples`` (includes gondor-allies, adds GDR, excludes DAL)."""
+    from mildip.settings import Settings
+
+    return Settings(
+        groups={
+            "gondor-allies": {
+                "title": "Gondor's allies",
+                "allies_of": "GDR",
+                "members": [
+                    {"party": "RHN", "since": "3000"},
+                    {"party": "ARN", "since": "3019-03-25"},
+                    "DAL",
+                ],
+            },
+            "free-peoples": {"include": ["gondor-allies"], "members": ["GDR", "LOR"], "exclude": ["DAL"]},
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def mordor_story():
+    """``(events, documents, settings)`` of a freeze-out story about invented parties.
+
+    Mordor (MOR, the focus) calls Gondor (GDR, the reference) on 3019-01-10, then cancels two
+    Gondor-Mordor talks and suspends a cooperation on 3019-03-05, while holding the fifth
+    Mordor-Rohan Strategic Dialogue (3019-04) and meeting Arnor (3019-05-02, an ally of
+    Gondor since 3019-03-25); a future meeting with Gondor is announced for 3019-09.
+    ``gondor-allies`` is a settings group with ``allies_of = "GDR"``. One quote carries
+    markup and a pipe; one document has a ``javascript:`` URL that must never become a link.
+    """
+    from datetime import date
+
+    from mildip.model import Document, Event, Evidence
+    from mildip.settings import Settings
+
+    def event(type_, actors, day, quote=None, doc="red-book", **fields):
+        quote = quote or f"{type_} between {' and '.join(actors)} on {day}."
+        return Event(type_, actors, day, evidence=[Evidence(doc, 0, len(quote), quote, "test")], **fields)
+
+    events = [
+        event("CALL", ("GDR", "MOR"), "3019-01-10"),
+        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Gondor-Mordor Border Talks.",
+              mechanism="Gondor-Mordor Border Talks", initiator="MOR"),  # fmt: skip
+        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Osgiliath talks.",
+              mechanism="Gondor-Mordor Osgiliath Talks", initiator="MOR"),  # fmt: skip
+        event("SUSPEND", ("GDR", "MOR"), "3019-03-05", "Suspending <b>beacon</b> | ferry cooperation.",
+              initiator="MOR"),  # fmt: skip
+        event("DIALOGUE", ("MOR", "RHN"), "3019-04", "the fifth Mordor-Rohan strategic dialogue",
+              doc="herald", mechanism="Mordor-Rohan Strategic Dialogue", round=5),  # fmt: skip
+        event("MEET", ("ARN", "MOR"), "3019-05-02", doc="herald"),
+        event("MEET", ("GDR", "MOR"), "3019-09", doc="herald", modality="future"),
+    ]
+    documents = [
+        Document("red-book", "The Red Book.", url="https://example.org/red-book", title="The Red Book",
+                 published=date(3019, 3, 6), meta={"parties": ["GDR", "MOR"]}),  # fmt: skip
+        Document("herald", "The Herald.", url="javascript:alert(1)", title="The Herald",
+                 published=date(3019, 5, 3), meta={"parties": ["ARN", "MOR", "RHN"]}),  # fmt: skip
+    ]
+    settings = Settings(
+        groups={
+            "gondor-allies": {
+                "title": "Gondor's allies",
+                "allies_of": "GDR",
+                "members": [{"party": "RHN", "since": "3000"}, {"party": "ARN", "since": "3019-03-25"}, "DAL"],
+            }
+        }
+    )
+    return events, documents, settings
+
+
+@pytest.fixture(scope="session")
+def mordor_report(mordor_story):
+    """The :class:`~mildip.report.Report` of :func:`mordor_story` for parties ("MOR", "GDR")."""
+    from mildip.report import build_report
+
+    events, documents, settings = mordor_story
+    return build_report(events, documents, settings, parties=("MOR", "GDR"))
+
+
+@pytest.fixture(scope="session")
+def mordor_html(mordor_report):
+    """:func:`mordor_report` rendered to HTML (rendered once: vl-convert takes a second or two)."""
+    from mildip.report import render_html
+
+    return render_html(mordor_report)
+
+
+@pytest.fixture
+def mordor_cli(tmp_path, mordor_story):
+    """``(db_url, settings_file)`` for CLI tests: a SQLite store holding :func:`mordor_story`
+    and a TOML settings file defining its ``gondor-allies`` group."""
+    from mildip.store import open_store
+
+    events, documents, _ = mordor_story
+    url = f"sqlite:///{tmp_path / 'mordor.db'}"
+    with open_store(url) as store:
+        for doc in documents:
+            store.add_document(doc)
+        store.save_events(events)
+    settings_file = tmp_path / "mildip.toml"
+    settings_file.write_text(
+        "[groups.gondor-allies]\n"
+        "title = \"Gondor's allies\"\n"
+        'allies_of = "GDR"\n'
+        'members = [{party = "RHN", since = "3000"}, {party = "ARN", since = "3019-03-25"}, "DAL"]\n',
+        encoding="utf-8",
+    )
+    return url, settings_file
