@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=5000, help="documents to generate")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--corpus-dir", type=Path, default=ROOT / "examples" / "corpus")
-    parser.add_argument("--batch-size", type=int, default=256, help="spaCy nlp.pipe batch size")
+    parser.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
     parser.add_argument("--out", type=Path, help="write the result JSON here")
     parser.add_argument("--markdown", action="store_true", help="print the Markdown table")

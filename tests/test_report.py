@@ -52,10 +52,14 @@ def _parse(html: str) -> _Anchors:
     [
         "7 events (6 asserted) from 2 documents, dated 3019-01-10 to 3019-09.",
         "MOR–GDR: 2 cancellations and 1 suspension in 3019-Q1; no cooperative engagement since 3019-01-10.",
-        "MOR–Gondor's allies: 2 cooperative engagements, including 1 dialogue round in the same period "
-        "(3019-Q1 to 3019-Q3).",
-        "Freeze-out indicator (Gondor's allies minus GDR, 3019-Q1 to 3019-Q3): +2.00; MOR cooperates more "
-        "with Gondor's allies than with GDR, per document of coverage.",
+        (
+            "MOR–Gondor's allies: 2 cooperative engagements, including 1 dialogue round in the same period "
+            "(3019-Q1 to 3019-Q3)."
+        ),
+        (
+            "Freeze-out indicator (Gondor's allies minus GDR, 3019-Q1 to 3019-Q3): +2.00; MOR cooperates more "
+            "with Gondor's allies than with GDR, per document of coverage."
+        ),
         "Most connected party: MOR (3 partners, 3 engagements).",
     ],
 )
@@ -68,7 +72,9 @@ def test_report_board_shows_cancelled_mechanisms(mordor_report):
     assert sorted(s for s in states.values()) == ["cancelled", "cancelled", "held"]
     held = next(line for line in mordor_report.board if line.state == "held")
     assert held.last_round == "#5 3019-04"
-    assert any(f.startswith("As of 3019-09-30: 2 mechanisms cancelled") for f in mordor_report.findings)
+    assert any(
+        f.startswith("As of 3019-09-30: 2 mechanisms cancelled") for f in mordor_report.findings
+    )
 
 
 def test_report_comparison_uses_the_group_allied_to_the_reference(mordor_report):
@@ -130,7 +136,9 @@ def test_report_html_never_links_unsafe_urls_and_escapes_quotes(mordor_html):
 
 @pytest.mark.parametrize("name", ["timeline", "trends", "network"])
 def test_report_html_has_each_figure_as_inline_svg(mordor_html, name):
-    match = re.search(rf'<figure class="chart" data-chart="{name}">\s*<svg(.*?)</svg>', mordor_html, re.S)
+    match = re.search(
+        rf'<figure class="chart" data-chart="{name}">\s*<svg(.*?)</svg>', mordor_html, re.DOTALL
+    )
     assert match is not None
     assert re.search(r"<(path|rect|line|circle)\b", match.group(1))
 
@@ -162,8 +170,12 @@ def test_report_without_events_renders_without_figures(mordor_story):
     assert "<svg" not in html
 
 
-@pytest.mark.parametrize(("suffix", "marker"), [(".html", "<!DOCTYPE html>"), (".md", "# Military diplomacy brief")])
-def test_report_write_report_picks_the_format_from_the_suffix(mordor_story, tmp_path, suffix, marker):
+@pytest.mark.parametrize(
+    ("suffix", "marker"), [(".html", "<!DOCTYPE html>"), (".md", "# Military diplomacy brief")]
+)
+def test_report_write_report_picks_the_format_from_the_suffix(
+    mordor_story, tmp_path, suffix, marker
+):
     events, documents, settings = mordor_story
     path = write_report(events[:1], documents, settings, tmp_path / "out" / f"brief{suffix}")
     assert path.read_text("utf-8").startswith(marker)
@@ -183,6 +195,8 @@ def test_report_names_take_an_article_inside_sentences(name, expected):
     assert in_sentence(name) == expected
 
 
-@pytest.mark.parametrize(("code", "expected"), [("CHN", "China"), ("USA", "United States"), ("EU", "EU"), ("MOR", "MOR")])
+@pytest.mark.parametrize(
+    ("code", "expected"), [("CHN", "China"), ("USA", "United States"), ("EU", "EU"), ("MOR", "MOR")]
+)
 def test_report_party_names_come_from_the_gazetteer(code, expected):
     assert party_name(code) == expected

@@ -17,7 +17,13 @@ from mildip.analysis.trends import compare, freeze_out, net_rate, pair_trends
 def _compare(events, documents, settings, **kwargs):
     kwargs.setdefault("by", "quarter")
     return compare(
-        events, documents, party="GDR", vs=["RHN"], vs_groups=["gondor-allies"], settings=settings, **kwargs
+        events,
+        documents,
+        party="GDR",
+        vs=["RHN"],
+        vs_groups=["gondor-allies"],
+        settings=settings,
+        **kwargs,
     )
 
 
@@ -74,8 +80,14 @@ def test_trends_counts_types_levels_and_rounds(engagement, middle_earth_settings
     minister = Participant("Denethor", "Steward", "GDR", level="head_of_government")
     marshal = Participant("Eomer", "Third Marshal", "RHN", level="chief_of_defence")
     events = [
-        engagement("DIALOGUE", ("GDR", "RHN"), "3019-01", mechanism="Beacon Talks", round=3,
-                   participants=[minister, marshal]),  # fmt: skip
+        engagement(
+            "DIALOGUE",
+            ("GDR", "RHN"),
+            "3019-01",
+            mechanism="Beacon Talks",
+            round=3,
+            participants=[minister, marshal],
+        ),
         engagement("DIALOGUE", ("GDR", "RHN"), "3019-02", mechanism="Beacon Talks"),
         engagement("DIALOGUE", ("GDR", "RHN"), "3019-02-20"),  # no round, no mechanism: not a round
         engagement("SUSPEND", ("GDR", "RHN"), "3019-03-02"),
@@ -170,7 +182,9 @@ def test_trends_coverage_counts_documents_by_publication_date(
     assert [s.at("3019-Q1").coverage for s in result.series] == expected
 
 
-def test_trends_group_coverage_uses_membership_on_the_publication_date(chronicle, middle_earth_settings):
+def test_trends_group_coverage_uses_membership_on_the_publication_date(
+    chronicle, middle_earth_settings
+):
     documents = [
         chronicle("before", "3019-03-20", ("ARN", "GDR")),  # Arnor not yet an ally
         chronicle("after", "3019-03-30", ("ARN", "GDR")),
@@ -201,7 +215,9 @@ def test_trends_net_rate_formula(net, coverage, alpha, expected):
     assert net_rate(net, coverage, alpha) == pytest.approx(expected)
 
 
-def test_trends_freeze_out_is_group_rate_minus_reference_rate(engagement, chronicle, middle_earth_settings):
+def test_trends_freeze_out_is_group_rate_minus_reference_rate(
+    engagement, chronicle, middle_earth_settings
+):
     events = [
         engagement("CANCEL", ("GDR", "RHN"), "3019-01-05"),
         engagement("SUSPEND", ("GDR", "RHN"), "3019-01-05", quote="Gondor suspends the beacons."),
@@ -228,7 +244,9 @@ def test_trends_more_coverage_is_not_more_engagement(engagement, chronicle, midd
     """The same single meeting reported by ten documents scores lower than by one."""
     events = [engagement("MEET", ("GDR", "RHN"), "3019-01-05")]
     one = _compare(events, [chronicle("a", "3019-01-06")], middle_earth_settings)
-    ten = _compare(events, [chronicle(f"d{i}", "3019-01-06") for i in range(10)], middle_earth_settings)
+    ten = _compare(
+        events, [chronicle(f"d{i}", "3019-01-06") for i in range(10)], middle_earth_settings
+    )
     assert ten.series[0].total.net_rate < one.series[0].total.net_rate
 
 
@@ -241,7 +259,10 @@ def test_trends_comparison_rows_and_json(engagement, middle_earth_settings):
     assert "freeze-out gondor-allies vs RHN" in rows[0]
     long = result.long_rows()
     assert [(r["period"], r["dyad"]) for r in long] == [
-        ("3019-Q1", "GDR–RHN"), ("3019-Q1", "GDR–gondor-allies"), ("total", "GDR–RHN"), ("total", "GDR–gondor-allies")
+        ("3019-Q1", "GDR–RHN"),
+        ("3019-Q1", "GDR–gondor-allies"),
+        ("total", "GDR–RHN"),
+        ("total", "GDR–gondor-allies"),
     ]
     assert long[0]["freeze-out vs RHN"] is None and long[1]["freeze-out vs RHN"] == -1.0
     data = json.loads(json.dumps(result.to_dict()))
@@ -272,7 +293,10 @@ def test_trends_pair_trends_has_one_series_per_dyad(engagement):
 
 
 def test_trends_freeze_out_of_identical_series_is_zero(engagement, middle_earth_settings):
-    events = [engagement("MEET", ("GDR", "RHN"), "3019-01-05"), engagement("MEET", ("DAL", "GDR"), "3019-01-06")]
+    events = [
+        engagement("MEET", ("GDR", "RHN"), "3019-01-05"),
+        engagement("MEET", ("DAL", "GDR"), "3019-01-06"),
+    ]
     result = _compare(events, [], middle_earth_settings)
     ref, group = result.series
     assert freeze_out(group, ref).overall == 0.0

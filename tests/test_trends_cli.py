@@ -33,12 +33,16 @@ def test_trends_cli_csv_has_one_row_per_period_and_dyad(mordor_cli):
     assert result.exit_code == 0, result.output
     rows = {(r["period"], r["dyad"]): r for r in csv.DictReader(io.StringIO(result.output))}
     assert list(rows) == [
-        (period, dyad) for period in ("3019-Q1", "3019-Q2", "total") for dyad in ("MOR–GDR", "MOR–gondor-allies")
+        (period, dyad)
+        for period in ("3019-Q1", "3019-Q2", "total")
+        for dyad in ("MOR–GDR", "MOR–gondor-allies")
     ]
     assert rows["3019-Q1", "MOR–GDR"]["restr"] == "3"
     assert rows["3019-Q1", "MOR–GDR"]["freeze-out vs GDR"] == ""
     assert rows["3019-Q2", "MOR–gondor-allies"]["coop"] == "2"
-    assert float(rows["3019-Q1", "MOR–gondor-allies"]["freeze-out vs GDR"]) == pytest.approx(1.5)
+    assert float(rows["3019-Q1", "MOR–gondor-allies"]["freeze-out vs GDR"]) == pytest.approx(
+        0 - (1 - 3) / (1 + 1)
+    )
 
 
 def test_trends_cli_table_is_the_default(mordor_cli):

@@ -150,13 +150,13 @@ class Score:
     attributes: dict[str, Agreement]
     round_where_gold_has_one: Agreement
     optional_found: Agreement
-    matches: tuple[Match, ...]
-    misses: tuple[dict[str, Any], ...]
-    optional_misses: tuple[dict[str, Any], ...]
-    false_alarms: tuple[dict[str, Any], ...]
-    n_gold: int
-    n_predicted: int
-    documents: tuple[str, ...] = field(default=())
+    matches: tuple[Match, ...] = field(repr=False)
+    misses: tuple[dict[str, Any], ...] = field(repr=False)
+    optional_misses: tuple[dict[str, Any], ...] = field(repr=False)
+    false_alarms: tuple[dict[str, Any], ...] = field(repr=False)
+    n_gold: int = 0
+    n_predicted: int = 0
+    documents: tuple[str, ...] = field(default=(), repr=False)
 
     def gate_metrics(self) -> dict[str, float | None]:
         """The values the quality gate compares with its floors (None: not measurable)."""

@@ -82,13 +82,17 @@ def _check_date(value: Any, where: str, origin: str) -> str | None:
     try:
         bounds(str(value))
     except ValueError:
-        raise _fail(origin, f"{where}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        raise _fail(
+            origin, f"{where}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+        ) from None
     return str(value)
 
 
 def _check_party(value: Any, where: str, origin: str) -> str:
     if not isinstance(value, str) or not value.strip() or value != value.strip().upper():
-        raise _fail(origin, f"{where}: party must be an upper-case code such as 'FRA', not {value!r}")
+        raise _fail(
+            origin, f"{where}: party must be an upper-case code such as 'FRA', not {value!r}"
+        )
     return value
 
 
@@ -96,10 +100,14 @@ def _membership(raw: Any, where: str, origin: str) -> Membership:
     if isinstance(raw, str):
         return Membership(_check_party(raw, where, origin))
     if not isinstance(raw, Mapping):
-        raise _fail(origin, f"{where}: a member is a party code or a table with 'party', not {raw!r}")
+        raise _fail(
+            origin, f"{where}: a member is a party code or a table with 'party', not {raw!r}"
+        )
     unknown = set(raw) - _MEMBER_KEYS
     if unknown:
-        raise _fail(origin, f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_MEMBER_KEYS)}")
+        raise _fail(
+            origin, f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_MEMBER_KEYS)}"
+        )
     m = Membership(
         party=_check_party(raw.get("party"), where, origin),
         since=_check_date(raw.get("since"), where, origin),
@@ -114,7 +122,11 @@ def _membership(raw: Any, where: str, origin: str) -> Membership:
 def _string_list(raw: Any, where: str, origin: str) -> tuple[str, ...]:
     if raw is None:
         return ()
-    if not isinstance(raw, Sequence) or isinstance(raw, str) or not all(isinstance(x, str) for x in raw):
+    if (
+        not isinstance(raw, Sequence)
+        or isinstance(raw, str)
+        or not all(isinstance(x, str) for x in raw)
+    ):
         raise _fail(origin, f"{where}: expected a list of names, not {raw!r}")
     return tuple(raw)
 
@@ -128,7 +140,10 @@ def parse_group(name: str, raw: Any, origin: str) -> Group:
         raise _fail(origin, f"group {name!r} must be a table with 'members', not {raw!r}")
     unknown = set(raw) - _GROUP_KEYS
     if unknown:
-        raise _fail(origin, f"group {name!r}: unknown keys {sorted(unknown)}; allowed: {sorted(_GROUP_KEYS)}")
+        raise _fail(
+            origin,
+            f"group {name!r}: unknown keys {sorted(unknown)}; allowed: {sorted(_GROUP_KEYS)}",
+        )
     members_raw = raw.get("members") or []
     if not isinstance(members_raw, Sequence) or isinstance(members_raw, str):
         raise _fail(origin, f"group {name!r}: 'members' must be a list")
@@ -176,7 +191,9 @@ def _walk_includes(group: Group, groups: Mapping[str, Group], path: list[str]) -
         if name not in groups:
             raise _fail(group.origin, f"group {group.name!r} includes unknown group {name!r}")
         if name in path:
-            raise _fail(group.origin, f"groups include each other in a cycle: {' -> '.join(path + [name])}")
+            raise _fail(
+                group.origin, f"groups include each other in a cycle: {' -> '.join(path + [name])}"
+            )
         _walk_includes(groups[name], groups, path + [name])
 
 
@@ -217,13 +234,13 @@ def _date_range(on: str | date | None) -> tuple[date, date] | None:
 def resolve_members(name: str, on: str | date | None, groups: Mapping[str, Group]) -> set[str]:
     """Members of ``groups[name]`` on ``on`` (see the module docstring); ``groups`` from :func:`load_groups`."""
     if name not in groups:
-        raise UnknownGroupError(f"unknown group {name!r}; known groups: {', '.join(sorted(groups))}")
+        raise UnknownGroupError(
+            f"unknown group {name!r}; known groups: {', '.join(sorted(groups))}"
+        )
     group = groups[name]
     span = _date_range(on)
     found = {
-        m.party
-        for m in group.members
-        if (m.open_ended if span is None else m.overlaps(*span))
+        m.party for m in group.members if (m.open_ended if span is None else m.overlaps(*span))
     }
     for included in group.include:
         found |= resolve_members(included, on, groups)
@@ -235,7 +252,9 @@ def members_on(group: str, on: str | date | None, settings: Settings | None = No
     return resolve_members(group, on, load_groups(settings))
 
 
-def in_group(party: str, group: str, on: str | date | None, settings: Settings | None = None) -> bool:
+def in_group(
+    party: str, group: str, on: str | date | None, settings: Settings | None = None
+) -> bool:
     """True when ``party`` belongs to ``group`` on ``on`` (same rules as :func:`members_on`)."""
     return party in members_on(group, on, settings)
 

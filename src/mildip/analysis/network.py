@@ -40,7 +40,9 @@ class Centrality:
     betweenness: float
 
 
-def engagements(events: Iterable[Event], since: str | None = None, until: str | None = None) -> list[Event]:
+def engagements(
+    events: Iterable[Event], since: str | None = None, until: str | None = None
+) -> list[Event]:
     """Asserted cooperative events dated within ``since..until`` (undated ones only without a window), by date."""
     out = []
     for e in events:
@@ -66,7 +68,9 @@ def _add_edge(graph: nx.Graph, a: str, b: str, event: Event) -> None:
         graph.add_edge(a, b, weight=1, event_ids=event.event_id, types=event.type)
 
 
-def party_graph(events: Iterable[Event], since: str | None = None, until: str | None = None) -> nx.Graph:
+def party_graph(
+    events: Iterable[Event], since: str | None = None, until: str | None = None
+) -> nx.Graph:
     """The party engagement graph (see the module docstring)."""
     graph = nx.Graph(level="party")
     for e in engagements(events, since, until):
@@ -89,7 +93,9 @@ def official_key(p: Participant) -> str | None:
     return f"{p.name}|{p.party or ''}"
 
 
-def official_graph(events: Iterable[Event], since: str | None = None, until: str | None = None) -> nx.Graph:
+def official_graph(
+    events: Iterable[Event], since: str | None = None, until: str | None = None
+) -> nx.Graph:
     """The official engagement graph (see the module docstring)."""
     graph = nx.Graph(level="official")
     for e in engagements(events, since, until):
@@ -121,7 +127,10 @@ def official_graph(events: Iterable[Event], since: str | None = None, until: str
 
 
 def engagement_graph(
-    events: Iterable[Event], level: str = "party", since: str | None = None, until: str | None = None
+    events: Iterable[Event],
+    level: str = "party",
+    since: str | None = None,
+    until: str | None = None,
 ) -> nx.Graph:
     """:func:`party_graph` or :func:`official_graph` by ``level``."""
     if level not in LEVELS:

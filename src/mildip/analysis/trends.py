@@ -26,12 +26,12 @@ or every document published in the period (``coverage="corpus"``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from mildip.analysis.coverage import mentioned_parties, parties_by_document
 from mildip.analysis.groups import get_group, load_groups, resolve_members
@@ -170,7 +170,9 @@ class Comparison:
         Group rows carry ``freeze-out vs <reference>`` for each reference party; other rows
         leave those cells empty.
         """
-        references = sorted({f.reference for f in self.freeze_out}, key=[s.counterpart for s in self.series].index)
+        references = sorted(
+            {f.reference for f in self.freeze_out}, key=[s.counterpart for s in self.series].index
+        )
         out = []
         for period in (*self.periods, "total"):
             for s in self.series:
@@ -186,10 +188,18 @@ class Comparison:
                     "net rate": round(stats.net_rate, 4),
                 }
                 for ref in references:
-                    match = [f for f in self.freeze_out if f.group == s.counterpart and f.reference == ref]
+                    match = [
+                        f
+                        for f in self.freeze_out
+                        if f.group == s.counterpart and f.reference == ref
+                    ]
                     value = None
                     if match and s.kind == "group":
-                        value = match[0].overall if period == "total" else dict(match[0].values).get(period, 0.0)
+                        value = (
+                            match[0].overall
+                            if period == "total"
+                            else dict(match[0].values).get(period, 0.0)
+                        )
                     row[f"freeze-out vs {ref}"] = None if value is None else round(value, 4)
                 out.append(row)
         return out
@@ -216,11 +226,9 @@ class Comparison:
 def _in_window(day: date | None, since: str | None, until: str | None) -> bool:
     if day is None:
         return since is None and until is None
-    if since and day < bounds(since)[0]:
-        return False
-    if until and day > bounds(until)[1]:
-        return False
-    return True
+    too_early = bool(since) and day < bounds(since)[0]
+    too_late = bool(until) and day > bounds(until)[1]
+    return not (too_early or too_late)
 
 
 def _event_day(event: Event) -> date | None:
@@ -279,7 +287,9 @@ def net_rate(net: int, coverage: int, alpha: float) -> float:
 def check_coverage(mode: str) -> str:
     """``mode`` itself, or ValueError naming the coverage modes."""
     if mode not in COVERAGE_MODES:
-        raise ValueError(f"unknown coverage mode {mode!r}; expected one of {', '.join(COVERAGE_MODES)}")
+        raise ValueError(
+            f"unknown coverage mode {mode!r}; expected one of {', '.join(COVERAGE_MODES)}"
+        )
     return mode
 
 
@@ -370,7 +380,7 @@ def group_counterparts(
     groups = load_groups(settings)
     excluded = frozenset(exclude)
 
-    @lru_cache(maxsize=None)
+    @cache
     def members(on: str | date | None) -> frozenset[str]:
         return frozenset(resolve_members(group, on, groups) - excluded)
 
@@ -378,7 +388,11 @@ def group_counterparts(
 
 
 def _window_periods(
-    events: Iterable[Event], documents: Iterable[Document], by: str, since: str | None, until: str | None
+    events: Iterable[Event],
+    documents: Iterable[Document],
+    by: str,
+    since: str | None,
+    until: str | None,
 ) -> list[str]:
     days = [d for d in (_event_day(e) for e in events if period_of(e.date, by)) if d]
     if not days:
@@ -463,9 +477,7 @@ def compare(
 
 def freeze_out(group: Series, reference: Series) -> FreezeOut:
     """Per-period and overall ``net_rate(group) - net_rate(reference)``."""
-    values = tuple(
-        (g.period, g.net_rate - reference.at(g.period).net_rate) for g in group.periods
-    )
+    values = tuple((g.period, g.net_rate - reference.at(g.period).net_rate) for g in group.periods)
     return FreezeOut(
         group=group.counterpart,
         reference=reference.counterpart,

@@ -47,8 +47,11 @@ def register(app: typer.Typer) -> None:
             "instead of extracting the texts.",
         ),
     ) -> None:
-        """Score extraction against the gold records of CORPUS: P/R/F1 overall, per type
-        and per document, attribute agreement, misses and false alarms."""
+        """Score extraction against the gold records of CORPUS.
+
+        Prints P/R/F1 overall, per type and per document, attribute agreement, and
+        the misses and false alarms with their evidence (see docs/evaluation.md).
+        """
         if predictions is not None:
             result = evaluate_predictions(corpus, read_jsonl(predictions))
         else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,15 +20,22 @@ def report(
     ctx: typer.Context,
     out: Path = typer.Option(..., "--out", help="The file to write (e.g. brief.html)."),
     party: list[str] = typer.Option(
-        [], "--party", help="Keep events involving this party (repeatable); the first is the focus, the second the reference."
+        [],
+        "--party",
+        help="Keep events involving this party (repeatable); the first is the focus, the second the reference.",
     ),
-    since: Optional[str] = typer.Option(
+    since: str | None = typer.Option(
         None, "--since", callback=partial_date, help="First date (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
-    until: Optional[str] = typer.Option(
-        None, "--until", callback=partial_date, help="Last date; also the status board's as-of date."
+    until: str | None = typer.Option(
+        None,
+        "--until",
+        callback=partial_date,
+        help="Last date; also the status board's as-of date.",
     ),
-    format_: ReportFormat = typer.Option(ReportFormat.html, "--format", help="html (one offline file) or md."),
+    format_: ReportFormat = typer.Option(
+        ReportFormat.html, "--format", help="html (one offline file) or md."
+    ),
 ) -> None:
     """Write a brief: key findings, status board, timeline, trends, network, events with evidence."""
     from mildip.report import write_report
@@ -39,7 +45,14 @@ def report(
     with open_store(settings.db_url) as store:
         events, documents = store.events(), store.documents()
     path = write_report(
-        events, documents, settings, out, parties=tuple(party), since=since, until=until, fmt=format_.value
+        events,
+        documents,
+        settings,
+        out,
+        parties=tuple(party),
+        since=since,
+        until=until,
+        fmt=format_.value,
     )
     typer.echo(f"wrote {path}", err=True)
 

@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 from enum import Enum
-from typing import Optional
 
 import typer
 
@@ -31,7 +30,7 @@ class Coverage(str, Enum):
     corpus = "corpus"
 
 
-def partial_date(value: Optional[str]) -> Optional[str]:
+def partial_date(value: str | None) -> str | None:
     """Option callback: ``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD (or absent)."""
     if value is None:
         return None
@@ -42,15 +41,31 @@ def partial_date(value: Optional[str]) -> Optional[str]:
     return value
 
 
-def _print_table(rows: list[dict], title: str) -> None:
+_SHORT_HEADERS = {"scheduled": "sched", "coverage": "cov", "net rate": "rate"}
+
+
+def _print_table(rows: list[dict], party: str, title: str) -> None:
+    """Rich table of :meth:`Comparison.long_rows`, headers shortened to fit 80 columns."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=title)
-    for i, key in enumerate(rows[0] if rows else ()):
-        table.add_column(key, justify="left" if i == 0 else "right")
+    table = Table(
+        title=title, caption="rate = (coop - restr) / (cov + alpha); see docs/indicators.md"
+    )
+    keys = list(rows[0]) if rows else ["period"]
+    for key in keys:
+        header = (
+            "vs"
+            if key == "dyad"
+            else _SHORT_HEADERS.get(key, key.replace("freeze-out vs ", "freeze vs "))
+        )
+        left = key in ("period", "dyad")
+        table.add_column(header, justify="left" if left else "right", no_wrap=left)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
+        cells = dict(row)
+        if "dyad" in cells:
+            cells["dyad"] = cells["dyad"].removeprefix(f"{party}–")
+        table.add_row(*("" if cells[k] is None else str(cells[k]) for k in keys))
     Console().print(table)
 
 
@@ -59,18 +74,24 @@ def trends(
     party: str = typer.Option("CHN", "--party", help="The party whose engagements are counted."),
     vs: list[str] = typer.Option(["USA"], "--vs", help="A counterpart party (repeatable)."),
     vs_group: list[str] = typer.Option(
-        ["us-allies"], "--vs-group", help="A counterpart group, membership on each event's date (repeatable)."
+        ["us-allies"],
+        "--vs-group",
+        help="A counterpart group, membership on each event's date (repeatable).",
     ),
     by: Period = typer.Option(Period.quarter, "--by", help="Period length."),
-    since: Optional[str] = typer.Option(
+    since: str | None = typer.Option(
         None, "--since", callback=partial_date, help="First date (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
-    until: Optional[str] = typer.Option(
+    until: str | None = typer.Option(
         None, "--until", callback=partial_date, help="Last date (YYYY, YYYY-MM or YYYY-MM-DD)."
     ),
-    smoothing: float = typer.Option(1.0, "--smoothing", help="Smoothing constant alpha of the net rate (> 0)."),
+    smoothing: float = typer.Option(
+        1.0, "--smoothing", help="Smoothing constant alpha of the net rate (> 0)."
+    ),
     coverage: Coverage = typer.Option(
-        Coverage.dyad, "--coverage", help="Denominator: documents mentioning the dyad, or all documents."
+        Coverage.dyad,
+        "--coverage",
+        help="Denominator: documents mentioning the dyad, or all documents.",
     ),
     format_: TrendsFormat = typer.Option(TrendsFormat.table, "--format", help="Output format."),
 ) -> None:
@@ -86,20 +107,33 @@ def trends(
         events, documents = store.events(), store.documents()
     try:
         result = compare(
-            events, documents, party=party, vs=vs, vs_groups=vs_group, by=by.value, settings=settings,
-            since=since, until=until, smoothing=smoothing, coverage=coverage.value,
-        )  # fmt: skip
+            events,
+            documents,
+            party=party,
+            vs=vs,
+            vs_groups=vs_group,
+            by=by.value,
+            settings=settings,
+            since=since,
+            until=until,
+            smoothing=smoothing,
+            coverage=coverage.value,
+        )
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
     rows = result.long_rows()
     if format_ is TrendsFormat.json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif format_ is TrendsFormat.csv:
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["period"], lineterminator="\n")
+        writer = csv.DictWriter(
+            sys.stdout, fieldnames=list(rows[0]) if rows else ["period"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     else:
-        _print_table(rows, f"{party} by {by.value} ({coverage.value} coverage, alpha={smoothing:g})")
+        _print_table(
+            rows, party, f"{party} by {by.value} ({coverage.value} coverage, alpha={smoothing:g})"
+        )
 
 
 def register(app: typer.Typer) -> None:

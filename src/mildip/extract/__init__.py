@@ -23,7 +23,7 @@ from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
 from mildip.extract.dating import choose_date, choose_text_date, event_dates
-from mildip.extract.frames import Context, Draft, drafts_for
+from mildip.extract.frames import Context, Draft, drafts_for, naval_owner
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.modality import modality
 from mildip.extract.persons import PersonMention, find_persons
@@ -116,12 +116,9 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
     if len(codes) >= 2:
         ctx.recent_pairs.append(set(codes[:2]))
         del ctx.recent_pairs[:-3]
-    naval = lex.naval.search(view.masked)
-    if naval:
-        near = [p for p in view.parties if p.code and p.kind in ("demonym", "country", "institution")]
-        near.sort(key=lambda p: abs(p.start - (view.base + naval.start())))
-        if near:
-            ctx.naval_party = near[0].code
+    navy = naval_owner(view, lex)
+    if navy:
+        ctx.naval_party = navy
     if view.text.rstrip().endswith(":"):
         ctx.list_lead_parties = codes
         subj = next((p for p in view.actor_parties(view.base, view.sentence.end)
@@ -138,6 +135,15 @@ def _evidence_span(view: SentenceView, draft: Draft) -> tuple[int, int]:
     if trail and any(c.start >= start + trail.start() for c in view.citations):
         end = start + trail.start()
     return start, end
+
+
+def _clean_mechanism_text(text: str | None) -> str | None:
+    """Drop quotation marks and editorial brackets ("[PLA]") from a channel phrase."""
+    if not text:
+        return None
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"[“”\"‘’']", " ", text) if "’s" not in text else re.sub(r"[“”\"]", " ", text)
+    return " ".join(text.split()) or None
 
 
 def _participants(view: SentenceView, draft: Draft, on: str | None) -> list[Participant]:
@@ -222,15 +228,16 @@ def _to_event(
         text_date=text_date,
         citation_date=cite_date,
         list_date=list_date,
-        paragraph_date=paragraph_date[1] if paragraph_date and paragraph_date[0] == view.sentence.paragraph else None,
+        paragraph_date=None,
         published=published,
         event_type=draft.type,
         modality=mod,
     )
     actors = tuple(sorted(draft.actors))
     mechanism = mechanism_id = None
-    if draft.mechanism_text:
-        mech = registry.resolve(draft.mechanism_text, actors)
+    mech_text = _clean_mechanism_text(draft.mechanism_text)
+    if mech_text:
+        mech = registry.resolve(mech_text, actors)
         mechanism, mechanism_id = mech.name, mech.mechanism_id
     start, end = _evidence_span(view, draft)
     evidence = Evidence(

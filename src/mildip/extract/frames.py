@@ -121,6 +121,26 @@ def _two_party_context(view: SentenceView, ctx: Context, lex: Lexicon) -> list[s
     return []
 
 
+def _anaphor_pair(view: SentenceView, trig: Trigger, lex: Lexicon) -> list[str]:
+    """When "the two sides"/"both leaders" is the subject of the trigger, the two parties
+    named before it in the sentence (else the last pair of earlier sentences)."""
+    lo = view.clause(trig.start)[0]
+    head = view.masked[view.rel(lo) : view.rel(trig.start)]
+    m = None
+    for m in lex.two_parties.finditer(head):
+        pass
+    if m is None or len(head) - m.end() > 25:
+        return []
+    anaphor_at = lo + m.start()
+    codes = []
+    for p in reversed(_actor_mentions(view, view.base, anaphor_at)):
+        if p.code not in codes:
+            codes.append(p.code)
+        if len(codes) == 2:
+            return sorted(codes)
+    return []
+
+
 def _is_question(view: SentenceView) -> bool:
     return view.text.rstrip().endswith("?")
 
@@ -147,8 +167,13 @@ def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: s
 
 
 def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    if _anaphoric(view, trig) and "between" not in trig.text.lower():
+    low = trig.text.lower()
+    if _anaphoric(view, trig) and not low.startswith(("last", "latest", "talks between", "meeting between")):
         return []
+    pair = _anaphor_pair(view, trig, lex)
+    if pair:
+        type_ = _call_or_meet(view, trig, lex, neighbours)
+        return [_base_draft(view, trig, type_, pair)]
     lo, hi = view.clause(trig.start)
     mentions = _actor_mentions(view, lo, hi)
     codes = _codes(mentions)
@@ -167,18 +192,34 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     return [_base_draft(view, trig, type_, codes, location=loc)]
 
 
+_POSSESSOR = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+\d+[-–]\d+|[\w-]+)\s+){0,3}$")
+
+
+def _possessor(view: SentenceView, trig: Trigger) -> PartyMention | None | bool:
+    """For "Pelosi's visit to", the visitor's party; False when the possessor has none."""
+    head = view.masked[: view.rel(trig.start)]
+    m = _POSSESSOR.search(head)
+    if not m:
+        return None
+    end = view.base + m.start()
+    for p in _actor_mentions(view, view.base, end + 1):
+        if p.end == end:
+            return p
+    return False
+
+
 def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
     low = trig.text.lower()
-    subj = _subject(view, trig.start)
-    if subj is None and low.startswith("visit"):
-        poss = [p for p in _actor_mentions(view, view.base, trig.start)]
-        subj = poss[-1] if poss else None
+    subj = _possessor(view, trig) if "visit to" in low else None
+    if subj is False:
+        return []
+    subj = subj or _subject(view, trig.start)
     if subj is None:
         return []
-    obj_end = _next_trigger_start(view, trig, lex) or view.sentence.end
-    clause_end = view.clause(trig.end)[1]
-    obj_end = min(obj_end, clause_end) if clause_end > trig.end else obj_end
-    hosts_m = [p for p in view.parties if trig.end <= p.start < view.sentence.end and p.code]
+    obj_end = min(_next_trigger_start(view, trig, lex) or view.sentence.end, view.clause(trig.end)[1])
+    if low.startswith(("sent a delegation", "delegation")):
+        obj_end = view.clause(trig.end)[1]
+    hosts_m = [p for p in view.parties if trig.end <= p.start < view.clause(trig.end)[1] and p.code]
     hosts = []
     capital_hosts = []
     for p in hosts_m:
@@ -216,12 +257,27 @@ def _next_trigger_start(view: SentenceView, trig: Trigger, lex: Lexicon) -> int 
     return None
 
 
+def naval_owner(view: SentenceView, lex: Lexicon, before: int | None = None) -> str | None:
+    """The party of a navy named in the sentence ("Chinese naval escort taskforce",
+    "PLA Navy"): a party right before a naval noun, with no preposition between."""
+    limit = view.rel(before) if before is not None else len(view.masked)
+    for m in lex.naval.finditer(view.masked, 0, limit):
+        for p in reversed(view.parties):
+            if p.code is None or p.kind in ("place", "forum") or view.rel(p.end) > m.start():
+                continue
+            gap = view.masked[view.rel(p.end) : m.start()]
+            if len(gap) <= 30 and not re.search(r"\b(?:of|from|off|to|in|at|and|with)\b", gap):
+                if view.role(p.start) not in LOCATIVE:
+                    return p.code
+            break
+    return None
+
+
 def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    naval = lex.naval.search(view.masked)
-    if not naval and ctx.naval_party is None:
+    navy = naval_owner(view, lex, trig.start)
+    if navy is None and not lex.naval.search(view.masked) and not re.search(r"(?i)port|dock|berth", trig.text):
         return frame_visit(view, trig, lex, ctx, neighbours)
-    subj = _subject(view, trig.start)
-    navy = subj.code if subj is not None else ctx.naval_party
+    navy = navy or ctx.naval_party
     if navy is None:
         return []
     obj_end = _next_trigger_start(view, trig, lex) or view.sentence.end
@@ -322,8 +378,17 @@ def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> l
     return out
 
 
+_CLAUSAL = re.compile(
+    r"\b(?:it|they|we|he|she|has|have|had|is|are|was|were|will|would|could|should|sought|seeks|"
+    r"that|who|our|your|my)\b", re.IGNORECASE
+)
+
+
 def _specific_object(piece: str, lex: Lexicon) -> bool:
+    """A named channel or cooperation area: not generic, not a clause, not too long."""
     words = re.findall(r"[\w’'+\-.]+", piece)
+    if len(words) > 12 or _CLAUSAL.search(piece):
+        return False
     for w in words:
         low = w.lower().strip(".")
         if low in lex.generic or low in lex.cooperation_heads:
@@ -335,11 +400,12 @@ def _specific_object(piece: str, lex: Lexicon) -> bool:
 
 
 def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    lo, hi = view.clause(trig.end)
-    end = view.sentence.end
-    stop = re.search(r"\s(?:which|because|after|amid|in response|to protest)\b|\(", view.masked[view.rel(trig.end) :])
+    if _anaphoric(view, trig):
+        return []
+    end = view.clause(trig.end)[1]
+    stop = re.search(r"\s(?:because|after|amid|in response|to protest|which)\b", view.masked[view.rel(trig.end) : view.rel(end)])
     if stop:
-        end = min(end, trig.end + stop.start())
+        end = trig.end + stop.start()
     objects = _object_phrases(view, trig.end, end, lex)
     objects = [o for o in objects if _specific_object(o[2], lex)]
     if not objects:
@@ -374,7 +440,12 @@ def frame_resume(view, trig, lex, ctx, neighbours) -> list[Draft]:
         return []
     if not re.match(r"(?i)resumed|restored|reopened|restarted|revived|resumes", trig.text):
         return []
+    if re.search(r"\b(?:them|it|this|that|these|those)\s+$", head):
+        return []
     lo, hi = view.clause(trig.start)
+    around = view.masked[max(view.rel(lo), view.rel(trig.start) - 60) : view.rel(trig.end) + 60]
+    if not lex.engagement_objects.search(around):
+        return []
     codes = _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
         return []
@@ -405,7 +476,7 @@ def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if low == "reached (an agreement)":
         return []
     lo, hi = view.sentence.start, view.sentence.end
-    codes = _codes(_actor_mentions(view, lo, hi))
+    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:
@@ -425,7 +496,7 @@ def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
     head = view.masked[: view.rel(trig.start)]
     if re.search(r"\b(?:the|its|their)\s+$", head) and trig.text.lower().startswith("establish"):
         return []
-    codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
+    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, view.base, view.sentence.end))
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:

@@ -130,7 +130,7 @@ def is_specific(phrase: Phrase, lex: Lexicon, party_words: frozenset[str] = froz
         return True
     for tok in re.findall(r"[\w’'+\-]+", phrase.name):
         low = tok.lower()
-        if low in party_words:
+        if low == phrase.head or low in party_words:
             continue
         if low not in lex.generic:
             return True

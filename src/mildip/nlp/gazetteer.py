@@ -61,9 +61,9 @@ def _entries() -> dict[str, Entry]:
 
     for row in load_tsv("countries.tsv"):
         code = row["code"]
-        ambiguous = (row.get("ambiguous") or "").lower() in {"yes", "true", "1"}
+        ambiguous = set(_split(row.get("ambiguous")))
         for form in [row["name"], *_split(row.get("aliases"))]:
-            add(form, Entry(code, "country", None, ambiguous))
+            add(form, Entry(code, "country", None, form in ambiguous))
         for form in _split(row.get("demonyms")):
             add(form, Entry(code, "demonym", None, False))
         for form in _split(row.get("capitals")):
@@ -79,8 +79,9 @@ def _entries() -> dict[str, Entry]:
             mkind = "forum"
         else:
             mkind = "org" if party == row.get("name") else "institution"
+        ambiguous = set(_split(row.get("ambiguous")))
         for form in [row["name"], *_split(row.get("aliases"))]:
-            add(form, Entry(party, mkind, row.get("level"), False))
+            add(form, Entry(party, mkind, row.get("level"), form in ambiguous))
     for row in load_tsv("places.tsv"):
         for form in [row["name"], *_split(row.get("aliases"))]:
             add(form, Entry(row["code"], "place", None, False))
@@ -92,7 +93,7 @@ class Gazetteer:
 
     def __init__(self, forms: dict[str, Entry]):
         self._forms = {self._key(f): e for f, e in forms.items()}
-        self._regex = re.compile(r"(?<![\w-])(?:" + trie_pattern(forms) + r")(?![\w])")
+        self._regex = re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
         self._combining = re.compile(r"(?<![\w])(" + trie_pattern(
             [f for f, e in forms.items() if e.kind == "combining"]
         ) + r")-(?=[A-Z])")
@@ -130,8 +131,12 @@ class Gazetteer:
 
     @staticmethod
     def _looks_like_person(text: str, start: int, end: int) -> bool:
+        """ "Michael Jordan", "Chad Sbragia": a capitalised word before or after."""
         before = text[max(0, start - 20) : start].split()
-        return bool(before) and before[-1][:1].isupper() and before[-1].isalpha()
+        after = text[end : end + 20].split()
+        if before and before[-1][:1].isupper() and before[-1].isalpha():
+            return True
+        return bool(after) and after[0][:1].isupper() and after[0].rstrip(",.").isalpha()
 
     @staticmethod
     def _drop_territory_possessors(

@@ -66,7 +66,7 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
         punct_pos = m.start(1)
         if m.group(1) == ".":
             word_start = max(text.rfind(" ", 0, punct_pos), text.rfind("\n", 0, punct_pos)) + 1
-            token = text[word_start : punct_pos + 1].lstrip("(\"“‘'[")
+            token = text[word_start : punct_pos + 1].lstrip("(\"“‘'[").split("-")[-1]
             if token in abbrev or re.fullmatch(r"(?:[A-Z]\.)+", token):
                 # "U.S. The" can still end a sentence, but "U.S. Defense" more often does not:
                 # keep abbreviations unbroken unless a quote or bracket closed the sentence.

@@ -11,15 +11,13 @@
 from mildip.report.build import BoardLine, EventRow, Report, SourceQuote, build_report
 from mildip.report.render import render_html, render_markdown, write_report
 
-__all__ = sorted(
-    [
-        "BoardLine",
-        "EventRow",
-        "Report",
-        "SourceQuote",
-        "build_report",
-        "render_html",
-        "render_markdown",
-        "write_report",
-    ]
-)
+__all__ = [
+    "BoardLine",
+    "EventRow",
+    "Report",
+    "SourceQuote",
+    "build_report",
+    "render_html",
+    "render_markdown",
+    "write_report",
+]

@@ -123,7 +123,10 @@ def _in_window(e: Event, since: str | None, until: str | None) -> bool:
 
 
 def select_events(
-    events: Iterable[Event], parties: Sequence[str] = (), since: str | None = None, until: str | None = None
+    events: Iterable[Event],
+    parties: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[Event]:
     """Events of the report (see the module docstring), by date then id."""
     wanted = set(parties)
@@ -179,7 +182,9 @@ def event_rows(events: Iterable[Event], documents: Iterable[Document]) -> tuple[
 
 def _focus(events: Sequence[Event], parties: Sequence[str]) -> tuple[str | None, str | None]:
     counts = Counter(a for e in events for a in e.actors)
-    focus = parties[0] if parties else (min(counts, key=lambda p: (-counts[p], p)) if counts else None)
+    focus = (
+        parties[0] if parties else (min(counts, key=lambda p: (-counts[p], p)) if counts else None)
+    )
     if len(parties) > 1:
         return focus, parties[1]
     partners = Counter(a for e in events if focus in e.actors for a in e.actors if a != focus)
@@ -199,7 +204,9 @@ def _board_line(row: BoardRow) -> BoardLine:
     if row.accounts:
         state = f"{state} ({' / '.join(row.accounts)})"
     last = " ".join(
-        x for x in (f"#{row.last_round}" if row.last_round is not None else None, row.last_round_date) if x
+        x
+        for x in (f"#{row.last_round}" if row.last_round is not None else None, row.last_round_date)
+        if x
     )
     quotes = tuple(
         dict.fromkeys(
@@ -256,10 +263,20 @@ def build_report(
             else [g.name for g in load_groups(settings).values() if g.allies_of == reference]
         )
         comparison = compare(
-            in_window, documents, party=focus, vs=[reference], vs_groups=groups, by=by,
-            settings=settings, since=since, until=until,
-        )  # fmt: skip
-        labels = {s.counterpart: counterpart_name(s.counterpart, s.kind, settings) for s in comparison.series}
+            in_window,
+            documents,
+            party=focus,
+            vs=[reference],
+            vs_groups=groups,
+            by=by,
+            settings=settings,
+            since=since,
+            until=until,
+        )
+        labels = {
+            s.counterpart: counterpart_name(s.counterpart, s.kind, settings)
+            for s in comparison.series
+        }
         labels[focus] = party_name(focus)
     names = {**{a: party_name(a) for e in chosen for a in e.actors}, **labels}
     graph = party_graph(chosen)

@@ -54,7 +54,9 @@ TYPE_COLOURS: Mapping[str, str] = MappingProxyType(
 def timeline_spec(events: Sequence[Event]) -> dict[str, Any] | None:
     """Events over time, one row per set of actors; same-day events of one type are one mark sized by their count."""
     counts: Counter[tuple[str, str, str, str]] = Counter(
-        (bounds(e.date)[0].isoformat(), "–".join(e.actors), e.type, e.modality) for e in events if e.date
+        (bounds(e.date)[0].isoformat(), "–".join(e.actors), e.type, e.modality)
+        for e in events
+        if e.date
     )
     if not counts:
         return None
@@ -92,6 +94,7 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
     if comparison is None or not comparison.periods:
         return None
     order = list(comparison.periods)
+
     def label(code: str) -> str:
         return names.get(code, code)
 
@@ -102,8 +105,22 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
     for s in comparison.series:
         name = series_name(s)
         for stats in s.periods:
-            rows.append({"period": stats.period, "series": name, "stance": "cooperative", "count": stats.cooperative})
-            rows.append({"period": stats.period, "series": name, "stance": "restrictive", "count": -stats.restrictive})
+            rows.append(
+                {
+                    "period": stats.period,
+                    "series": name,
+                    "stance": "cooperative",
+                    "count": stats.cooperative,
+                }
+            )
+            rows.append(
+                {
+                    "period": stats.period,
+                    "series": name,
+                    "stance": "restrictive",
+                    "count": -stats.restrictive,
+                }
+            )
     series_names = [series_name(s) for s in comparison.series]
     bars = (
         alt.Chart(alt.Data(values=rows), title="Engagements per period")
@@ -125,12 +142,19 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
     parts: list[alt.TopLevelMixin] = [alt.layer(bars, zero)]
     if comparison.freeze_out:
         points = [
-            {"period": p, "indicator": f"{label(f.group)} minus {label(f.reference)}", "value": round(v, 4)}
+            {
+                "period": p,
+                "indicator": f"{label(f.group)} minus {label(f.reference)}",
+                "value": round(v, 4),
+            }
             for f in comparison.freeze_out
             for p, v in f.values
         ]
         line = (
-            alt.Chart(alt.Data(values=points), title="Freeze-out indicator (net cooperation rate difference)")
+            alt.Chart(
+                alt.Data(values=points),
+                title="Freeze-out indicator (net cooperation rate difference)",
+            )
             .mark_line(point=True)
             .encode(
                 x=alt.X("period:O", title=f"Period ({comparison.by})", sort=order),
@@ -184,7 +208,9 @@ def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, An
                 y=y,
                 x2="x2:Q",
                 y2="y2:Q",
-                strokeWidth=alt.StrokeWidth("weight:Q", title="Engagements (edge)", scale=alt.Scale(range=[1, 8])),
+                strokeWidth=alt.StrokeWidth(
+                    "weight:Q", title="Engagements (edge)", scale=alt.Scale(range=[1, 8])
+                ),
             )
         )
     base = alt.Chart(alt.Data(values=nodes))
@@ -192,11 +218,19 @@ def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, An
         base.mark_circle(opacity=1, stroke="white", strokeWidth=1.5).encode(
             x=x,
             y=y,
-            size=alt.Size("engagements:Q", title="Engagements (party)", scale=alt.Scale(range=[120, 1200])),
-            color=alt.Color("role:N", title="Party", scale=alt.Scale(domain=["focus", "partner"], range=["#c0392b", "#2e86c1"])),
+            size=alt.Size(
+                "engagements:Q", title="Engagements (party)", scale=alt.Scale(range=[120, 1200])
+            ),
+            color=alt.Color(
+                "role:N",
+                title="Party",
+                scale=alt.Scale(domain=["focus", "partner"], range=["#c0392b", "#2e86c1"]),
+            ),
         )
     )
-    layers.append(base.mark_text(dy=-16, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="label:N"))
+    layers.append(
+        base.mark_text(dy=-16, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="label:N")
+    )
     chart = alt.layer(*layers, title="Who engaged whom (asserted cooperative events)").properties(
         width=WIDTH, height=420
     )
@@ -216,4 +250,3 @@ def to_svg(spec: Mapping[str, Any], prefix: str) -> str:
         svg = svg.replace(f"url(#{old})", f"url(#{new})")
         svg = svg.replace(f'href="#{old}"', f'href="#{new}"')
     return svg
-

@@ -81,12 +81,16 @@ def _peak(series: Series) -> int | None:
     """Index of the period with the most restrictive events (earliest on a tie)."""
     best = None
     for i, stats in enumerate(series.periods):
-        if stats.restrictive and (best is None or stats.restrictive > series.periods[best].restrictive):
+        if stats.restrictive and (
+            best is None or stats.restrictive > series.periods[best].restrictive
+        ):
             best = i
     return best
 
 
-def _last_cooperative(series: Series, events: Sequence[Event], settings: Settings | None) -> Event | None:
+def _last_cooperative(
+    series: Series, events: Sequence[Event], settings: Settings | None
+) -> Event | None:
     counterparts = (
         party_counterparts(series.counterpart)
         if series.kind == "party"
@@ -156,9 +160,13 @@ def comparison_findings(
         group = in_sentence(names.get(f.group, f.group))
         ref = in_sentence(names.get(f.reference, f.reference))
         if f.overall > 0:
-            verdict = f"{party} cooperates more with {group} than with {ref}, per document of coverage"
+            verdict = (
+                f"{party} cooperates more with {group} than with {ref}, per document of coverage"
+            )
         elif f.overall < 0:
-            verdict = f"{party} cooperates less with {group} than with {ref}, per document of coverage"
+            verdict = (
+                f"{party} cooperates less with {group} than with {ref}, per document of coverage"
+            )
         else:
             verdict = f"no difference between {group} and {ref}"
         out.append(
@@ -192,7 +200,6 @@ def network_findings(rows: Sequence[Centrality], names: Mapping[str, str]) -> li
     if not rows:
         return []
     top = rows[0]
-    return [
-        f"Most connected party: {names.get(top.node, top.label)} "
-        f"({plural(top.degree, 'partner')}, {plural(int(top.weighted_degree), 'engagement')})."
-    ]
+    partners = plural(top.degree, "partner")
+    engaged = plural(int(top.weighted_degree), "engagement")
+    return [f"Most connected party: {names.get(top.node, top.label)} ({partners}, {engaged})."]

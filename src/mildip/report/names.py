@@ -7,7 +7,7 @@ ASEAN) keeps its short code, which is how it is written in prose. A group's name
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from mildip._exceptions import DataFileError
 from mildip.analysis.groups import load_groups
@@ -22,7 +22,7 @@ def _rows(name: str) -> tuple[dict, ...]:
         return ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def party_name(code: str) -> str:
     """The display name of party ``code`` (the code itself when no data file names it)."""
     for row in _rows("countries.tsv"):
@@ -31,7 +31,9 @@ def party_name(code: str) -> str:
     return code
 
 
-_ARTICLE_NAMES = frozenset({"Bahamas", "Gambia", "Maldives", "Netherlands", "Philippines", "Holy See"})
+_ARTICLE_NAMES = frozenset(
+    {"Bahamas", "Gambia", "Maldives", "Netherlands", "Philippines", "Holy See"}
+)
 
 
 def in_sentence(name: str) -> str:

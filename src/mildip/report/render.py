@@ -22,8 +22,8 @@ from markupsafe import Markup
 from mildip import __version__
 from mildip.model import Document, Event
 from mildip.report.build import Report, build_report
-from mildip.settings import Settings
 from mildip.report.charts import to_svg
+from mildip.settings import Settings
 
 FIGURE_TITLES = {
     "timeline": "Timeline",

@@ -208,7 +208,7 @@ def row_to_event(row: EventRow) -> Event:
                 quote=e.quote,
                 extractor_version=e.extractor_version,
                 sentence_start=e.sentence_start,
-                sentence_end=e.sentence_start,
+                sentence_end=e.sentence_end,
                 sources_cited=tuple(Citation(**c) for c in e.sources_cited or ()),
                 side=e.side,
             )

@@ -1,0 +1,64 @@
+# mildip developer commands. Every target installs what it needs into .venv first
+# (only when requirements.lock or pyproject.toml changed since the last install).
+#
+#   make demo    run the demo            make bench   extraction benchmark
+#   make test    run the test suite      make lock    regenerate requirements.lock
+#   make clean   remove .venv and build/test leftovers
+#
+# Packages come from the machine's configured pip index (pip config / PIP_* vars).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TOOLS := $(VENV)/tools
+PIP_TOOLS ?= pip-tools==7.6.2
+DOCS ?= 5000
+SEED ?= 13
+BENCH_OUT ?= benchmarks/results/latest.json
+LOCK_FLAGS ?=
+
+export PIP_NO_INPUT := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install demo test bench lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Everything pinned with hashes (runtime + dev extras + build backend), then the
+# project itself without dependencies and without build isolation, so nothing
+# unpinned is fetched.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/mildip demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py --docs $(DOCS) --seed $(SEED) --out $(BENCH_OUT) --markdown
+
+# pip-tools lives in its own venv so it cannot change the pinned packages of .venv.
+# `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest allowed release.
+$(TOOLS)/bin/pip-compile:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --upgrade pip '$(PIP_TOOLS)'
+
+lock: $(TOOLS)/bin/pip-compile
+	CUSTOM_COMPILE_COMMAND="make lock" $(TOOLS)/bin/pip-compile --quiet \
+		--generate-hashes --extra dev --all-build-deps --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links $(LOCK_FLAGS) \
+		--output-file requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis src/*.egg-info
+	rm -f benchmarks/results/*.json
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

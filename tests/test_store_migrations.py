@@ -1,0 +1,75 @@
+"""Opening a store: Alembic migrations, URLs, drivers, and the errors a user sees."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from mildip._exceptions import MissingExtraError, StoreError
+from mildip.store import open_store
+from mildip.store.migrate import current_revisions, head_revisions
+from mildip.store.schema import Base
+
+
+def _ours_only(obj, name, type_, reflected, compare_to):
+    """Compare only the tables these models define (other modules may add tables)."""
+    if type_ == "table":
+        return name in Base.metadata.tables
+    table = getattr(obj, "table", None)
+    return table is None or table.name in Base.metadata.tables
+
+
+def test_store_migrations_match_the_models(store):
+    with store.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": _ours_only})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_store_migrations_reach_head_and_reopen_cleanly(store_url):
+    with open_store(store_url) as first:
+        assert current_revisions(first.engine) == head_revisions()
+    with open_store(store_url) as again:
+        assert current_revisions(again.engine) == head_revisions()
+
+
+def test_store_migrations_refuse_a_newer_schema(store_url):
+    with open_store(store_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff-from-the-future'"))
+    with pytest.raises(StoreError, match="newer mildip"):
+        open_store(store_url)
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://u@localhost/db", "postgresql://u@localhost/db"])
+def test_store_open_postgres_without_psycopg_names_the_extra(monkeypatch, url):
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(MissingExtraError, match=r"mildip\[postgres\]") as caught:
+        open_store(url)
+    assert (caught.value.extra, caught.value.package) == ("postgres", "psycopg")
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("not a url", "not a database URL"),
+        ("nosuchdb://host/db", "unknown database backend"),
+        ("sqlite:////nonexistent-dir/deeper/mildip.db", "cannot open the store"),
+        ("postgresql://mildip:secret@127.0.0.1:1/none", "cannot open the store"),
+    ],
+)
+def test_store_open_bad_url_says_what_to_do(url, message):
+    with pytest.raises(StoreError, match=message) as caught:
+        open_store(url)
+    assert "secret" not in str(caught.value)
+
+
+def test_store_open_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE documents (anything TEXT)")
+    with pytest.raises(StoreError, match="mildip store"):
+        open_store(f"sqlite:///{path}")
