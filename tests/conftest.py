@@ -166,11 +166,56 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def postgres_server_url():
-    """URL of a PostgreSQL server for the session, or skip saying why there is none."""
+def _process_alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stop_postgres(prefix: list[str], pg_ctl: str, base: str) -> None:
     import os
     import shutil
+    import subprocess
+
+    subprocess.run(
+        [*prefix, pg_ctl, "-D", os.path.join(base, "data"), "-m", "immediate", "stop"],
+        capture_output=True,
+    )
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _reap_orphaned_postgres(prefix: list[str], pg_ctl: str) -> None:
+    """Stop throwaway servers of earlier test sessions that were killed before teardown."""
+    import glob
+    import os
+    import tempfile
+
+    for owner_file in glob.glob(os.path.join(tempfile.gettempdir(), "mildip-pg-*", "owner.pid")):
+        try:
+            owner = int(open(owner_file, encoding="ascii").read().strip())
+        except (OSError, ValueError):
+            continue
+        if not _process_alive(owner):
+            _stop_postgres(prefix, pg_ctl, os.path.dirname(owner_file))
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url():
+    """URL of a PostgreSQL server for the session, or skip saying why there is none.
+
+    A server this fixture starts records the test process in ``owner.pid``; SIGTERM
+    becomes KeyboardInterrupt while it runs so teardown still stops it, and a later
+    session stops servers whose owner died anyway (e.g. after SIGKILL).
+    """
+    import os
+    import shutil
+    import signal
     import subprocess
     import tempfile
 
@@ -183,17 +228,21 @@ def postgres_server_url():
     if not (initdb and pg_ctl):
         pytest.skip("no PostgreSQL: set MILDIP_TEST_PG_URL or install postgresql (initdb, pg_ctl)")
     prefix: list[str] = []
-    base = tempfile.mkdtemp(prefix="mildip-pg-")
+    account = None
     if os.geteuid() == 0:
         import pwd
 
         try:
             account = pwd.getpwnam("postgres")
         except KeyError:
-            shutil.rmtree(base)
             pytest.skip("running as root and there is no 'postgres' user to run initdb")
-        os.chown(base, account.pw_uid, account.pw_gid)
         prefix = ["runuser", "-u", "postgres", "--"]
+    _reap_orphaned_postgres(prefix, pg_ctl)
+    base = tempfile.mkdtemp(prefix="mildip-pg-")
+    with open(os.path.join(base, "owner.pid"), "w", encoding="ascii") as fp:
+        fp.write(str(os.getpid()))
+    if account is not None:
+        os.chown(base, account.pw_uid, account.pw_gid)
     data, port = os.path.join(base, "data"), _free_port()
     options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
     try:
@@ -211,13 +260,20 @@ def postgres_server_url():
         shutil.rmtree(base, ignore_errors=True)
         detail = getattr(exc, "stderr", b"") or b""
         pytest.skip(f"could not start a throwaway PostgreSQL: {exc} {detail.decode(errors='replace')}")
+
+    def _interrupt(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:
+        previous = None
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(
-            [*prefix, pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True
-        )
-        shutil.rmtree(base, ignore_errors=True)
+        _stop_postgres(prefix, pg_ctl, base)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture
@@ -394,21 +450,21 @@ def mordor_story():
     events = [
         event("CALL", ("GDR", "MOR"), "3019-01-10"),
         event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Gondor-Mordor Border Talks.",
-              mechanism="Gondor-Mordor Border Talks", initiator="MOR"),  # fmt: skip
+              mechanism="Gondor-Mordor Border Talks", initiator="MOR"),
         event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Osgiliath talks.",
-              mechanism="Gondor-Mordor Osgiliath Talks", initiator="MOR"),  # fmt: skip
+              mechanism="Gondor-Mordor Osgiliath Talks", initiator="MOR"),
         event("SUSPEND", ("GDR", "MOR"), "3019-03-05", "Suspending <b>beacon</b> | ferry cooperation.",
-              initiator="MOR"),  # fmt: skip
+              initiator="MOR"),
         event("DIALOGUE", ("MOR", "RHN"), "3019-04", "the fifth Mordor-Rohan strategic dialogue",
-              doc="herald", mechanism="Mordor-Rohan Strategic Dialogue", round=5),  # fmt: skip
+              doc="herald", mechanism="Mordor-Rohan Strategic Dialogue", round=5),
         event("MEET", ("ARN", "MOR"), "3019-05-02", doc="herald"),
         event("MEET", ("GDR", "MOR"), "3019-09", doc="herald", modality="future"),
     ]
     documents = [
         Document("red-book", "The Red Book.", url="https://example.org/red-book", title="The Red Book",
-                 published=date(3019, 3, 6), meta={"parties": ["GDR", "MOR"]}),  # fmt: skip
+                 published=date(3019, 3, 6), meta={"parties": ["GDR", "MOR"]}),
         Document("herald", "The Herald.", url="javascript:alert(1)", title="The Herald",
-                 published=date(3019, 5, 3), meta={"parties": ["ARN", "MOR", "RHN"]}),  # fmt: skip
+                 published=date(3019, 5, 3), meta={"parties": ["ARN", "MOR", "RHN"]}),
     ]
     settings = Settings(
         groups={

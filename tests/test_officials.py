@@ -148,7 +148,8 @@ def test_officials_role_without_name_fills_person_id_only(title, party, on, pers
         ("Commander, PLA Southern Theater Command", "theater_commander"),
         ("Commander-in-Chief of the Royal Cambodian Armed Forces", "chief_of_defence"),
         ("President of the National Defense University", None),
-        ("Speaker of the House", None),
+        ("Vice Premier", "head_of_government"),
+        ("Director-General of the Foreign Affairs Office", "deputy"),
         (None, None),
     ],
 )

@@ -67,7 +67,7 @@ def print_table(events: list[Event]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(events)} events", show_lines=False)
+    table = Table(title=f"{len(events)} event{'' if len(events) == 1 else 's'}")
     table.add_column("date", no_wrap=True)
     table.add_column("type", no_wrap=True)
     table.add_column("actors", no_wrap=True)

@@ -30,6 +30,7 @@ from mildip.extract.persons import PersonMention, find_persons
 from mildip.extract.view import SentenceView, build_view
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.nlp.citations import find_citations
+from mildip.nlp.dates import find_dates
 from mildip.nlp.gazetteer import Gazetteer, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.resolve.officials import resolve_participant
@@ -221,7 +222,10 @@ def _to_event(
     before = view.masked[view.rel(clause[0]) : view.rel(draft.trigger[0])]
     trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
     mod = modality(before, trigger_text, lex)
-    text_date = choose_text_date(event_dates(view.dates, view.masked, view.base), draft.trigger, clause)
+    sentence_dates = view.dates
+    if mod == "future":
+        sentence_dates = [d for d in find_dates(view.masked, published, view.base, "future") if d.value]
+    text_date = choose_text_date(event_dates(sentence_dates, view.masked, view.base), draft.trigger, clause)
     cites = [c for c in citations if c.start >= view.sentence.start and c.start <= view.sentence.end + 2]
     cite_date = next((c.date for c in cites if c.date), None)
     dated = choose_date(

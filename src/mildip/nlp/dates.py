@@ -62,7 +62,12 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "part_month",
         rf"\b(?:(?:the\s+)?(?:early|mid|late|end\s+of|"
-        rf"beginning\s+of|start\s+of)[\s-]+)?(?P<pm_m>{_MONTH})(?![\w.])",
+        rf"beginning\s+of|start\s+of)[\s-]+)?(?P<pm_m>{_MONTH})(?!\w)",
+    ),
+    (
+        "rel_month",
+        r"\b(?P<rm>(?:earlier|later)\s+this\s+month|this\s+month|last\s+month|next\s+month|"
+        r"the\s+previous\s+month|the\s+following\s+month)\b",
     ),
     (
         "rel_year",
@@ -78,7 +83,6 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\d-])(?P<y>{_YEAR})(?![\d-])"),
 ]
 _REGEX = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS), re.IGNORECASE)
-_AMBIGUOUS_MONTH_WORDS = {"may", "mar", "jan", "jun", "jul", "sep", "oct", "dec", "nov", "aug"}
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,14 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             offset = {"last year": -1, "the previous year": -1, "next year": 1,
                       "the following year": 1}.get(phrase, 0)  # fmt: skip
             return _fmt(published.year + offset), True
+        if kind == "rel_month":
+            if published is None:
+                return None, True
+            phrase = " ".join(g["rm"].lower().split())
+            offset = {"last month": -1, "the previous month": -1, "next month": 1,
+                      "the following month": 1}.get(phrase, 0)  # fmt: skip
+            y, mo = divmod(published.year * 12 + published.month - 1 + offset, 12)
+            return _fmt(y, mo + 1), True
         if kind == "rel_day":
             if published is None:
                 return None, True
@@ -214,7 +226,7 @@ def find_dates(
         span_text = m.group(0)
         if kind in ("part_month", "md", "dm"):
             word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
-            if word.lower().rstrip(".") in _AMBIGUOUS_MONTH_WORDS and not word[0].isupper():
+            if not word[0].isupper():
                 continue
             if word == "May" and kind == "part_month" and not re.search(
                 r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$",

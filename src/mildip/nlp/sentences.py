@@ -72,7 +72,7 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
                 # keep abbreviations unbroken unless a quote or bracket closed the sentence.
                 if not m.group(2):
                     continue
-            if re.fullmatch(r"\d+\.", token) and punct_pos - word_start <= 2:
+            if re.fullmatch(r"\d{1,2}\.", token) and word_start == 0:
                 continue
         cuts.append(m.end(2))
     for m in _CITE_BOUNDARY.finditer(text):

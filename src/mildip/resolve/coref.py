@@ -61,6 +61,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(row["word"] for row in load_tsv("stopwords.tsv") if row["word"])
 
 
+@lru_cache(maxsize=65536)
 def content_words(text: str) -> frozenset[str]:
     """The words of ``text`` that carry content: folded, stop words and one-letter words dropped."""
     stop = _stopwords()
@@ -100,22 +101,17 @@ def _same_mechanism(a: Event, b: Event) -> bool:
     return _mechanisms_agree(a, b)
 
 
-def _same_round(a: Event, b: Event) -> bool:
-    return (
-        a.round is not None
-        and a.round == b.round
-        and bool(a.mechanism or a.mechanism_id)
-        and bool(b.mechanism or b.mechanism_id)
-        and _mechanisms_agree(a, b)
-    )
-
-
 def _same_mechanism_named(a: Event, b: Event) -> bool:
+    """Both name a mechanism, and it is the same one."""
     return (
         bool(a.mechanism or a.mechanism_id)
         and bool(b.mechanism or b.mechanism_id)
         and _mechanisms_agree(a, b)
     )
+
+
+def _same_round(a: Event, b: Event) -> bool:
+    return a.round is not None and a.round == b.round and _same_mechanism_named(a, b)
 
 
 def _participant_keys(e: Event) -> frozenset[str]:

@@ -1,8 +1,8 @@
 """Officials and their dated posts: who held which post on the date of an event.
 
-Data: ``mildip/data/officials.tsv`` (one row per post held) and
-``mildip/data/title_levels.tsv`` (ordered title patterns → level, for officials
-who are not in the file). See ``docs/officials.md``.
+Data: ``mildip/data/officials.tsv`` (one row per post held); for officials who
+are not in it, the level comes from ``mildip/data/titles.tsv`` (listed titles) or
+``mildip/data/title_levels.tsv`` (ordered patterns). See ``docs/officials.md``.
 
 * :func:`resolve_participant` - a :class:`~mildip.model.Participant` with the
   canonical title, party, level and ``person_id`` of the post held on the
@@ -158,11 +158,26 @@ def _level_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(compiled)
 
 
+@lru_cache(maxsize=1)
+def _listed_levels() -> Mapping[str, str]:
+    """Folded title or alias → level, from the gazetteer's ``titles.tsv`` (rows with a level)."""
+    listed: dict[str, str] = {}
+    for row in load_tsv("titles.tsv"):
+        if row["level"]:
+            for written in (row["title"], *(row["aliases"] or "").split("|")):
+                if written.strip():
+                    listed.setdefault(fold(written), row["level"])
+    return MappingProxyType(listed)
+
+
 def infer_level(title: str | None) -> str | None:
-    """The level implied by ``title`` (first matching row of ``title_levels.tsv``), or None."""
+    """The level implied by ``title``: its level in ``titles.tsv`` when the title (or an
+    alias) is listed there, else the first matching row of ``title_levels.tsv``, else None."""
     if not title:
         return None
     folded = fold(title)
+    if folded in _listed_levels():
+        return _listed_levels()[folded]
     for pattern, level in _level_patterns():
         if pattern.search(folded):
             return level

@@ -1,0 +1,61 @@
+"""Temporal expressions resolve against the publication date at the right precision."""
+
+from datetime import date
+
+import pytest
+
+from mildip.nlp.dates import find_dates
+
+PUB = date(2023, 4, 14)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("last August", "2022-08"),
+        ("Last November", "2022-11"),
+        ("In February", "2023-02"),
+        ("In May", "2022-05"),  # May 2023 is after publication: the previous May
+        ("February 4", "2023-02-04"),
+        ("on 5 August", "2022-08-05"),
+        ("January 2022", "2022-01"),
+        ("Nov. 2023", "2023-11"),
+        ("Sept. 9", "2022-09-09"),
+        ("June 27, 2017", "2017-06-27"),
+        ("earlier this year", "2023"),
+        ("last year", "2022"),
+        ("this January", "2023-01"),
+        ("today", "2023-04-14"),
+        ("yesterday", "2023-04-13"),
+        ("on Tuesday", "2023-04-11"),  # 14 April 2023 was a Friday
+        ("from January 8th to 9th", "2023-01"),
+        ("April 5-7", "2023-04"),
+        ("in early February", "2023-02"),
+        ("2024-05-31 20:43", "2024-05-31"),
+    ],
+)
+def test_dates_resolve(text, value):
+    found = find_dates(text, PUB)
+    assert found, text
+    assert found[0].value == value
+
+
+def test_dates_offsets_point_into_text():
+    text = "They met last August in Phnom Penh."
+    (d,) = find_dates(text, PUB, offset=100)
+    assert text[d.start - 100 : d.end - 100] == d.text == "last August"
+
+
+@pytest.mark.parametrize("text", ["may be held", "in four years", "the 45th anniversary", "we march on"])
+def test_dates_ignore_non_dates(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_dates_need_publication_for_relative():
+    (d,) = find_dates("last August", None)
+    assert d.value is None and d.relative
+
+
+def test_dates_future_direction_takes_next_occurrence():
+    (d,) = find_dates("on Tuesday", PUB, direction="future")
+    assert d.value == "2023-04-18"
