@@ -219,7 +219,7 @@ def postgres_server_url():
     import subprocess
     import tempfile
 
-    pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'mildip[postgres]')")
+    pytest.importorskip("psycopg", reason="no psycopg (pip install 'mildip[postgres]')")
     given = os.environ.get("MILDIP_TEST_PG_URL")
     if given:
         yield given
@@ -247,19 +247,22 @@ def postgres_server_url():
     options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
     try:
         subprocess.run(
-            [*prefix, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"],
+            [*prefix, initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8"]
+            + ["--no-sync"],
             check=True,
             capture_output=True,
         )
         subprocess.run(
-            [*prefix, pg_ctl, "-D", data, "-o", options, "-l", os.path.join(base, "log"), "-w", "start"],
+            [*prefix, pg_ctl, "-D", data, "-o", options, "-l", os.path.join(base, "log")]
+            + ["-w", "start"],
             check=True,
             capture_output=True,
         )
     except (OSError, subprocess.CalledProcessError) as exc:
         shutil.rmtree(base, ignore_errors=True)
         detail = getattr(exc, "stderr", b"") or b""
-        pytest.skip(f"could not start a throwaway PostgreSQL: {exc} {detail.decode(errors='replace')}")
+        reason = f"{exc} {detail.decode(errors='replace')}"
+        pytest.skip(f"could not start a throwaway PostgreSQL: {reason}")
 
     def _interrupt(signum, frame):
         raise KeyboardInterrupt(f"signal {signum}")

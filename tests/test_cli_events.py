@@ -20,12 +20,22 @@ def _event(doc: str, start: int, **fields) -> Event:
 
 EVENTS = {
     "cancel": _event(
-        "annals", 0, type="CANCEL", actors=("GDR", "MOR"), date="3019-03-15", initiator="MOR",
+        "annals",
+        0,
+        type="CANCEL",
+        actors=("GDR", "MOR"),
+        date="3019-03-15",
+        initiator="MOR",
         mechanism="Gondor-Mordor Border Talks",
     ),
     "dialogue": _event(
-        "annals", 40, type="DIALOGUE", actors=("GDR", "RHN"), date="3018-06",
-        mechanism="Beacon Talks", round=8,
+        "annals",
+        40,
+        type="DIALOGUE",
+        actors=("GDR", "RHN"),
+        date="3018-06",
+        mechanism="Beacon Talks",
+        round=8,
     ),
     "call": _event("chronicle", 0, type="CALL", actors=("ARN", "GDR"), date="3019-04-01"),
 }
@@ -80,7 +90,9 @@ def test_cli_events_filters(run, args, expected):
 def test_cli_events_json_is_lossless(run):
     result = run("events", "--format", "json")
     assert [Event.from_dict(d) for d in json.loads(result.output)] == [
-        EVENTS["dialogue"], EVENTS["cancel"], EVENTS["call"]
+        EVENTS["dialogue"],
+        EVENTS["cancel"],
+        EVENTS["call"],
     ]
 
 
@@ -95,7 +107,9 @@ def test_cli_events_table_shows_every_event(run):
 def test_cli_events_csv_has_one_row_per_event(run):
     result = run("events", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert [r["event_id"] for r in rows] == [EVENTS[n].event_id for n in ("dialogue", "cancel", "call")]
+    assert [r["event_id"] for r in rows] == [
+        EVENTS[n].event_id for n in ("dialogue", "cancel", "call")
+    ]
 
 
 @pytest.mark.parametrize(

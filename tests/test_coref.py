@@ -306,7 +306,7 @@ def _mentions(draw):
             Event(
                 type=draw(st.sampled_from(["CALL", "DIALOGUE"])),
                 actors=draw(st.sampled_from([("GDR", "RHN"), ("ARN", "GDR")])),
-                date=draw(st.sampled_from([None, "3019", "3019-03", "3019-03-09", "3019-03-20"])),
+                date=draw(st.sampled_from([None, "3019", "3020", "3019-03", "3019-04", "3019-03-09", "3019-03-20"])),
                 mechanism=draw(st.sampled_from([None, "Beacon Talks"])),
                 round=draw(st.sampled_from([None, 3, 4])),
                 initiator=draw(st.sampled_from([None, "GDR", "RHN"])),
@@ -404,3 +404,16 @@ def test_coref_dev_august_2022_countermeasures_merge_across_documents(dev_corpus
         for e in merged
         if len(e.docs) > 1
     )
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(_mentions())
+def test_coref_blocking_never_hides_a_matching_pair(events):
+    from mildip.resolve.coref import _candidate_pairs
+    from mildip.settings import Settings
+
+    candidates = set(_candidate_pairs(events))
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            if same_event(events[i], events[j], Settings()):
+                assert (i, j) in candidates

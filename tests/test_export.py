@@ -40,7 +40,11 @@ def two_doc_event():
         evidence=[
             Evidence("chronicle", 5, 30, 'The "eighth" talks, held in Minas Tirith', "v1"),
             Evidence(
-                "annals", 0, 20, "Gondor and Rohan met.", "v1",
+                "annals",
+                0,
+                20,
+                "Gondor and Rohan met.",
+                "v1",
                 sources_cited=(Citation("Red Book", "March 9", 21, 35, "(Red Book, March 9)"),),
             ),
         ],
@@ -55,7 +59,11 @@ def test_export_jsonl_writes_one_spec_record_per_event_and_document(two_doc_even
     assert [r["doc"] for r in records] == ["annals", "chronicle"]
     assert all(set(SPEC_KEYS) <= set(r) for r in records)
     assert records[0]["actors"] == ["GDR", "RHN"]
-    assert records[0]["participants"][0] == {"name": "Théoden", "title": "King, Rohan", "party": "RHN"}
+    assert records[0]["participants"][0] == {
+        "name": "Théoden",
+        "title": "King, Rohan",
+        "party": "RHN",
+    }
     assert "Théoden" in out.getvalue()
 
 

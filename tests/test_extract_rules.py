@@ -55,6 +55,9 @@ CASES = [
     # a hotline set up between two ministries
     ("The South Korean and Chinese defense ministries established a new direct hotline in March.",
      [("ESTABLISH", ("CHN", "KOR"), "2024-03", None, "asserted")]),
+    # "visiting" as an adjective: the party after it is the visitor, the capital the place
+    ("In Beijing, General Secretary Xi Jinping met with visiting French President Emmanuel Macron on April 6.",
+     [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
     # a generic statement: no event
     ("Military-to-military dialogues between the two countries have often been difficult.", []),
     # a question: no event
@@ -79,6 +82,20 @@ def test_extract_rules_resumed_round_flag():
 def test_extract_rules_ordinal_round():
     (ev,) = _events("The 10th India-Vietnam Defence Policy Dialogue was held in Hanoi on May 14.")
     assert ev.round == 10 and ev.location == "VNM"
+
+
+def test_extract_rules_participants_exclude_spokespeople_and_far_clauses():
+    text = ("According to MND spokesperson Tan Kefei, the U.S. side proposed a call between the "
+            "defense chiefs, but Beijing rejected the offer.")
+    for ev in _events(text):
+        assert all(p.name != "Tan Kefei" for p in ev.participants)
+
+
+def test_extract_rules_name_is_not_a_service():
+    text = "Chairman of the Joint Chiefs of Staff Air Force Gen. CQ Brown, Jr. held a video call with PLA Gen. Liu Zhenli."
+    (ev,) = _events(text)
+    assert {p.name for p in ev.participants} >= {"Liu Zhenli"}
+    assert all("Air Force" not in (p.name or "") for p in ev.participants)
 
 
 def test_extract_rules_evidence_offsets_are_exact():

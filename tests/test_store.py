@@ -111,6 +111,7 @@ def test_store_save_events_replaces_the_resolved_layer_only(store, store_event):
         ({"date": "March 3019"}, "not YYYY"),
         ({"location": "x" * 300}, "at most 255"),
         ({"actors": ("GDR", "R" * 65)}, "at most 64"),
+        ({"mechanism": "Beacon\x00Talks"}, "NUL"),
     ],
 )
 def test_store_failed_save_keeps_the_previous_layer(store, store_event, bad, message):
@@ -126,17 +127,25 @@ def resolved(store, store_event):
     """A small resolved layer; keys are the names used by the filter cases."""
     events = {
         "cancel": store_event(
-            "annals", 0, type="CANCEL", actors=("GDR", "MOR"), date="3019-03-15",
-            initiator="MOR", mechanism="Gondor-Mordor Border Talks",
+            "annals",
+            0,
+            type="CANCEL",
+            actors=("GDR", "MOR"),
+            date="3019-03-15",
+            initiator="MOR",
+            mechanism="Gondor-Mordor Border Talks",
         ),
         "dialogue": store_event(
-            "annals", 100, type="DIALOGUE", date="3018", mechanism="Beacon 100%_Talks",
-            mechanism_id="gdr-rhn-beacon", round=8,
+            "annals",
+            100,
+            type="DIALOGUE",
+            date="3018",
+            mechanism="Beacon 100%_Talks",
+            mechanism_id="gdr-rhn-beacon",
+            round=8,
         ),
         "call": store_event("chronicle", 0, type="CALL", actors=("ARN", "GDR"), date="3019-04"),
-        "future": store_event(
-            "chronicle", 50, type="MEET", date="3020-01-02", modality="future"
-        ),
+        "future": store_event("chronicle", 50, type="MEET", date="3020-01-02", modality="future"),
         "undated": store_event("chronicle", 90, type="PROPOSE", date=None, initiator="RHN"),
     }
     store.save_events(list(events.values()))
@@ -173,7 +182,8 @@ def test_store_events_filters_and_sorts(store, resolved, filters, expected):
 
 def test_store_events_sorts_same_date_by_type_then_id(store, store_event):
     same_day = [
-        store_event(start=s, type=t, date="3019-03-01") for s, t in [(0, "MEET"), (9, "CALL"), (5, "MEET")]
+        store_event(start=s, type=t, date="3019-03-01")
+        for s, t in [(0, "MEET"), (9, "CALL"), (5, "MEET")]
     ]
     store.save_events(same_day)
     got = store.events()

@@ -44,7 +44,9 @@ def test_store_migrations_refuse_a_newer_schema(store_url):
         open_store(store_url)
 
 
-@pytest.mark.parametrize("url", ["postgresql+psycopg://u@localhost/db", "postgresql://u@localhost/db"])
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg://u@localhost/db", "postgresql://u@localhost/db"]
+)
 def test_store_open_postgres_without_psycopg_names_the_extra(monkeypatch, url):
     monkeypatch.setitem(sys.modules, "psycopg", None)
     with pytest.raises(MissingExtraError, match=r"mildip\[postgres\]") as caught:

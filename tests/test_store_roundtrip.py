@@ -19,7 +19,7 @@ ROUND_TRIP = settings(
 )
 """The store fixture is reused across examples: every example replaces what it saved."""
 
-# Text any backend keeps verbatim: no NUL (PostgreSQL refuses it), no lone surrogates.
+# Text the store keeps verbatim: no NUL (refused, as PostgreSQL cannot store it), no lone surrogates.
 TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
 SHORT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
 CODES = st.sampled_from(["ARN", "GDR", "RHN", "MOR", "WHC", "EU"])

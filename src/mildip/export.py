@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, TextIO
+from typing import Any, TextIO
 
 from mildip._exceptions import UnknownFormatError
 from mildip.model import Event
@@ -47,8 +48,9 @@ CSV_COLUMNS: tuple[str, ...] = (
 def write_jsonl(events: Iterable[Event], fp: TextIO) -> None:
     """One spec record per (event, document), one JSON object a line (UTF-8 text)."""
     for event in events:
-        for record in event.to_records():
-            fp.write(json.dumps(record, ensure_ascii=False) + "\n")
+        fp.writelines(
+            json.dumps(record, ensure_ascii=False) + "\n" for record in event.to_records()
+        )
 
 
 def format_participant(participant: dict[str, Any]) -> str:

@@ -76,7 +76,7 @@ def extract_many(
 
 def rebuild_events(store: Store, settings: Settings) -> int:
     """Recompute the resolved layer from all mentions and the analysts' overrides."""
-    from mildip.resolve.overrides import rebuild_events as _rebuild
+    from mildip.resolve.coref import rebuild_events as _rebuild
 
     return _rebuild(store, settings)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -47,7 +47,7 @@ def settings_from_context(ctx: typer.Context) -> Settings:
     return load_settings()
 
 
-def _partial_date(value: Optional[str]) -> Optional[str]:
+def _partial_date(value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -93,26 +93,35 @@ def print_table(events: list[Event]) -> None:
 @events_app.callback(invoke_without_command=True)
 def list_events(
     ctx: typer.Context,
-    party: Optional[list[str]] = typer.Option(
-        None, "--party", help="A party code that must be among the actors (repeat for several)."
-    ),
-    type_: Optional[list[EventType]] = typer.Option(
-        None, "--type", case_sensitive=False, help="Event type (repeat: any of them)."
-    ),
-    since: Optional[str] = typer.Option(
-        None, callback=_partial_date, help="Events on or after this partial date (2022-01)."
-    ),
-    until: Optional[str] = typer.Option(
-        None, callback=_partial_date, help="Events on or before this partial date (2023-12)."
-    ),
-    mechanism: Optional[str] = typer.Option(
-        None, help="Case-insensitive part of the mechanism name or id."
-    ),
-    doc: Optional[str] = typer.Option(None, help="Only events with evidence in this document."),
-    modality: Optional[list[Modality]] = typer.Option(
-        None, case_sensitive=False, help="Modality (repeat: any of them)."
-    ),
-    format_: ListFormat = typer.Option(ListFormat.table, "--format", help="Output format."),
+    party: Annotated[
+        list[str] | None,
+        typer.Option(help="A party code that must be among the actors (repeat for several)."),
+    ] = None,
+    type_: Annotated[
+        list[EventType] | None,
+        typer.Option("--type", case_sensitive=False, help="Event type (repeat: any of them)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(callback=_partial_date, help="Events on or after this date (2022-01)."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(callback=_partial_date, help="Events on or before this date (2023-12)."),
+    ] = None,
+    mechanism: Annotated[
+        str | None, typer.Option(help="Case-insensitive part of the mechanism name or id.")
+    ] = None,
+    doc: Annotated[
+        str | None, typer.Option(help="Only events with evidence in this document.")
+    ] = None,
+    modality: Annotated[
+        list[Modality] | None,
+        typer.Option(case_sensitive=False, help="Modality (repeat: any of them)."),
+    ] = None,
+    format_: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
 ) -> None:
     """List resolved events from the store, sorted by date, type and id."""
     if ctx.invoked_subcommand is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
@@ -15,12 +15,12 @@ from mildip.export import FORMATS, writer_for
 
 def export(
     ctx: typer.Context,
-    format_: str = typer.Option(
-        "jsonl", "--format", help=f"Export format: {', '.join(sorted(FORMATS))}."
-    ),
-    out: Optional[Path] = typer.Option(
-        None, "--out", help="Write to this file instead of standard output."
-    ),
+    format_: Annotated[
+        str, typer.Option("--format", help=f"Export format: {', '.join(sorted(FORMATS))}.")
+    ] = "jsonl",
+    out: Annotated[
+        Path | None, typer.Option(help="Write to this file instead of standard output.")
+    ] = None,
 ) -> None:
     """Export the resolved events (one record per event and document)."""
     try:
@@ -42,4 +42,3 @@ def export(
 def register(app: typer.Typer) -> None:
     """Add ``mildip export`` to the main app."""
     app.command("export")(export)
-

@@ -147,9 +147,21 @@ def _clean_mechanism_text(text: str | None) -> str | None:
     return " ".join(text.split()) or None
 
 
+_REPORTER = re.compile(r"(?i)spokes(?:person|man|woman)|press secretary")
+
+
 def _participants(view: SentenceView, draft: Draft, on: str | None) -> list[Participant]:
+    """People of the draft's clause (the whole sentence for meetings, calls and rounds)
+    whose party is an actor; spokespeople and sources ("according to X") are not."""
+    lo, hi = view.clause(draft.trigger[0])
+    if draft.type in ("MEET", "CALL", "DIALOGUE", "EXERCISE", "AGREE"):
+        lo, hi = view.sentence.start, view.sentence.end
     out: list[Participant] = []
     for pm in view.persons:
+        if not (lo <= pm.start < hi) or _REPORTER.search(pm.title or ""):
+            continue
+        if re.search(r"(?i)according to\s+(?:\S+\s+){0,4}$", view.masked[: view.rel(pm.title_start)]):
+            continue
         resolved = resolve_participant(pm.name, pm.title, pm.party, on)
         if resolved.party and resolved.party not in draft.actors:
             continue

@@ -110,8 +110,10 @@ def _agent(view: SentenceView, after: int) -> PartyMention | None:
 
 
 def _location(view: SentenceView, lo: int, hi: int, exclude: set[str]) -> str | None:
+    """The first place named in [lo, hi): a city, region, capital or locative country."""
     for p in view.locations(lo, hi):
-        return p.code
+        if p.kind in ("country", "capital", "place", "demonym"):
+            return p.code
     return None
 
 
@@ -208,8 +210,31 @@ def _possessor(view: SentenceView, trig: Trigger) -> PartyMention | None | bool:
     return False
 
 
+def _adjectival_visitor(view: SentenceView, trig: Trigger) -> PartyMention | None:
+    """ "met with visiting French President X": the party right after "visiting" is the visitor."""
+    if trig.text.lower() != "visiting":
+        return None
+    for p in view.parties:
+        if p.start >= trig.end:
+            gap = view.masked[view.rel(trig.end) : view.rel(p.start)]
+            if gap.strip() in ("", "the") and p.kind in ("demonym", "country", "institution"):
+                return p
+            return None
+    return None
+
+
 def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
     low = trig.text.lower()
+    visitor = _adjectival_visitor(view, trig)
+    if visitor is not None:
+        host = _subject(view, trig.start)
+        locs = view.locations(view.base, view.sentence.end)
+        host_code = host.code if host else (locs[0].code if locs else None)
+        if host_code is None or host_code == visitor.code:
+            return []
+        loc = next((p.code for p in locs if p.kind in ("country", "capital", "place")), host_code)
+        return [_base_draft(view, trig, "MEET", {visitor.code, host_code}, initiator=visitor.code,
+                            location=loc)]  # fmt: skip
     subj = _possessor(view, trig) if "visit to" in low else None
     if subj is False:
         return []
@@ -380,14 +405,18 @@ def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> l
 
 _CLAUSAL = re.compile(
     r"\b(?:it|they|we|he|she|has|have|had|is|are|was|were|will|would|could|should|sought|seeks|"
-    r"that|who|our|your|my)\b", re.IGNORECASE
+    r"that|who|our|your|my|greatly|further|also)\b", re.IGNORECASE
 )
+_GERUND = re.compile(r"\b([a-z]+ing)\b")
 
 
 def _specific_object(piece: str, lex: Lexicon) -> bool:
     """A named channel or cooperation area: not generic, not a clause, not too long."""
     words = re.findall(r"[\w’'+\-.]+", piece)
     if len(words) > 12 or _CLAUSAL.search(piece):
+        return False
+    nouns = lex.cooperation_heads | lex.dialogue_heads | lex.exercise_heads | lex.modifiers
+    if any(g not in nouns for g in _GERUND.findall(piece.lower())):
         return False
     for w in words:
         low = w.lower().strip(".")
@@ -457,7 +486,7 @@ def frame_resume(view, trig, lex, ctx, neighbours) -> list[Draft]:
 
 
 _BETWEEN_CHANNEL = re.compile(
-    r"(?:dialogue|talks|conversations|consultations|exchanges|communication)\s+between\s+"
+    r"(?:dialogue|talks|conversations|consultations)\s+between\s+"
     r"(?:the\s+)?[^,;.]{3,120}?\s+and\s+(?:the\s+)?[^,;.“”\"]{3,80}",
     re.IGNORECASE,
 )

@@ -70,7 +70,7 @@ def _build() -> PersonLexicon:
     title_re = trie_pattern(sorted(t for t in titles if t[:1].isupper()))
     known = re.compile(r"(?<![\w])(?:" + trie_pattern(sorted(names)) + r")(?![\w])")
     titled = re.compile(
-        rf"(?<![\w])(?:(?P<rank>{rank_re})|(?P<title>{title_re}))\s+(?P<name>{_NAME_2})(?![\w])"
+        rf"(?<![\w])(?:(?P<title>{title_re})|(?P<rank>{rank_re}))\s+(?P<name>{_NAME_2})(?![\w])"
     )
     return PersonLexicon(
         known=known,
@@ -97,6 +97,10 @@ def person_lexicon() -> PersonLexicon:
     return _load(data_digest("officials.tsv", "ranks.tsv", "titles.tsv"))
 
 
+_NOT_A_NAME = re.compile(
+    r"\b(?:Air Force|Navy|Army|Marine|Corps|Command|Ministry|Department|Secretary|Minister|"
+    r"Commission|Council|Forces?|Staff|Guard|Office|Committee|Party)\b"
+)
 _TITLE_WORD = re.compile(
     r"(?:[A-Z][\w’'.\-]*|of|the|for|and|then|spokesperson|spokesman|spokeswoman|\([A-Z]{2,}\))$"
 )
@@ -151,6 +155,8 @@ def find_persons(
     out = []
     for (s, e), name in sorted(spans.items()):
         name = name.rstrip(",")
+        if _NOT_A_NAME.search(name):
+            continue
         title, tstart = _title_before(text, s)
         after = lex.appositive_after.match(text[e:])
         if after:

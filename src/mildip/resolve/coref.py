@@ -210,21 +210,27 @@ class _Clusters:
 
 
 def _candidate_pairs(mentions: Sequence[Event]) -> list[tuple[int, int]]:
-    """Pairs that could be one event: same type, actors and modality, and - when both
-    are dated - the same year. Sorted, so clustering is deterministic."""
-    blocks: dict[tuple, dict[str, list[int]]] = {}
+    """Pairs that could be one event: same type, actors and modality, and dates that
+    can agree (same month; a year-only date meets its whole year; an undated mention
+    meets everyone). Sorted, so clustering is deterministic."""
+    blocks: dict[tuple, dict[str, dict[str, list[int]]]] = {}
     for i, m in enumerate(mentions):
-        blocks.setdefault(_blocking_key(m), {}).setdefault(m.date[:4] if m.date else "", []).append(
-            i
-        )
+        year, month = (m.date[:4], m.date[5:7]) if m.date else ("", "")
+        blocks.setdefault(_blocking_key(m), {}).setdefault(year, {}).setdefault(month, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for by_year in blocks.values():
-        undated = by_year.get("", [])
-        everyone = sorted(i for members in by_year.values() for i in members)
-        for year, members in by_year.items():
-            if year:
-                pairs.update(combinations(members, 2))
-        pairs.update(tuple(sorted((u, i))) for u in undated for i in everyone if u != i)
+        everyone = [i for months in by_year.values() for members in months.values() for i in members]
+        for year, by_month in by_year.items():
+            in_year = [i for members in by_month.values() for i in members]
+            for month, members in by_month.items():
+                if not year:
+                    wide = everyone
+                elif not month:
+                    wide = in_year
+                else:
+                    pairs.update(combinations(members, 2))
+                    continue
+                pairs.update((min(u, i), max(u, i)) for u in members for i in wide if u != i)
     return sorted(pairs)
 
 

@@ -2,8 +2,9 @@
 
 Every field of :class:`~mildip.model.Event` has a column here; ``STORED_EVENT_FIELDS``
 lists them and a test fails when ``Event`` gains a field the store does not keep.
-Strings longer than their column allows are refused with ``ValueError`` on every
-backend (SQLite would otherwise keep them and PostgreSQL refuse them).
+Strings longer than their column allows, or holding NUL, are refused with
+``ValueError`` on every backend (SQLite would otherwise keep them and PostgreSQL
+refuse them).
 """
 
 from __future__ import annotations
@@ -43,11 +44,19 @@ STORED_EVENT_FIELDS: frozenset[str] = frozenset(
 
 
 def check_lengths(row: Base, what: str) -> None:
-    """Raise ValueError when a string is longer than its column's declared length."""
+    """Raise ValueError for a string longer than its column allows or holding a NUL.
+
+    PostgreSQL cannot store NUL in text; refusing it everywhere keeps SQLite and
+    PostgreSQL stores interchangeable.
+    """
     for column in row.__table__.columns:
-        limit = column.type.length if isinstance(column.type, String) else None
         value = getattr(row, column.key, None)
-        if limit and isinstance(value, str) and len(value) > limit:
+        if not isinstance(value, str):
+            continue
+        if "\x00" in value:
+            raise ValueError(f"{what}: {column.name} contains a NUL character; remove it first")
+        limit = column.type.length if isinstance(column.type, String) else None
+        if limit and len(value) > limit:
             raise ValueError(
                 f"{what}: {column.name} is {len(value)} characters long; the store keeps "
                 f"at most {limit}"

@@ -9,9 +9,9 @@ with messages that say what to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-from typing import Iterator
 
 from alembic import command
 from alembic.config import Config
@@ -70,9 +70,7 @@ def connect(url: str) -> Engine:
     except ImportError as exc:
         if parsed.get_backend_name() == "postgresql":
             raise MissingExtraError("postgres", "psycopg") from exc
-        raise StoreError(
-            f"the driver for {parsed.drivername!r} is not installed ({exc})"
-        ) from exc
+        raise StoreError(f"the driver for {parsed.drivername!r} is not installed ({exc})") from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_foreign_keys)
     return engine

@@ -16,10 +16,10 @@ Contract:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable, Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, and_, delete, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -52,7 +52,7 @@ class ExtractionRun:
     n_events: int
 
 
-def open_store(url: str) -> "Store":
+def open_store(url: str) -> Store:
     """Open the store at a SQLAlchemy ``url``, creating or upgrading its schema.
 
     ``sqlite:///mildip.db`` is the default elsewhere; ``postgresql+psycopg://...``
@@ -92,7 +92,7 @@ def _check_unique_ids(events: Sequence[Event], where: str) -> None:
 
 def _utc(moment: datetime) -> datetime:
     """An aware UTC datetime (SQLite hands back naive ones)."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _sorted_events(events: Iterable[Event]) -> list[Event]:
@@ -116,7 +116,7 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({safe_url(self.engine.url)!r})"
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -143,11 +143,15 @@ class Store:
                 if existing is not None:
                     return existing, False
                 doc_id = doc.doc_id
-                for candidate in (doc.doc_id, f"{doc.doc_id}~{digest[:8]}", f"{doc.doc_id}~{digest}"):
+                for candidate in (
+                    doc.doc_id,
+                    f"{doc.doc_id}~{digest[:8]}",
+                    f"{doc.doc_id}~{digest}",
+                ):
                     doc_id = candidate
                     if s.get(DocumentRow, candidate) is None:
                         break
-                s.add(document_to_row(doc, doc_id, datetime.now(timezone.utc)))
+                s.add(document_to_row(doc, doc_id, datetime.now(UTC)))
         except IntegrityError:
             with self.session() as s:
                 existing = s.scalar(
@@ -200,7 +204,11 @@ class Store:
                 )
         rows = [
             event_to_row(
-                ev, layer=LAYER_MENTION, position=i, doc_id=doc_id, extractor_version=extractor_version
+                ev,
+                layer=LAYER_MENTION,
+                position=i,
+                doc_id=doc_id,
+                extractor_version=extractor_version,
             )
             for i, ev in enumerate(events)
         ]
@@ -216,7 +224,7 @@ class Store:
                 ExtractionRunRow(
                     doc_id=doc_id,
                     extractor_version=extractor_version,
-                    ran_at=datetime.now(timezone.utc),
+                    ran_at=datetime.now(UTC),
                     n_events=len(events),
                 )
             )
@@ -292,7 +300,9 @@ class Store:
             )
         if doc is not None:
             conditions.append(
-                exists().where(and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc))
+                exists().where(
+                    and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc)
+                )
             )
         query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
         with self.session() as s:
