@@ -97,6 +97,20 @@ def test_coref_within_one_document_merges_despite_low_similarity(mention, coref_
     assert [e.start for e in event.evidence] == [0, 200]
 
 
+def test_coref_within_one_document_meeting_without_mechanism_merges(mention, coref_settings):
+    a = mention("Gondor and Rohan held the Beacon Talks.", type="DIALOGUE", mechanism="Beacon Talks")
+    b = mention("The two kings also spoke of grain.", start=80, type="DIALOGUE")
+    assert len(merge_events([a, b], coref_settings)) == 1
+
+
+def test_coref_state_changes_of_one_mechanism_merge_across_documents(mention, coref_settings):
+    a = mention("Gondor cancelled the Beacon Talks.", type="CANCEL", mechanism="Beacon Talks", date="3019-03")
+    b = mention("Canceling the Gondor-Rohan Beacon Talk.", doc="other", type="CANCEL",
+                mechanism="Beacon Talks", date="3019-03-05")
+    [event] = merge_events([a, b], coref_settings)
+    assert event.date == "3019-03-05" and event.docs == sorted({a.docs[0], "other"})
+
+
 def test_coref_within_one_document_needs_the_same_mechanism(mention, coref_settings):
     a = mention("Gondor suspended the Beacon Talks.", type="SUSPEND", mechanism="Beacon Talks")
     b = mention("Gondor also suspended grain cooperation.", start=50, type="SUSPEND")

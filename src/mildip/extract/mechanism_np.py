@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from mildip.extract.lexicon import Lexicon
 from mildip.nlp.ordinals import ORDINAL_WORDS, parse_ordinal
 
-_TOKEN = re.compile(r"[“\"][^”\"]{1,40}[”\"]|[\w’'.+\-]+|\([A-Z]{2,8}\)|\S")
+_TOKEN = re.compile(r"[“\"][^”\"]{1,40}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S")
 _DETERMINERS = {"the", "their", "its", "a", "an", "his", "her", "this", "that", "our"}
 _STOP_LEFT = {"and", "or", "as", "to", "with", "between", "of", "for", "in", "on", "at", "by", "after"}
 

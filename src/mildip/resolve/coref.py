@@ -11,7 +11,8 @@ are in ``docs/coreference.md``; in short, two mentions are one event when
 2. dates agree (:func:`mildip.dates.dates_agree`); a missing date is accepted only on
    strong agreement: the same mechanism *and* round, or a shared participant *and*
    similar evidence;
-3. and something links them: the same mechanism and round; or, within one document,
+3. and something links them: the same mechanism and round; or, for a cancellation,
+   suspension, resumption or establishment, the same named mechanism; or, within one document,
    the same mechanism (both unset counts); or similar evidence (token Jaccard of
    content words ≥ ``settings.coref_min_similarity_coarse``); or - when both dates
    are known to the day - a shared participant, the same location or the same
@@ -134,6 +135,9 @@ def _blocking_key(e: Event) -> tuple:
     return (e.type, e.actors, e.modality)
 
 
+_STATE_CHANGES = frozenset({"CANCEL", "SUSPEND", "RESUME", "ESTABLISH"})
+
+
 def same_event(a: Event, b: Event, settings: Settings) -> bool:
     """The pairwise rule of the module docstring: are ``a`` and ``b`` one real-world event?"""
     if _blocking_key(a) != _blocking_key(b) or not _mechanisms_agree(a, b):
@@ -148,7 +152,13 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         return shared and _evidence_similarity(a, b) >= threshold
     if not dates.dates_agree(a.date, b.date):
         return False
-    if _single_document(a, b) and _same_mechanism(a, b):
+    if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
+        # one text rarely tells two same-type events of one pair in one period: a
+        # re-mention that omits the mechanism is the same event (a cancellation or
+        # suspension list names each channel, so there the mechanism must agree)
+        return True
+    if a.type in _STATE_CHANGES and _same_mechanism_named(a, b):
+        # a channel is cancelled (suspended, resumed, set up) once at a given time
         return True
     if _evidence_similarity(a, b) >= threshold:
         return True
