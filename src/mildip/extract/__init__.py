@@ -22,7 +22,13 @@ from dataclasses import replace
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
-from mildip.extract.dating import choose_date, choose_text_date, event_dates
+from mildip.extract.dating import (
+    choose_date,
+    choose_text_date,
+    choose_text_mention,
+    event_dates,
+    refine_by_citation,
+)
 from mildip.extract.frames import Context, Draft, drafts_for, naval_owner
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.modality import modality
@@ -186,7 +192,6 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     ner = _ner([s for s in sentences if s.index in candidates], settings)
     ctx = Context()
     mentions: list[Event] = []
-    paragraph_date: tuple[int, str] | None = None
     list_date: str | None = None
     for i, sent in enumerate(sentences):
         is_candidate = sent.index in candidates
@@ -208,15 +213,20 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             )
             for draft in drafts_for(view, lex, ctx, neighbours):
                 mentions.append(
-                    _to_event(draft, view, lex, doc, published, citations, paragraph_date,
-                              list_date if sent.is_list_item else None, registry)  # fmt: skip
+                    _to_event(draft, view, lex, doc, published, citations,
+                              list_date if sent.is_list_item else None, registry,
+                              _passage_end(sentences, i))  # fmt: skip
                 )
         _update_context(view, ctx, lex)
-        if paragraph_date and paragraph_date[0] != sent.paragraph:
-            paragraph_date = None
-        if usable_dates:
-            paragraph_date = (sent.paragraph, usable_dates[-1].value)
     return merge_events(mentions, settings)
+
+
+def _passage_end(sentences: list[Sentence], i: int) -> int:
+    """End of the passage of sentence ``i``: the next sentence of its paragraph, if any."""
+    nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+    if nxt is not None and nxt.paragraph == sentences[i].paragraph:
+        return nxt.end
+    return sentences[i].end + 2
 
 
 def _to_event(
@@ -226,9 +236,9 @@ def _to_event(
     doc: Document,
     published: date | None,
     citations: list[Citation],
-    paragraph_date: tuple[int, str] | None,
     list_date: str | None,
     registry,
+    passage_end: int,
 ) -> Event:
     clause = view.clause(draft.trigger[0])
     before = view.masked[view.rel(clause[0]) : view.rel(draft.trigger[0])]
@@ -237,14 +247,17 @@ def _to_event(
     sentence_dates = view.dates
     if mod == "future":
         sentence_dates = [d for d in find_dates(view.masked, published, view.base, "future") if d.value]
-    text_date = choose_text_date(event_dates(sentence_dates, view.masked, view.base), draft.trigger, clause)
+    text_mention = choose_text_mention(
+        event_dates(sentence_dates, view.masked, view.base), draft.trigger, clause
+    )
+    passage = [c.date for c in citations if view.sentence.start <= c.start < passage_end]
+    text_date = refine_by_citation(text_mention, passage) or (text_mention.value if text_mention else None)
     cites = [c for c in citations if c.start >= view.sentence.start and c.start <= view.sentence.end + 2]
     cite_date = next((c.date for c in cites if c.date), None)
     dated = choose_date(
         text_date=text_date,
         citation_date=cite_date,
         list_date=list_date,
-        paragraph_date=None,
         published=published,
         event_type=draft.type,
         modality=mod,

@@ -5,12 +5,14 @@ In order of preference:
 1. a date expression in the sentence: the one nearest the trigger in its clause
    (else in the sentence), replaced by a finer one of the same clause that agrees
    with it ("Golden Dragon 2024 ... on May 30"); expressions after "since" or
-   "until" bound a period and are skipped;
+   "until" bound a period and are skipped; a month named relative to the text
+   ("last August") takes the day of a citation of the same passage (this sentence
+   or the next one of its paragraph) dated within that month;
 2. a citation attached to the sentence ("(MND, February 9)"): it dates the report,
    so only its month is used;
 3. for a list item, the date of the list's lead-in ("On 5 August, ... announced:");
-4. the last date of the same paragraph, at month precision;
-5. the publication date, at year precision.
+4. the publication date, at year precision (an analysis's neighbouring sentences
+   often tell other events, so a date is never carried over from them).
 
 Exercises last days or weeks: a single day reported for one is cut to its month.
 Future events with no date of their own take the publication year.
@@ -31,7 +33,7 @@ _BOUNDING = re.compile(r"(?:since|until|till|through|before)\s+$", re.IGNORECASE
 @dataclass(frozen=True)
 class Dated:
     value: str | None
-    source: str  # "text" | "citation" | "list" | "paragraph" | "publication" | "none"
+    source: str  # "text" | "citation" | "list" | "publication" | "none"
 
 
 def event_dates(dates: list[DateMention], masked: str, base: int) -> list[DateMention]:
@@ -49,6 +51,24 @@ def choose_text_date(
     candidates: list[DateMention], trigger: tuple[int, int], clause: tuple[int, int]
 ) -> str | None:
     """The sentence date for a trigger (rule 1)."""
+    best = choose_text_mention(candidates, trigger, clause)
+    return best.value if best else None
+
+
+def refine_by_citation(mention: DateMention | None, citation_dates: list[str]) -> str | None:
+    """Rule 1b: a month named relative to the text ("last August", "this January") takes
+    the day of a citation of the same passage that falls within that month - the dated
+    announcement or readout the sentence relies on."""
+    if mention is None or mention.kind != "last_month" or not mention.value:
+        return None
+    inside = sorted(d for d in citation_dates if d and len(d) == 10 and d.startswith(mention.value))
+    return inside[0] if inside else None
+
+
+def choose_text_mention(
+    candidates: list[DateMention], trigger: tuple[int, int], clause: tuple[int, int]
+) -> DateMention | None:
+    """The sentence's date mention for a trigger (rule 1)."""
     if not candidates:
         return None
     in_clause = [d for d in candidates if clause[0] <= d.start < clause[1]] or candidates
@@ -65,7 +85,7 @@ def choose_text_date(
     ]  # fmt: skip
     if finer:
         best = min(finer, key=distance)
-    return best.value
+    return best
 
 
 def choose_date(
@@ -73,7 +93,6 @@ def choose_date(
     text_date: str | None,
     citation_date: str | None,
     list_date: str | None,
-    paragraph_date: str | None,
     published: date | None,
     event_type: str,
     modality: str,
@@ -87,8 +106,6 @@ def choose_date(
         value, source = truncate(citation_date, "month"), "citation"
     elif list_date:
         value, source = list_date, "list"
-    elif paragraph_date:
-        value, source = truncate(paragraph_date, "month"), "paragraph"
     elif published:
         value, source = str(published.year), "publication"
     else:
