@@ -78,7 +78,7 @@ def rebuild_events(store: Store, settings: Settings) -> int:
     """Recompute the resolved layer from all mentions and the analysts' overrides."""
     from mildip.resolve.coref import rebuild_events as _rebuild
 
-    return _rebuild(store, settings)
+    return len(_rebuild(store, settings))
 
 
 def ingest_paths(

@@ -532,7 +532,7 @@ def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
         return []
     mech_text = tail[: (obj.end() if obj else 0) + 80].strip().rstrip(".") if obj else None
     if mech_text:
-        mech_text = re.split(r"\s+(?:to|which|that|will|and will)\s", mech_text)[0]
+        mech_text = re.split(r"\s+(?:to|which|that|will|and will|as part of|in order to)\s", mech_text)[0]
     return [_base_draft(view, trig, "ESTABLISH", codes, mechanism_text=mech_text)]
 
 
