@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Callable, Iterable, Sequence
 
 from mildip._exceptions import IngestError, MissingExtraError
 from mildip._version import EXTRACTOR_VERSION
@@ -62,8 +62,13 @@ def extract_many(
         client = Client(address)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")  # fmt: skip
+        cluster = LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            host="127.0.0.1",
+        )
         client = Client(cluster)
     try:
         futures = client.map(extract_document, list(docs), settings=settings, pure=True)
@@ -106,7 +111,7 @@ def ingest_paths(
             report.unchanged.append(doc_id)
         if on_item:
             on_item(item.source_path or doc_id)
-    for doc, events in zip(pending, extract_many(pending, settings, scheduler)):
+    for doc, events in zip(pending, extract_many(pending, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
         report.mentions += len(events)
     if pending or report.unchanged:
@@ -123,6 +128,6 @@ def reextract(
     """Re-run extraction over stored documents; returns the number of resolved events."""
     wanted = set(doc_ids) if doc_ids is not None else None
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
-    for doc, events in zip(docs, extract_many(docs, settings, scheduler)):
+    for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
     return rebuild_events(store, settings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -18,7 +17,7 @@ from mildip.store import open_store
 def demo(
     ctx: typer.Context,
     corpus: Path = typer.Argument(Path("examples/corpus"), help="Folder of documents to ingest."),
-    report: Optional[Path] = typer.Option(
+    report: Path | None = typer.Option(
         Path("reports/mildip-report.html"), "--report", help="Where to write the HTML report."
     ),
 ) -> None:
@@ -36,8 +35,14 @@ def demo(
         table.add_column(col, overflow="fold")
     for ev in events:
         table.add_row(
-            ev.date or "", ev.type, "-".join(ev.actors), ev.initiator or "",
-            ev.mechanism or "", str(ev.round or ""), ev.modality, ", ".join(ev.docs),
+            ev.date or "",
+            ev.type,
+            "-".join(ev.actors),
+            ev.initiator or "",
+            ev.mechanism or "",
+            str(ev.round or ""),
+            ev.modality,
+            ", ".join(ev.docs),
         )
     console.print(table)
     summary = Table(title="Per pair (asserted events)")
@@ -45,8 +50,13 @@ def demo(
         summary.add_column(col)
     for row in pair_summaries(events):
         summary.add_row(
-            "-".join(row.pair), str(row.total), str(row.cooperative), str(row.restrictive),
-            ", ".join(f"{t} {n}" for t, n in row.by_type.items()), row.first or "", row.last or "",
+            "-".join(row.pair),
+            str(row.total),
+            str(row.cooperative),
+            str(row.restrictive),
+            ", ".join(f"{t} {n}" for t, n in row.by_type.items()),
+            row.first or "",
+            row.last or "",
         )
     console.print(summary)
     if report is not None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -25,9 +23,13 @@ class ExtractFormat(str, Enum):
 
 def extract(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., help="Files or folders to read."),
-    fmt: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", help="jsonl (spec records) or csv."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+    paths: list[Path] = typer.Argument(..., help="Files or folders to read."),
+    fmt: ExtractFormat = typer.Option(
+        ExtractFormat.jsonl, "--format", help="jsonl (spec records) or csv."
+    ),
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date (YYYY-MM-DD)."
+    ),
 ) -> None:
     """Extract events from files and print them (nothing is stored)."""
     settings = settings_from_context(ctx)

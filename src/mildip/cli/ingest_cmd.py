@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -15,7 +14,7 @@ from mildip.pipeline import ingest_paths, reextract
 from mildip.store import open_store
 
 
-def _date(value: Optional[str]) -> Optional[date]:
+def _date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -24,7 +23,7 @@ def _date(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _count_inputs(paths: List[Path]) -> int:
+def _count_inputs(paths: list[Path]) -> int:
     total = 0
     for p in paths:
         if p.is_dir():
@@ -36,24 +35,36 @@ def _count_inputs(paths: List[Path]) -> int:
 
 def ingest(
     ctx: typer.Context,
-    paths: List[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf .jsonl)."),
-    published: Optional[str] = typer.Option(
+    paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf .jsonl)."),
+    published: str | None = typer.Option(
         None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none."
     ),
-    scheduler: str = typer.Option("serial", "--scheduler", help="serial, or dask for a local cluster."),
+    scheduler: str = typer.Option(
+        "serial", "--scheduler", help="serial, or dask for a local cluster."
+    ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Ingest documents, extract their events and update the database."""
     settings = settings_from_context(ctx)
     console = Console(stderr=True)
     with open_store(settings.db_url) as store:
-        bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                       console=console, disable=not progress, transient=True)  # fmt: skip
+        bar = Progress(
+            TextColumn("ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            disable=not progress,
+            transient=True,
+        )
         with bar:
             task = bar.add_task("ingest", total=_count_inputs(paths))
             report = ingest_paths(
-                [str(p) for p in paths], store, settings, _date(published),
-                on_item=lambda _: bar.advance(task), scheduler=scheduler,
+                [str(p) for p in paths],
+                store,
+                settings,
+                _date(published),
+                on_item=lambda _: bar.advance(task),
+                scheduler=scheduler,
             )
     typer.echo(
         f"{len(report.added)} document(s) added, {len(report.unchanged)} unchanged, "
@@ -70,7 +81,7 @@ def ingest(
 
 def reextract_command(
     ctx: typer.Context,
-    doc: Optional[List[str]] = typer.Option(None, "--doc", help="Only these document ids."),
+    doc: list[str] | None = typer.Option(None, "--doc", help="Only these document ids."),
 ) -> None:
     """Re-run extraction over stored documents (after upgrading mildip or its data)."""
     settings = settings_from_context(ctx)

@@ -42,7 +42,7 @@ from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.resolve.officials import resolve_participant
 from mildip.settings import Settings, load_settings
 
-__all__ = ["extract", "extract_document", "candidate_sentences"]
+__all__ = ["candidate_sentences", "extract", "extract_document"]
 
 
 def _published(value: date | str | None) -> date | None:
@@ -97,7 +97,9 @@ def _persons(
     out = []
     for pm in found:
         if pm.party is None:
-            resolved = resolve_participant(pm.name, pm.title, None, published.isoformat() if published else None)
+            resolved = resolve_participant(
+                pm.name, pm.title, None, published.isoformat() if published else None
+            )
             pm = replace(pm, party=resolved.party)
         out.append(pm)
     return out
@@ -109,7 +111,7 @@ def _ner(sentences: list[Sentence], settings: Settings) -> dict[int, tuple[tuple
     from mildip.nlp.spacy_model import person_spans
 
     spans = person_spans([s.text for s in sentences], settings.spacy_model)
-    return {s.index: tuple(sp) for s, sp in zip(sentences, spans)}
+    return {s.index: tuple(sp) for s, sp in zip(sentences, spans, strict=True)}
 
 
 def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
@@ -128,8 +130,14 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
         ctx.naval_party = navy
     if view.text.rstrip().endswith(":"):
         ctx.list_lead_parties = codes
-        subj = next((p for p in view.actor_parties(view.base, view.sentence.end)
-                     if view.role(p.start) is None), None)  # fmt: skip
+        subj = next(
+            (
+                p
+                for p in view.actor_parties(view.base, view.sentence.end)
+                if view.role(p.start) is None
+            ),
+            None,
+        )
         ctx.list_lead_initiator = subj.code if subj else (codes[0] if codes else None)
 
 
@@ -166,7 +174,9 @@ def _participants(view: SentenceView, draft: Draft, on: str | None) -> list[Part
     for pm in view.persons:
         if not (lo <= pm.start < hi) or _REPORTER.search(pm.title or ""):
             continue
-        if re.search(r"(?i)according to\s+(?:\S+\s+){0,4}$", view.masked[: view.rel(pm.title_start)]):
+        if re.search(
+            r"(?i)according to\s+(?:\S+\s+){0,4}$", view.masked[: view.rel(pm.title_start)]
+        ):
             continue
         resolved = resolve_participant(pm.name, pm.title, pm.party, on)
         if resolved.party and resolved.party not in draft.actors:
@@ -203,8 +213,9 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             )
         usable_dates = event_dates(view.dates, view.masked, view.base)
         if view.text.rstrip().endswith(":"):
-            list_date = choose_text_date(usable_dates, (view.sentence.end, view.sentence.end),
-                                         (view.base, view.sentence.end))  # fmt: skip
+            list_date = choose_text_date(
+                usable_dates, (view.sentence.end, view.sentence.end), (view.base, view.sentence.end)
+            )
         elif not sent.is_list_item:
             list_date = None
         if is_candidate:
@@ -213,9 +224,17 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             )
             for draft in drafts_for(view, lex, ctx, neighbours):
                 mentions.append(
-                    _to_event(draft, view, lex, doc, published, citations,
-                              list_date if sent.is_list_item else None, registry,
-                              _passage_end(sentences, i))  # fmt: skip
+                    _to_event(
+                        draft,
+                        view,
+                        lex,
+                        doc,
+                        published,
+                        citations,
+                        list_date if sent.is_list_item else None,
+                        registry,
+                        _passage_end(sentences, i),
+                    )
                 )
         _update_context(view, ctx, lex)
     return merge_events(mentions, settings)
@@ -246,13 +265,19 @@ def _to_event(
     mod = modality(before, trigger_text, lex)
     sentence_dates = view.dates
     if mod == "future":
-        sentence_dates = [d for d in find_dates(view.masked, published, view.base, "future") if d.value]
+        sentence_dates = [
+            d for d in find_dates(view.masked, published, view.base, "future") if d.value
+        ]
     text_mention = choose_text_mention(
         event_dates(sentence_dates, view.masked, view.base), draft.trigger, clause
     )
     passage = [c.date for c in citations if view.sentence.start <= c.start < passage_end]
-    text_date = refine_by_citation(text_mention, passage) or (text_mention.value if text_mention else None)
-    cites = [c for c in citations if c.start >= view.sentence.start and c.start <= view.sentence.end + 2]
+    text_date = refine_by_citation(text_mention, passage) or (
+        text_mention.value if text_mention else None
+    )
+    cites = [
+        c for c in citations if c.start >= view.sentence.start and c.start <= view.sentence.end + 2
+    ]
     cite_date = next((c.date for c in cites if c.date), None)
     dated = choose_date(
         text_date=text_date,

@@ -80,9 +80,10 @@ def choose_text_mention(
 
     best = min(in_clause, key=lambda d: (distance(d), -len(d.value or "")))
     finer = [
-        d for d in in_clause
+        d
+        for d in in_clause
         if d.value and len(d.value) > len(best.value) and dates_agree(d.value, best.value)
-    ]  # fmt: skip
+    ]
     if finer:
         best = min(finer, key=distance)
     return best

@@ -24,6 +24,7 @@ from mildip.extract.lexicon import Lexicon
 from mildip.extract.mechanism_np import Phrase, find_phrases, is_specific
 from mildip.extract.view import LOCATIVE, SentenceView
 from mildip.nlp.gazetteer import PartyMention
+from mildip.nlp.ordinals import parse_ordinal
 
 
 @dataclass
@@ -67,7 +68,9 @@ def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
     out = []
     for m in lex.trigger_regex.finditer(view.masked):
         spec = lex.trigger_spec(m.lastgroup)
-        out.append(Trigger(view.base + m.start(), view.base + m.end(), m.group(0), spec.type, spec.frame))
+        out.append(
+            Trigger(view.base + m.start(), view.base + m.end(), m.group(0), spec.type, spec.frame)
+        )
     return out
 
 
@@ -109,7 +112,7 @@ def _agent(view: SentenceView, after: int) -> PartyMention | None:
     return None
 
 
-def _location(view: SentenceView, lo: int, hi: int, exclude: set[str]) -> str | None:
+def _location(view: SentenceView, lo: int, hi: int) -> str | None:
     """The first place named in [lo, hi): a city, region, capital or locative country."""
     for p in view.locations(lo, hi):
         if p.kind in ("country", "capital", "place", "demonym"):
@@ -125,12 +128,11 @@ def _two_party_context(view: SentenceView, ctx: Context, lex: Lexicon) -> list[s
 
 def _anaphor_pair(view: SentenceView, trig: Trigger, lex: Lexicon) -> list[str]:
     """When "the two sides"/"both leaders" is the subject of the trigger, the two parties
-    named before it in the sentence (else the last pair of earlier sentences)."""
+    named before it in the sentence (else an empty list)."""
     lo = view.clause(trig.start)[0]
     head = view.masked[view.rel(lo) : view.rel(trig.start)]
-    m = None
-    for m in lex.two_parties.finditer(head):
-        pass
+    matches = list(lex.two_parties.finditer(head))
+    m = matches[-1] if matches else None
     if m is None or len(head) - m.end() > 25:
         return []
     anaphor_at = lo + m.start()
@@ -154,7 +156,9 @@ def _anaphoric(view: SentenceView, trig: Trigger) -> bool:
 
 
 def _base_draft(view: SentenceView, trig: Trigger, type_: str, actors, **kw) -> Draft:
-    return Draft(type=type_, actors=set(actors), trigger=(trig.start, trig.end), frame=trig.frame, **kw)
+    return Draft(
+        type=type_, actors=set(actors), trigger=(trig.start, trig.end), frame=trig.frame, **kw
+    )
 
 
 def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: str) -> str:
@@ -170,7 +174,9 @@ def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: s
 
 def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     low = trig.text.lower()
-    if _anaphoric(view, trig) and not low.startswith(("last", "latest", "talks between", "meeting between")):
+    if _anaphoric(view, trig) and not low.startswith(
+        ("last", "latest", "talks between", "meeting between")
+    ):
         return []
     pair = _anaphor_pair(view, trig, lex)
     if pair:
@@ -186,11 +192,13 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if len(codes) < 2:
         return []
     low = trig.text.lower()
-    if low.startswith(("last talks", "latest talks", "talks between", "talks occurred", "talks took")):
+    if low.startswith(
+        ("last talks", "latest talks", "talks between", "talks occurred", "talks took")
+    ):
         if not view.dates:
             return []
     type_ = _call_or_meet(view, trig, lex, neighbours)
-    loc = _location(view, lo, hi, set(codes)) if type_ == "MEET" else None
+    loc = _location(view, lo, hi) if type_ == "MEET" else None
     return [_base_draft(view, trig, type_, codes, location=loc)]
 
 
@@ -233,15 +241,20 @@ def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
         if host_code is None or host_code == visitor.code:
             return []
         loc = next((p.code for p in locs if p.kind in ("country", "capital", "place")), host_code)
-        return [_base_draft(view, trig, "MEET", {visitor.code, host_code}, initiator=visitor.code,
-                            location=loc)]  # fmt: skip
+        return [
+            _base_draft(
+                view, trig, "MEET", {visitor.code, host_code}, initiator=visitor.code, location=loc
+            )
+        ]
     subj = _possessor(view, trig) if "visit to" in low else None
     if subj is False:
         return []
     subj = subj or _subject(view, trig.start)
     if subj is None:
         return []
-    obj_end = min(_next_trigger_start(view, trig, lex) or view.sentence.end, view.clause(trig.end)[1])
+    obj_end = min(
+        _next_trigger_start(view, trig, lex) or view.sentence.end, view.clause(trig.end)[1]
+    )
     if low.startswith(("sent a delegation", "delegation")):
         obj_end = view.clause(trig.end)[1]
     hosts_m = [p for p in view.parties if trig.end <= p.start < view.clause(trig.end)[1] and p.code]
@@ -270,8 +283,14 @@ def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
         if code == subj.code:
             continue
         drafts.append(
-            _base_draft(view, trig, "MEET", {subj.code, code}, initiator=subj.code,
-                        location=location or (code if hosts and hosts[0].kind != "org" else None))  # fmt: skip
+            _base_draft(
+                view,
+                trig,
+                "MEET",
+                {subj.code, code},
+                initiator=subj.code,
+                location=location or (code if hosts and hosts[0].kind != "org" else None),
+            )
         )
     return drafts
 
@@ -300,7 +319,11 @@ def naval_owner(view: SentenceView, lex: Lexicon, before: int | None = None) -> 
 
 def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
     navy = naval_owner(view, lex, trig.start)
-    if navy is None and not lex.naval.search(view.masked) and not re.search(r"(?i)port|dock|berth", trig.text):
+    if (
+        navy is None
+        and not lex.naval.search(view.masked)
+        and not re.search(r"(?i)port|dock|berth", trig.text)
+    ):
         return frame_visit(view, trig, lex, ctx, neighbours)
     navy = navy or ctx.naval_party
     if navy is None:
@@ -363,8 +386,6 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if rnd is None:
         m = re.search(r"\b(\w+)\s+(?:iteration|round|session|edition)\b", clause_text)
         if m:
-            from mildip.nlp.ordinals import parse_ordinal
-
             rnd = parse_ordinal(m.group(1))
     if resumed and rnd == 1:
         rnd = None
@@ -373,16 +394,27 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
         mech = re.sub(r"\s*\b(?:19|20)\d\d\b", "", phrase.quoted).strip()
     return [
         _base_draft(
-            view, trig, type_, codes, mechanism_text=mech, round=rnd, resumed=resumed,
-            location=_location(view, lo, hi, set(codes)), object_span=(phrase.start, phrase.end),
+            view,
+            trig,
+            type_,
+            codes,
+            mechanism_text=mech,
+            round=rnd,
+            resumed=resumed,
+            location=_location(view, lo, hi),
+            object_span=(phrase.start, phrase.end),
         )
     ]
 
 
-_SPLIT_OBJECTS = re.compile(r",\s*(?:and\s+|including\s+|as well as\s+)?|\s+as well as\s+|\s+and\s+|;\s*")
+_SPLIT_OBJECTS = re.compile(
+    r",\s*(?:and\s+|including\s+|as well as\s+)?|\s+as well as\s+|\s+and\s+|;\s*"
+)
 
 
-def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+def _object_phrases(
+    view: SentenceView, start: int, end: int, lex: Lexicon
+) -> list[tuple[int, int, str]]:
     """Coordinated objects in [start, end) that contain a cooperation head noun."""
     text = view.masked[view.rel(start) : view.rel(end)]
     out = []
@@ -396,7 +428,9 @@ def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> l
         piece = text[s:e].strip().rstrip(".")
         if not piece:
             continue
-        if not any(re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads):
+        if not any(
+            re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads
+        ):
             continue
         lead = len(text[s:e]) - len(text[s:e].lstrip())
         out.append((start + s + lead, start + s + lead + len(piece), piece))
@@ -405,7 +439,8 @@ def _object_phrases(view: SentenceView, start: int, end: int, lex: Lexicon) -> l
 
 _CLAUSAL = re.compile(
     r"\b(?:it|they|we|he|she|has|have|had|is|are|was|were|will|would|could|should|sought|seeks|"
-    r"that|who|our|your|my|greatly|further|also)\b", re.IGNORECASE
+    r"that|who|our|your|my|greatly|further|also)\b",
+    re.IGNORECASE,
 )
 _GERUND = re.compile(r"\b([a-z]+ing)\b")
 
@@ -422,7 +457,19 @@ def _specific_object(piece: str, lex: Lexicon) -> bool:
         low = w.lower().strip(".")
         if low in lex.generic or low in lex.cooperation_heads:
             continue
-        if low in {"the", "on", "of", "in", "against", "between", "to", "with", "for", "efforts", "address"}:
+        if low in {
+            "the",
+            "on",
+            "of",
+            "in",
+            "against",
+            "between",
+            "to",
+            "with",
+            "for",
+            "efforts",
+            "address",
+        }:
             continue
         return True
     return False
@@ -432,7 +479,10 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if _anaphoric(view, trig):
         return []
     end = view.clause(trig.end)[1]
-    stop = re.search(r"\s(?:because|after|amid|in response|to protest|which)\b", view.masked[view.rel(trig.end) : view.rel(end)])
+    stop = re.search(
+        r"\s(?:because|after|amid|in response|to protest|which)\b",
+        view.masked[view.rel(trig.end) : view.rel(end)],
+    )
     if stop:
         end = trig.end + stop.start()
     objects = _object_phrases(view, trig.end, end, lex)
@@ -457,8 +507,16 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
         if len(actors) < 2:
             continue
         drafts.append(
-            _base_draft(view, trig, trig.type, actors, initiator=initiator, mechanism_text=piece,
-                        object_span=(s, e), evidence=(min(trig.start, s), e))  # fmt: skip
+            _base_draft(
+                view,
+                trig,
+                trig.type,
+                actors,
+                initiator=initiator,
+                mechanism_text=piece,
+                object_span=(s, e),
+                evidence=(min(trig.start, s), e),
+            )
         )
     return drafts
 
@@ -480,9 +538,7 @@ def frame_resume(view, trig, lex, ctx, neighbours) -> list[Draft]:
         return []
     obj = find_phrases(view.masked, view.base, lex)
     mech = next((p for p in obj if lo <= p.start < hi and is_specific(p, lex)), None)
-    return [
-        _base_draft(view, trig, "RESUME", codes, mechanism_text=mech.name if mech else None)
-    ]
+    return [_base_draft(view, trig, "RESUME", codes, mechanism_text=mech.name if mech else None)]
 
 
 _BETWEEN_CHANNEL = re.compile(
@@ -496,14 +552,16 @@ def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
     low = trig.text.lower()
     if low == "joint statement":
         head = view.masked[max(0, view.rel(trig.start) - 40) : view.rel(trig.start)]
-        if not re.search(r"(?:released|issued|signed|adopted|published)\s+(?:a|the|their)?\s*$", head):
+        if not re.search(
+            r"(?:released|issued|signed|adopted|published)\s+(?:a|the|their)?\s*$", head
+        ):
             return []
     if low in {"sign", "signed", "inked"}:
         tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 80]
-        if not re.search(r"\b(?:agreement|memorandum|MoU|MOU|accord|protocol|treaty|statement|plan)\b", tail):
+        if not re.search(
+            r"\b(?:agreement|memorandum|MoU|MOU|accord|protocol|treaty|statement|plan)\b", tail
+        ):
             return []
-    if low == "reached (an agreement)":
-        return []
     lo, hi = view.sentence.start, view.sentence.end
     codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
@@ -525,14 +583,18 @@ def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
     head = view.masked[: view.rel(trig.start)]
     if re.search(r"\b(?:the|its|their)\s+$", head) and trig.text.lower().startswith("establish"):
         return []
-    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, view.base, view.sentence.end))
+    codes = _anaphor_pair(view, trig, lex) or _codes(
+        _actor_mentions(view, view.base, view.sentence.end)
+    )
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:
         return []
     mech_text = tail[: (obj.end() if obj else 0) + 80].strip().rstrip(".") if obj else None
     if mech_text:
-        mech_text = re.split(r"\s+(?:to|which|that|will|and will|as part of|in order to)\s", mech_text)[0]
+        mech_text = re.split(
+            r"\s+(?:to|which|that|will|and will|as part of|in order to)\s", mech_text
+        )[0]
     return [_base_draft(view, trig, "ESTABLISH", codes, mechanism_text=mech_text)]
 
 
@@ -571,7 +633,15 @@ def frame_incident(view, trig, lex, ctx, neighbours) -> list[Draft]:
     head = view.masked[max(0, view.rel(trig.start) - 12) : view.rel(trig.start)]
     passive = bool(re.search(r"\b(?:being|been|was|were|be|is|are)\s+$", head))
     agent = _agent(view, trig.end) if passive else None
-    initiator = agent.code if agent else (None if passive else (_subject(view, trig.start).code if _subject(view, trig.start) else None))
+    initiator = (
+        agent.code
+        if agent
+        else (
+            None
+            if passive
+            else (_subject(view, trig.start).code if _subject(view, trig.start) else None)
+        )
+    )
     loc = None
     for p in view.parties:
         if p.start >= trig.end and p.kind == "place":

@@ -15,8 +15,19 @@ from mildip.model import EVENT_TYPES
 from mildip.resources import data_digest, load_toml
 
 FRAMES = frozenset(
-    {"interaction", "visit", "held", "mechanism_action", "resume", "agree", "establish",
-     "propose", "reject", "incident", "port_call"}  # fmt: skip
+    {
+        "interaction",
+        "visit",
+        "held",
+        "mechanism_action",
+        "resume",
+        "agree",
+        "establish",
+        "propose",
+        "reject",
+        "incident",
+        "port_call",
+    }
 )
 
 

@@ -16,9 +16,25 @@ from dataclasses import dataclass
 from mildip.extract.lexicon import Lexicon
 from mildip.nlp.ordinals import ORDINAL_WORDS, parse_ordinal
 
-_TOKEN = re.compile(r"[“\"][^”\"]{1,40}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S")
+_TOKEN = re.compile(
+    r"[“\"][^”\"]{1,40}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S"
+)
 _DETERMINERS = {"the", "their", "its", "a", "an", "his", "her", "this", "that", "our"}
-_STOP_LEFT = {"and", "or", "as", "to", "with", "between", "of", "for", "in", "on", "at", "by", "after"}
+_STOP_LEFT = {
+    "and",
+    "or",
+    "as",
+    "to",
+    "with",
+    "between",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "after",
+}
 
 
 @dataclass(frozen=True)
@@ -38,15 +54,17 @@ class Phrase:
 
 
 def _is_modifier(tok: str, lex: Lexicon) -> bool:
-    low = tok.lower().strip("“”\"")
-    if tok[:1] in "“\"" or tok[:1].isupper() or tok[:1].isdigit():
+    low = tok.lower().strip('“”"')
+    if tok[:1] in '“"' or tok[:1].isupper() or tok[:1].isdigit():
         return True
     if low in lex.modifiers or low in ORDINAL_WORDS or parse_ordinal(low) is not None:
         return True
     return "-" in low and any(part in lex.modifiers for part in low.split("-"))
 
 
-def find_phrases(text: str, base: int, lex: Lexicon, heads: frozenset[str] | None = None) -> list[Phrase]:
+def find_phrases(
+    text: str, base: int, lex: Lexicon, heads: frozenset[str] | None = None
+) -> list[Phrase]:
     """Channel phrases in ``text`` (a sentence at absolute offset ``base``)."""
     heads = heads or (lex.dialogue_heads | lex.exercise_heads | lex.cooperation_heads)
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -59,7 +77,11 @@ def find_phrases(text: str, base: int, lex: Lexicon, heads: frozenset[str] | Non
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and tokens[j + 1][2].lower() in heads and tokens[j + 1][2].lower() != low:
+        while (
+            j + 1 < len(tokens)
+            and tokens[j + 1][2].lower() in heads
+            and tokens[j + 1][2].lower() != low
+        ):
             j += 1
         head = tokens[j][2].lower()
         left = i
@@ -84,7 +106,15 @@ def find_phrases(text: str, base: int, lex: Lexicon, heads: frozenset[str] | Non
                 if t.lower() in {"the"}:
                     m += 1
                     continue
-                if re.fullmatch(r"[a-z][\w-]*", t) and t.lower() not in {"which", "that", "in", "with", "to", "for", "of"}:
+                if re.fullmatch(r"[a-z][\w-]*", t) and t.lower() not in {
+                    "which",
+                    "that",
+                    "in",
+                    "with",
+                    "to",
+                    "for",
+                    "of",
+                }:
                     words.append(t)
                     m += 1
                     continue
@@ -108,17 +138,29 @@ def find_phrases(text: str, base: int, lex: Lexicon, heads: frozenset[str] | Non
             if t.lower() in {"annual", "inaugural"}:
                 continue
             kept.append(t)
-        quoted = next((t.strip("“”\"") for t in phrase_tokens if t[:1] in "“\""), None)
+        quoted = next((t.strip('“”"') for t in phrase_tokens if t[:1] in '“"'), None)
         kind = (
-            "exercise" if head in lex.exercise_heads
-            else "dialogue" if head in lex.dialogue_heads
+            "exercise"
+            if head in lex.exercise_heads
+            else "dialogue"
+            if head in lex.dialogue_heads
             else "cooperation"
-        )  # fmt: skip
+        )
         name = " ".join(kept)
         out.append(
-            Phrase(base + start, base + end, text[start:end], head, kind, rnd, name, quoted,
-                   plural=head.endswith("s") and head not in {"talks", "consultations"}
-                   and not head.endswith("ss"))  # fmt: skip
+            Phrase(
+                base + start,
+                base + end,
+                text[start:end],
+                head,
+                kind,
+                rnd,
+                name,
+                quoted,
+                plural=head.endswith("s")
+                and head not in {"talks", "consultations"}
+                and not head.endswith("ss"),
+            )
         )
         i = right
     return out

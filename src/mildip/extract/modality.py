@@ -23,8 +23,11 @@ def modality(clause_before: str, trigger_text: str, lex: Lexicon) -> str:
     if lex.negated.search(near):
         return "negated"
     best: tuple[int, str] | None = None
-    for kind, pattern in (("future", lex.future), ("hypothetical", lex.hypothetical),
-                          ("negated", lex.negated)):  # fmt: skip
+    for kind, pattern in (
+        ("future", lex.future),
+        ("hypothetical", lex.hypothetical),
+        ("negated", lex.negated),
+    ):
         for m in pattern.finditer(clause_before):
             if best is None or m.end() > best[0]:
                 best = (m.end(), kind)

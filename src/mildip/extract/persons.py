@@ -165,9 +165,7 @@ def find_persons(
             t_lo, t_hi = e + after.start("title"), e + after.end("title")
         else:
             before = lex.appositive_before.search(text[:tstart])
-            if before and not title:
-                title = before.group("title").strip()
-            elif before and lex.rank.fullmatch(title or ""):
+            if before and not title or before and lex.rank.fullmatch(title or ""):
                 title = before.group("title").strip()
             t_lo, t_hi = (before.start("title") if before else tstart), s
         former = False

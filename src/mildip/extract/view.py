@@ -28,7 +28,9 @@ _PREPOSITION = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|both|all|other|several|some)\s+)?$",
     re.IGNORECASE,
 )
-LOCATIVE = frozenset({"in", "at", "off", "near", "inside", "around", "outside", "across", "over", "into", "from"})
+LOCATIVE = frozenset(
+    {"in", "at", "off", "near", "inside", "around", "outside", "across", "over", "into", "from"}
+)
 TEMPORAL = frozenset({"after", "before", "since", "during"})
 
 
@@ -74,7 +76,9 @@ class SentenceView:
             return m.group(1).lower()
         coord = re.search(r"(?:,|\band\b|\bor\b|\bas well as\b)\s*(?:the\s+)?$", head)
         if coord:
-            prev = [p for p in self.parties if p.end <= start and self.rel(p.end) <= coord.start() + 1]
+            prev = [
+                p for p in self.parties if p.end <= start and self.rel(p.end) <= coord.start() + 1
+            ]
             if prev and coord.start() - self.rel(prev[-1].end) < 4:
                 return self.role(prev[-1].start)
         return None
@@ -100,7 +104,11 @@ class SentenceView:
             if p.code is None or p.start < lo or p.end > hi:
                 continue
             r = self.role(p.start)
-            if p.kind == "place" or r in LOCATIVE or (p.kind == "capital" and r in {"to", "in", "at"}):
+            if (
+                p.kind == "place"
+                or r in LOCATIVE
+                or (p.kind == "capital" and r in {"to", "in", "at"})
+            ):
                 out.append(p)
         return out
 
@@ -132,9 +140,7 @@ def build_view(
     masked = mask_spans(sentence.text, spans)
     parties = _attach_institutions(gazetteer.find(masked, offset=base), masked, base)
     dates = [d for d in find_dates(masked, published, offset=base) if d.value]
-    cuts = sorted(
-        {base + m.start() for m in lexicon.clause_boundaries.finditer(masked)}
-    )
+    cuts = sorted({base + m.start() for m in lexicon.clause_boundaries.finditer(masked)})
     return SentenceView(sentence, masked, parties, persons, dates, own, cuts)
 
 
@@ -142,14 +148,24 @@ def _attach_institutions(parties: list[PartyMention], masked: str, base: int) ->
     """ "Australian Department of Defense": a country word before an institution decides its party."""
     out: list[PartyMention] = []
     for p in parties:
-        if out and p.kind in ("institution", "forum") and out[-1].kind in (
-            "country", "demonym", "combining", "capital"
+        if (
+            out
+            and p.kind in ("institution", "forum")
+            and out[-1].kind in ("country", "demonym", "combining", "capital")
         ):
             gap = masked[out[-1].end - base : p.start - base]
             if re.fullmatch(r"(?:['’]s)?\s*", gap):
                 prev = out.pop()
-                out.append(PartyMention(prev.start, p.end, prev.text + gap + p.text, prev.code,
-                                        "institution", p.level))  # fmt: skip
+                out.append(
+                    PartyMention(
+                        prev.start,
+                        p.end,
+                        prev.text + gap + p.text,
+                        prev.code,
+                        "institution",
+                        p.level,
+                    )
+                )
                 continue
         out.append(p)
     return out

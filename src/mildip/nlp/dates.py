@@ -27,11 +27,31 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MONTH = (
@@ -175,15 +195,23 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             if published is None:
                 return None, True
             phrase = " ".join(g["ry"].lower().split())
-            offset = {"last year": -1, "the previous year": -1, "next year": 1,
-                      "the following year": 1}.get(phrase, 0)  # fmt: skip
+            offset = {
+                "last year": -1,
+                "the previous year": -1,
+                "next year": 1,
+                "the following year": 1,
+            }.get(phrase, 0)
             return _fmt(published.year + offset), True
         if kind == "rel_month":
             if published is None:
                 return None, True
             phrase = " ".join(g["rm"].lower().split())
-            offset = {"last month": -1, "the previous month": -1, "next month": 1,
-                      "the following month": 1}.get(phrase, 0)  # fmt: skip
+            offset = {
+                "last month": -1,
+                "the previous month": -1,
+                "next month": 1,
+                "the following month": 1,
+            }.get(phrase, 0)
             y, mo = divmod(published.year * 12 + published.month - 1 + offset, 12)
             return _fmt(y, mo + 1), True
         if kind == "rel_day":
@@ -228,13 +256,19 @@ def find_dates(
             word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
             if not word[0].isupper():
                 continue
-            if word == "May" and kind == "part_month" and not re.search(
-                r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$",
-                text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)],
+            if (
+                word == "May"
+                and kind == "part_month"
+                and not re.search(
+                    r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$",
+                    text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)],
+                )
             ):
                 continue
-        if kind == "weekday" and not span_text[0].isupper() and not span_text.lower().startswith(
-            ("on ", "last ", "this ", "next ")
+        if (
+            kind == "weekday"
+            and not span_text[0].isupper()
+            and not span_text.lower().startswith(("on ", "last ", "this ", "next "))
         ):
             continue
         value, relative = _resolve(m, published, direction)

@@ -94,9 +94,11 @@ class Gazetteer:
     def __init__(self, forms: dict[str, Entry]):
         self._forms = {self._key(f): e for f, e in forms.items()}
         self._regex = re.compile(r"(?<![\w])(?:" + trie_pattern(forms) + r")(?![\w])")
-        self._combining = re.compile(r"(?<![\w])(" + trie_pattern(
-            [f for f, e in forms.items() if e.kind == "combining"]
-        ) + r")-(?=[A-Z])")
+        self._combining = re.compile(
+            r"(?<![\w])("
+            + trie_pattern([f for f, e in forms.items() if e.kind == "combining"])
+            + r")-(?=[A-Z])"
+        )
 
     @staticmethod
     def _key(form: str) -> str:
@@ -116,15 +118,22 @@ class Gazetteer:
             if entry.ambiguous and self._looks_like_person(text, m.start(), m.end()):
                 continue
             found.append(
-                PartyMention(offset + m.start(), offset + m.end(), m.group(0), entry.code,
-                             entry.kind, entry.level)  # fmt: skip
+                PartyMention(
+                    offset + m.start(),
+                    offset + m.end(),
+                    m.group(0),
+                    entry.code,
+                    entry.kind,
+                    entry.level,
+                )
             )
         for m in self._combining.finditer(text):
             entry = self._forms.get(self._key(m.group(1)))
             if entry is not None:
                 found.append(
-                    PartyMention(offset + m.start(1), offset + m.end(1), m.group(1), entry.code,
-                                 "combining")  # fmt: skip
+                    PartyMention(
+                        offset + m.start(1), offset + m.end(1), m.group(1), entry.code, "combining"
+                    )
                 )
         found.sort(key=lambda p: p.start)
         return self._drop_territory_possessors(found, text, offset)

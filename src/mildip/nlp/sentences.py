@@ -109,7 +109,7 @@ def _blocks(text: str) -> list[tuple[int, int, bool, bool, int]]:
     current: list[int] | None = None
     cur_list = False
     blank_before = True
-    for start, end, body in lines:
+    for start, _end, body in lines:
         if not body.strip():
             if current is not None:
                 blocks.append((current[0], current[1], cur_list, False, paragraph))

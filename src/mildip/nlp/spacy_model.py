@@ -8,8 +8,8 @@ entity recogniser runs (for PERSON names that no title announces).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from mildip._exceptions import ModelNotAvailableError
 

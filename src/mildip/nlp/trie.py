@@ -9,7 +9,7 @@ match each other.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 _APOSTROPHES = "'’"
 
