@@ -95,3 +95,20 @@ def test_pipeline_dask_map_equals_serial(settings):
     distributed = extract_many(docs, settings, "dask")
     assert [[e.to_dict() for e in evs] for evs in distributed] == [[e.to_dict() for e in evs] for evs in serial]
     assert all(serial)
+
+
+def test_pipeline_overrides_survive_reextract(corpus, settings):
+    from mildip.resolve.coref import record_override
+
+    with open_store(settings.db_url) as store:
+        ingest_paths([str(corpus)], store, settings)
+        cancels = [e for e in store.events() if e.type == "CANCEL"]
+        a, b = cancels[0], cancels[1]
+        record_override(store, "merge", [a.event_id, b.event_id], "same countermeasure", settings)
+        merged_count = len(store.events())
+        reextract(store, settings)
+        after = store.events()
+        assert len(after) == merged_count
+        joined = [e for e in after if e.type == "CANCEL" and len(e.evidence) >= 2]
+        quotes = {q.quote for e in joined for q in e.evidence}
+        assert {a.evidence[0].quote, b.evidence[0].quote} <= quotes
