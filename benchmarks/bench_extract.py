@@ -37,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,11 +93,13 @@ def machine_info() -> dict:
     info = {
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
-        "cores_available": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
+        "cores_available": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else None,
         "ram_gb": None,
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
     try:
         lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
@@ -147,8 +149,12 @@ def run_worker(system: str, corpus_path: Path, batch_size: int) -> dict:
             tokens += len(parsed)
             entities += len(parsed.ents)
         elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
-        extra = {"components": list(nlp.pipe_names), "tokens": tokens, "entities": entities,
-                 "batch_size": batch_size}
+        extra = {
+            "components": list(nlp.pipe_names),
+            "tokens": tokens,
+            "entities": entities,
+            "batch_size": batch_size,
+        }
     else:
         import mildip
         from mildip.model import Document
@@ -185,9 +191,17 @@ def run_worker(system: str, corpus_path: Path, batch_size: int) -> dict:
 
 def run_system(system: str, corpus_path: Path, batch_size: int) -> dict:
     """Run one system in a fresh interpreter and return its measurements."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", system,
-               "--corpus", str(corpus_path), "--batch-size", str(batch_size)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        system,
+        "--corpus",
+        str(corpus_path),
+        "--batch-size",
+        str(batch_size),
+    ]
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{system} failed (exit {done.returncode}):\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -197,13 +211,17 @@ def markdown(result: dict) -> str:
     """The results table (and machine line) for docs/benchmarks.md."""
     m = result["machine"]
     lines = [
-        f"{result['params']['docs']} documents, {result['params']['sentences']} sentences, "
-        f"seed {result['params']['seed']}; {m['cpu']}, {m['cores']} cores, "
-        f"{m['ram_gb']} GB RAM, Python {m['python']}, spaCy {m.get('spacy_version')}, "
-        f"{m['date']}.",
+        (
+            f"{result['params']['docs']} documents, {result['params']['sentences']} sentences, "
+            f"seed {result['params']['seed']}; {m['cpu']}, {m['cores']} cores, "
+            f"{m['ram_gb']} GB RAM, Python {m['python']}, spaCy {m.get('spacy_version')}, "
+            f"{m['date']}."
+        ),
         "",
-        "| system | wall s | CPU s | docs/s | sentences/s | start-up s | peak RSS MB "
-        "| speed-up vs spaCy (wall / CPU) |",
+        (
+            "| system | wall s | CPU s | docs/s | sentences/s | start-up s | peak RSS MB "
+            "| speed-up vs spaCy (wall / CPU) |"
+        ),
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in result["results"]:

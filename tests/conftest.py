@@ -519,3 +519,26 @@ def mordor_cli(tmp_path, mordor_story):
         encoding="utf-8",
     )
     return url, settings_file
+
+
+# --- gold corpora checks (tests/test_check_gold.py) --------------------------------------
+
+HELDOUT_CORPUS = Path(__file__).parent / "data" / "heldout"
+
+
+@pytest.fixture(scope="session")
+def heldout_corpus() -> Path:
+    """The held-out corpus: reconstructed NAME.txt files with NAME.gold.jsonl beside them."""
+    return HELDOUT_CORPUS
+
+
+@pytest.fixture(scope="session")
+def check_gold():
+    """``tools/check_gold.py`` loaded as a module (tools/ is not a package)."""
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "tools" / "check_gold.py"
+    spec = importlib.util.spec_from_file_location("check_gold", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

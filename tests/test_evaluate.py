@@ -122,7 +122,13 @@ def test_evaluate_exact_date_outweighs_other_attributes(event_record):
 def test_evaluate_exact_dates_outweigh_attributes_over_the_whole_matching(event_record):
     # either both pairs have the exact date and no other agreeing attribute, or
     # neither has the exact date and every other attribute agrees: exact dates win
-    first = {"initiator": "ARN", "mechanism": "A", "round": 1, "modality": "future", "resumed": True}
+    first = {
+        "initiator": "ARN",
+        "mechanism": "A",
+        "round": 1,
+        "modality": "future",
+        "resumed": True,
+    }
     second = {"initiator": "GDR", "mechanism": "B", "round": 2, "modality": "asserted"}
     golds = [event_record(date="3019-03", **first), event_record(date="3019-03-10", **second)]
     predicted = [event_record(date="3019-03", **second), event_record(date="3019-03-10", **first)]
@@ -222,8 +228,11 @@ def test_evaluate_counts_per_document(event_record):
             {"mechanism": "arnor gondor defence talks."},
             {"mechanism_exact"},
         ),
-        ({"mechanism": "Arnor-Gondor Defence Talks"}, {"mechanism": "Rohan Talks"},
-         {"mechanism", "mechanism_exact"}),
+        (
+            {"mechanism": "Arnor-Gondor Defence Talks"},
+            {"mechanism": "Rohan Talks"},
+            {"mechanism", "mechanism_exact"},
+        ),
         ({"round": 8}, {"round": None}, {"round"}),
         ({"modality": "asserted"}, {"modality": "future"}, {"modality"}),
         ({"resumed": True}, {"resumed": False}, {"resumed"}),
@@ -248,8 +257,14 @@ def test_evaluate_attribute_rate_is_none_without_matches(event_record):
 @pytest.mark.parametrize(
     "name, normalised",
     [
-        ("China-U.S. Defense Policy Coordination Talks", "china us defense policy coordination talks"),
-        ("U.S.–China  defense policy coordination talks", "us china defense policy coordination talks"),
+        (
+            "China-U.S. Defense Policy Coordination Talks",
+            "china us defense policy coordination talks",
+        ),
+        (
+            "U.S.–China  defense policy coordination talks",
+            "us china defense policy coordination talks",
+        ),
         ("Arnor–Gondor “Strategic” Dialogue (AGSD)", "arnor gondor strategic dialogue agsd"),
         ("POW/MIA accounting", "pow mia accounting"),
         ("...", None),
@@ -314,7 +329,7 @@ def test_evaluate_rejects_malformed_records(record, message, role):
     "content, message",
     [
         ('{"doc": "a"}\n{"doc": \n', ":2: not valid JSON"),
-        ('[1, 2]\n', ":1: expected a JSON object"),
+        ("[1, 2]\n", ":1: expected a JSON object"),
     ],
 )
 def test_evaluate_read_jsonl_reports_the_bad_line(tmp_path, content, message):
@@ -333,7 +348,14 @@ def test_evaluate_read_jsonl_skips_blank_lines(tmp_path, event_record):
 def test_evaluate_to_dict_is_json_and_lists_errors(event_record):
     result = score([event_record(type="CALL")], [event_record(evidence="They met in March.")])
     data = json.loads(json.dumps(result.to_dict()))
-    assert data["overall"] == {"tp": 0, "fp": 1, "fn": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert data["overall"] == {
+        "tp": 0,
+        "fp": 1,
+        "fn": 1,
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+    }
     assert data["misses"][0]["evidence"] == "They met in March."
     assert data["false_alarms"][0]["type"] == "CALL"
     assert "misses" not in result.to_dict(errors=False)

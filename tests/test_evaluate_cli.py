@@ -42,7 +42,9 @@ def corpus(tmp_path, event_record):
 def test_evaluate_cli_text_report(eval_app, corpus, show):
     root, predicted = corpus
     flag = "--show-errors" if show else "--no-show-errors"
-    result = CliRunner().invoke(eval_app, ["eval", str(root), "--predictions", str(predicted), flag])
+    result = CliRunner().invoke(
+        eval_app, ["eval", str(root), "--predictions", str(predicted), flag]
+    )
     assert result.exit_code == 0, result.output
     assert "overall" in result.output and "0.500" in result.output
     assert ("Gondor rang Arnor." in result.output) is show

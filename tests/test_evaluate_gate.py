@@ -8,7 +8,7 @@ import pytest
 
 from mildip import MildipError
 from mildip._exceptions import QualityGateError
-from mildip.evaluate import DEFAULT_MARGIN, corpus_fingerprint, check_floors, main, repin, score
+from mildip.evaluate import DEFAULT_MARGIN, check_floors, corpus_fingerprint, main, repin, score
 
 
 def _write_corpus(root, gold_lines):

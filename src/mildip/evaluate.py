@@ -97,7 +97,7 @@ class Counts:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
     def to_dict(self) -> dict[str, Any]:
@@ -198,9 +198,11 @@ class Score:
         labels = ["round right wherever the gold has one", *self.per_doc, *self.per_type]
         w = max(len(label) for label in labels) + 2
         lines = [
-            f"{len(self.documents)} documents, {self.n_gold} gold records "
-            f"({scored} scored, {self.optional_found.total} optional), "
-            f"{self.n_predicted} predicted",
+            (
+                f"{len(self.documents)} documents, {self.n_gold} gold records "
+                f"({scored} scored, {self.optional_found.total} optional), "
+                f"{self.n_predicted} predicted"
+            ),
             "",
             _counts_header("type", w),
             _counts_row("overall", self.overall, w),
@@ -209,14 +211,15 @@ class Score:
         found = self.optional_found
         lines += [
             "",
-            f"optional gold found: {found.agree}/{found.total} "
-            "(neither hits nor false alarms)",
+            (f"optional gold found: {found.agree}/{found.total} (neither hits nor false alarms)"),
             "",
             f"attribute agreement on {len(self.matches)} matched pairs:",
         ]
         lines += [_agreement_row(a, g, w) for a, g in self.attributes.items()]
         lines.append(
-            _agreement_row("round right wherever the gold has one", self.round_where_gold_has_one, w)
+            _agreement_row(
+                "round right wherever the gold has one", self.round_where_gold_has_one, w
+            )
         )
         lines += ["", _counts_header("document", w)]
         lines += [_counts_row(d, c, w) for d, c in self.per_doc.items()]
@@ -328,11 +331,15 @@ def score(predicted: Iterable[Mapping[str, Any]], gold: Iterable[Mapping[str, An
     attributes = {
         a: Agreement(sum(m.agreements[a] for m in matches), len(matches)) for a in ATTRIBUTES
     }
-    with_round = [g for g in golds if g.record.get("round") is not None
-                  and (not g.optional or g.index in matched_gold)]
+    with_round = [
+        g
+        for g in golds
+        if g.record.get("round") is not None and (not g.optional or g.index in matched_gold)
+    ]
     rounds_right = sum(
-        1 for g, p in pairs if g.record.get("round") is not None
-        and g.record.get("round") == p.record.get("round")
+        1
+        for g, p in pairs
+        if g.record.get("round") is not None and g.record.get("round") == p.record.get("round")
     )
     optional = [g for g in golds if g.optional]
     return Score(
@@ -379,7 +386,9 @@ def _parse(record: Mapping[str, Any], index: int, role: str) -> _Rec:
 
 
 def _compatible(g: _Rec, p: _Rec) -> bool:
-    return g.doc == p.doc and g.type == p.type and g.actors == p.actors and dates_agree(g.date, p.date)
+    return (
+        g.doc == p.doc and g.type == p.type and g.actors == p.actors and dates_agree(g.date, p.date)
+    )
 
 
 def _pair_levels(g: _Rec, p: _Rec) -> tuple[int, ...]:
@@ -536,9 +545,7 @@ def evaluate_dir(path: str | Path, settings: Settings | None = None) -> Score:
     return score(_flatten(predicted), _flatten(gold))
 
 
-def evaluate_predictions(
-    path: str | Path, predicted: Iterable[Mapping[str, Any]]
-) -> Score:
+def evaluate_predictions(path: str | Path, predicted: Iterable[Mapping[str, Any]]) -> Score:
     """Score ready-made predictions (e.g. ``mildip export --format jsonl``) against the
     gold of ``path``; predictions for documents without gold are ignored."""
     gold = read_gold_dir(path)
@@ -631,7 +638,8 @@ def repin(
     ]
     if lowered and not allow_lower:
         raise QualityGateError(
-            "re-pinning would lower these floors: " + "; ".join(lowered)
+            "re-pinning would lower these floors: "
+            + "; ".join(lowered)
             + ". Fix the regression, or pass --allow-lower if it is intended."
         )
     return {

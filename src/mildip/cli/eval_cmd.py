@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -38,7 +37,7 @@ def register(app: typer.Typer) -> None:
             "--show-errors/--no-show-errors",
             help="List misses and false alarms with their evidence quotes.",
         ),
-        predictions: Optional[Path] = typer.Option(
+        predictions: Path | None = typer.Option(
             None,
             "--predictions",
             exists=True,

@@ -114,7 +114,9 @@ def _ner(sentences: list[Sentence], settings: Settings) -> dict[int, tuple[tuple
     return {s.index: tuple(sp) for s, sp in zip(sentences, spans, strict=True)}
 
 
-def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
+def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list[Draft]) -> None:
+    """Remember what later sentences may refer to: the pair of the last event told (or of
+    a sentence naming exactly two parties), the last channel round, the navy, a list's lead-in."""
     codes = []
     for p in view.actor_parties(view.base, view.sentence.end):
         if p.code not in codes:
@@ -122,9 +124,15 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon) -> None:
     for pm in view.persons:
         if pm.party and pm.party not in codes:
             codes.append(pm.party)
-    if len(codes) >= 2:
-        ctx.recent_pairs.append(set(codes[:2]))
-        del ctx.recent_pairs[:-3]
+    pairs = [d.actors for d in drafts if len(d.actors) == 2]
+    if pairs:
+        ctx.recent_pairs.append(set(pairs[-1]))
+    elif len(codes) == 2:
+        ctx.recent_pairs.append(set(codes))
+    del ctx.recent_pairs[:-3]
+    for d in drafts:
+        if d.type in ("DIALOGUE", "EXERCISE") and d.mechanism_text:
+            ctx.last_channel = (sorted(d.actors), d.mechanism_text, d.type)
     navy = naval_owner(view, lex)
     if navy:
         ctx.naval_party = navy
@@ -222,7 +230,8 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             neighbours = " ".join(
                 s.text for s in sentences[max(0, i - lex.window_before) : i + 1 + lex.window_after]
             )
-            for draft in drafts_for(view, lex, ctx, neighbours):
+            drafts = drafts_for(view, lex, ctx, neighbours)
+            for draft in drafts:
                 mentions.append(
                     _to_event(
                         draft,
@@ -236,7 +245,7 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
                         _passage_end(sentences, i),
                     )
                 )
-        _update_context(view, ctx, lex)
+        _update_context(view, ctx, lex, drafts if is_candidate else [])
     return merge_events(mentions, settings)
 
 
@@ -262,7 +271,7 @@ def _to_event(
     clause = view.clause(draft.trigger[0])
     before = view.masked[view.rel(clause[0]) : view.rel(draft.trigger[0])]
     trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
-    mod = modality(before, trigger_text, lex)
+    mod = draft.modality_hint or modality(before, trigger_text, lex)
     sentence_dates = view.dates
     if mod == "future":
         sentence_dates = [

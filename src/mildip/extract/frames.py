@@ -42,7 +42,7 @@ class Draft:
     location: str | None = None
     evidence: tuple[int, int] | None = None
     object_span: tuple[int, int] | None = None
-    needs_context_parties: bool = False
+    modality_hint: str | None = None
 
 
 @dataclass
@@ -53,6 +53,8 @@ class Context:
     list_lead_parties: list[str] = field(default_factory=list)
     list_lead_initiator: str | None = None
     recent_pairs: list[set[str]] = field(default_factory=list)
+    last_channel: tuple[list[str], str, str] | None = None
+    """(actors, channel phrase, type) of the last round told: "the previous, 13th round"."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,12 @@ def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: s
     return "MEET"
 
 
+_NOMINAL = re.compile(
+    r"^(?:last talks|latest talks|talks between|talks occurred|talks took|meeting between|"
+    r"video teleconference|video call|videoconference|phone call|telephone call|call between)"
+)
+
+
 def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     low = trig.text.lower()
     if _anaphoric(view, trig) and not low.startswith(
@@ -197,9 +205,12 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     ):
         if not view.dates:
             return []
+    round_draft = _round_after(view, trig, lex, codes)
+    if round_draft is not None:
+        return [round_draft]
     type_ = _call_or_meet(view, trig, lex, neighbours)
     loc = _location(view, lo, hi) if type_ == "MEET" else None
-    return [_base_draft(view, trig, type_, codes, location=loc)]
+    return [_base_draft(view, trig, type_, codes, location=loc, modality_hint=_after_modality(view, trig))]
 
 
 _POSSESSOR = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+\d+[-–]\d+|[\w-]+)\s+){0,3}$")
@@ -229,6 +240,32 @@ def _adjectival_visitor(view: SentenceView, trig: Trigger) -> PartyMention | Non
                 return p
             return None
     return None
+
+
+def _round_after(view: SentenceView, trig: Trigger, lex: Lexicon, codes: list[str]) -> Draft | None:
+    """ "met in Beijing for the 14th round of their annual consultations": a channel round."""
+    tail_end = min(view.clause(trig.end)[1], trig.end + 120)
+    phrases = find_phrases(view.masked, view.base, lex, lex.dialogue_heads)
+    for ph in phrases:
+        if trig.end <= ph.start < tail_end and ph.head in ("round", "session") and ph.round:
+            channel, rnd = _round_of(ph, phrases, view)
+            if channel is ph:
+                return None
+            return _base_draft(view, trig, "DIALOGUE", codes, mechanism_text=channel.name,
+                               round=rnd, location=_location(view, *view.clause(trig.start)),
+                               object_span=(ph.start, channel.end))
+    return None
+
+
+_AFTER_FUTURE = re.compile(
+    r"^[^.;]{0,200}?\b(?:would|will)\s+(?:take\s+place|be\s+held|be\s+convened|happen|occur)\b"
+)
+
+
+def _after_modality(view: SentenceView, trig: Trigger) -> str | None:
+    """A nominal trigger whose verb comes after it: "a call ... would take place" is future."""
+    tail = view.masked[view.rel(trig.end) : view.rel(view.clause(trig.end)[1])]
+    return "future" if _AFTER_FUTURE.match(tail) else None
 
 
 def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
@@ -355,14 +392,18 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     after = [p for p in phrases if p.start >= trig.end and p.start - trig.end <= 80]
     before = [p for p in phrases if p.end <= trig.start and trig.start - p.end <= 160]
     phrase: Phrase | None = None
+    participle = bool(before) and re.fullmatch(
+        r",?\s*", view.masked[view.rel(before[-1].end) : view.rel(trig.start)]
+    )
     if low == "preparations for":
         phrase = after[0] if after else None
-    elif _HELD_BEFORE.match(low):
+    elif _HELD_BEFORE.match(low) or (participle and not after):
         phrase = before[-1] if before else (after[0] if after else None)
     else:
         phrase = after[0] if after else None
     if phrase is None:
         return []
+    phrase, composed_round = _round_of(phrase, phrases, view)
     if phrase.plural and phrase.round is None and not phrase.quoted:
         return []
     if not is_specific(phrase, lex):
@@ -378,9 +419,14 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
         codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
+    rnd = phrase.round if composed_round is None else composed_round
+    if len(codes) < 2 and rnd is not None and ctx.last_channel and _generic_name(phrase, lex):
+        # "The previous, 13th round of the consultations was held in Brussels"
+        codes, channel, type_ = ctx.last_channel
+        phrase = Phrase(phrase.start, phrase.end, phrase.text, phrase.head, phrase.kind, rnd,
+                        channel, phrase.quoted, phrase.plural)
     if len(codes) < 2:
         return []
-    rnd = phrase.round
     clause_text = view.masked[view.rel(lo) : view.rel(hi)]
     resumed = bool(lex.resumption.search(clause_text))
     if rnd is None:
@@ -405,6 +451,24 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
             object_span=(phrase.start, phrase.end),
         )
     ]
+
+
+def _generic_name(phrase: Phrase, lex: Lexicon) -> bool:
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", phrase.name)]
+    return all(w in lex.generic or w == phrase.head or w in {"round", "session"} for w in words)
+
+
+def _round_of(phrase: Phrase, phrases: list[Phrase], view: SentenceView) -> tuple[Phrase, int | None]:
+    """ "the 14th round of their annual consultations": the channel is the phrase after "of"."""
+    if phrase.head not in ("round", "session"):
+        return phrase, None
+    for nxt in phrases:
+        if nxt.start > phrase.end:
+            gap = view.masked[view.rel(phrase.end) : view.rel(nxt.start)]
+            if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", gap):
+                return nxt, phrase.round
+            break
+    return phrase, phrase.round
 
 
 _SPLIT_OBJECTS = re.compile(
@@ -563,7 +627,12 @@ def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
         ):
             return []
     lo, hi = view.sentence.start, view.sentence.end
-    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, lo, hi))
+    subjects = _codes(_actor_mentions(view, view.clause(trig.start)[0], trig.start))
+    codes = (
+        _anaphor_pair(view, trig, lex)
+        or (subjects if len(subjects) >= 2 else [])
+        or _codes(_actor_mentions(view, lo, hi))
+    )
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:

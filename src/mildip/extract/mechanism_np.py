@@ -20,6 +20,9 @@ _TOKEN = re.compile(
     r"[“\"][^”\"]{1,40}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S"
 )
 _DETERMINERS = {"the", "their", "its", "a", "an", "his", "her", "this", "that", "our"}
+_ADJECTIVE_LIKE = re.compile(r"[a-z][a-z-]*(?<!ed)(?<!ing)")
+_VERBS = {"held", "hold", "holds", "is", "are", "was", "were", "be", "been", "has", "have",
+          "had", "will", "would", "can", "could", "also", "then", "not", "first-ever", "new"}
 _STOP_LEFT = {
     "and",
     "or",
@@ -85,12 +88,18 @@ def find_phrases(
             j += 1
         head = tokens[j][2].lower()
         left = i
+        loose = 0
         while left - 1 >= 0:
             ptok = tokens[left - 1][2]
             if ptok.lower() in _STOP_LEFT or ptok.lower() in _DETERMINERS:
                 break
-            if not _is_modifier(ptok, lex) or ptok in {",", ".", ";", ":"}:
+            if ptok in {",", ".", ";", ":"}:
                 break
+            if not _is_modifier(ptok, lex):
+                # one or two plain adjectives ("a joint tabletop exercise"), never a verb
+                if loose >= 2 or not _ADJECTIVE_LIKE.fullmatch(ptok) or ptok.lower() in _VERBS:
+                    break
+                loose += 1
             left -= 1
         right = j + 1
         k = right

@@ -37,6 +37,9 @@ def _split(cell: str | None) -> list[str]:
 
 @dataclass(frozen=True)
 class PersonLexicon:
+    surnames: dict[str, str]
+    """Surname → full name, for surnames that only one listed official bears."""
+    titled_surname: re.Pattern[str]
     known: re.Pattern[str]
     rank: re.Pattern[str]
     rank_tail: re.Pattern[str]
@@ -47,6 +50,10 @@ class PersonLexicon:
 
 _NAME = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){0,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
 _NAME_2 = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){1,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
+_SURNAME_TITLES = (
+    r"(?:Secretary|Minister|Admiral|General|President|Premier|Chairman|Commander|Ambassador|"
+    r"Director|Speaker|Senator|Prime Minister|Foreign Minister|Defense Minister|Defence Minister)"
+)
 _TITLE_HEADS = (
     r"commander|chief|head|director|minister|chairman|chairwoman|secretary|spokesperson|"
     r"spokesman|spokeswoman|ambassador|president|premier|admiral|general|deputy|vice|attaché"
@@ -55,9 +62,14 @@ _TITLE_HEADS = (
 
 def _build() -> PersonLexicon:
     names: set[str] = set()
+    by_surname: dict[str, set[str]] = {}
     for post in load_posts():
         names.add(post.name)
         names.update(post.aliases)
+        surname = post.name.replace(",", " ").split()
+        surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")]
+        if surname:
+            by_surname.setdefault(surname[-1], set()).add(post.name)
     ranks: set[str] = set()
     for row in load_tsv("ranks.tsv"):
         ranks.add(row["rank"])
@@ -73,6 +85,11 @@ def _build() -> PersonLexicon:
         rf"(?<![\w])(?:(?P<title>{title_re})|(?P<rank>{rank_re}))\s+(?P<name>{_NAME_2})(?![\w])"
     )
     return PersonLexicon(
+        surnames={k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1},
+        titled_surname=re.compile(
+            rf"(?<![\w])(?:(?P<title>{title_re})|(?P<rank>{rank_re})|{_SURNAME_TITLES})\s+"
+            rf"(?P<name>[A-Z][a-z’'\-]+)(?![\w’'-])"
+        ),
         known=known,
         rank=re.compile(rf"(?:{rank_re})"),
         rank_tail=re.compile(rf"(?:^|\s+)(?:{rank_re})$"),
@@ -148,6 +165,11 @@ def find_persons(
         s, e = m.start("name"), m.end("name")
         if not any(a <= s < b or a < e <= b for a, b in spans):
             spans[(s, e)] = m.group("name")
+    for m in lex.titled_surname.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        full = lex.surnames.get(m.group("name"))
+        if full and not any(a <= s < b or a < e <= b for a, b in spans):
+            spans[(s, e)] = full
     for s, e in extra_spans:
         name = text[s:e]
         if len(name.split()) >= 2 and not any(a <= s < b or a < e <= b for a, b in spans):

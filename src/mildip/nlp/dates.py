@@ -241,6 +241,30 @@ def _precision(value: str | None) -> str | None:
     return {4: "year", 7: "month", 10: "day"}[len(value)]
 
 
+_MONTH_LEAD = re.compile(
+    r"(?:In|Since|By|Until|Through|Before|After|During|From|Early|Late|Mid|Last|This|Next|On|"
+    r"Of|And|Or|To|Between|The)$"
+)
+
+
+def _name_context(text: str, start: int, word: str) -> bool:
+    """ "Dong Jun", "Theresa May": a month word right after a capitalised name is a name.
+    Abbreviations without a full stop ("Jun", "Mar") need a day or year to count."""
+    if word[-1] != "." and word.lower() not in MONTHS_FULL:
+        return True
+    before = text[max(0, start - 30) : start].split()
+    if not before:
+        return False
+    prev = before[-1]
+    return prev[:1].isupper() and prev.isalpha() and not _MONTH_LEAD.match(prev)
+
+
+MONTHS_FULL = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december")
+)
+
+
 def find_dates(
     text: str,
     published: date | None,
@@ -255,6 +279,8 @@ def find_dates(
         if kind in ("part_month", "md", "dm"):
             word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
             if not word[0].isupper():
+                continue
+            if kind == "part_month" and _name_context(text, m.start(), word):
                 continue
             if (
                 word == "May"
@@ -288,4 +314,8 @@ def find_dates(
                 relative=relative,
             )
         )
-    return found
+    # "Monday 17 February 2025", "Friday, May 31": the weekday only repeats the date
+    return [
+        d for d in found
+        if not (d.kind == "weekday" and any(0 <= o.start - d.end <= 2 for o in found if o is not d))
+    ]

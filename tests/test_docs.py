@@ -1,0 +1,255 @@
+"""Docs stay in step with the code (after sqlite-utils' and httpx's docs tests).
+
+* every command, subcommand, argument and option has help, and appears in docs/cli.md;
+* docs/cli.md is exactly what tools/gen_cli_docs.py renders now;
+* every Settings field is documented in docs/settings.md, every data file in
+  docs/data-files.md, every extractor frame in docs/architecture.md;
+* the README names the two set-up commands, and the Makefile has them;
+* docs/index.md lists every page, and every relative link in the docs resolves;
+* ``mildip.__all__`` is sorted and every name in it exists.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from dataclasses import fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import mildip
+from mildip.extract.lexicon import FRAMES
+from mildip.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+REGENERATE = "run `python tools/gen_cli_docs.py` and commit docs/cli.md"
+
+
+@lru_cache(maxsize=1)
+def _generator():
+    """tools/gen_cli_docs.py as a module (tools/ is not a package)."""
+    name = "mildip_tools_gen_cli_docs"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / "gen_cli_docs.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+def _commands():
+    return _generator().command_tree()
+
+
+def _params():
+    return [(info, p) for info in _commands() for p in info.command.params if not p.hidden]
+
+
+def _param_id(value) -> str:
+    """Test ids: the command path for a command, the parameter name for a parameter."""
+    if hasattr(value, "path"):
+        return value.path or "mildip"
+    return value.name
+
+
+def _cli_sections() -> dict[str, str]:
+    """docs/cli.md cut at its command headings, keyed by command path."""
+    text = (DOCS / "cli.md").read_text("utf-8")
+    parts = re.split(r"^## `(mildip[^`]*)`\s*$", text, flags=re.MULTILINE)
+    return {
+        name.removeprefix("mildip").strip(): body for name, body in zip(parts[1::2], parts[2::2])
+    }
+
+
+def _data_files() -> list[str]:
+    """Every file shipped under mildip/data (recursively), relative names."""
+    out = []
+
+    def walk(node, prefix: str) -> None:
+        for child in node.iterdir():
+            name = f"{prefix}{child.name}"
+            if child.is_dir():
+                if child.name != "__pycache__":
+                    walk(child, f"{name}/")
+            elif child.name != "__init__.py":
+                out.append(name)
+
+    walk(resources.files("mildip.data"), "")
+    return sorted(out)
+
+
+def _outside_code(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of a Markdown text, skipping fenced code blocks."""
+    lines, fenced = [], False
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+            continue
+        if not fenced:
+            lines.append((number, line))
+    return lines
+
+
+def _slug(heading: str) -> str:
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces → hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _anchors(path: Path) -> set[str]:
+    """The anchors of a Markdown file's headings (a repeated heading gets -1, -2 ...)."""
+    anchors: set[str] = set()
+    counts: dict[str, int] = {}
+    for _, line in _outside_code(path.read_text("utf-8")):
+        m = re.match(r"^#{1,6}\s+(.+?)\s*$", line)
+        if m:
+            slug = _slug(m.group(1))
+            n = counts.get(slug, 0)
+            counts[slug] = n + 1
+            anchors.add(slug if n == 0 else f"{slug}-{n}")
+    return anchors
+
+
+def _markdown_files() -> list[Path]:
+    return [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("info", _commands(), ids=_param_id)
+def test_docs_command_has_help(info):
+    assert (info.command.help or "").strip(), f"`mildip {info.path}` has no help text (docstring)"
+
+
+@pytest.mark.parametrize("info, param", _params(), ids=_param_id)
+def test_docs_parameter_has_help(info, param):
+    assert (param.help or "").strip(), f"`mildip {info.path}`: {param.name} has no help=..."
+
+
+@pytest.mark.parametrize("info", _commands(), ids=_param_id)
+def test_docs_command_in_cli_md(info):
+    assert info.path in _cli_sections(), (
+        f"`mildip {info.path}` has no section in docs/cli.md; {REGENERATE}"
+    )
+
+
+@pytest.mark.parametrize("info, param", _params(), ids=_param_id)
+def test_docs_option_in_cli_md(info, param):
+    section = _cli_sections().get(info.path, "")
+    names = (
+        [*param.opts, *param.secondary_opts] if param.param_type_name == "option" else [param.name]
+    )
+    for name in names:
+        listed = rf"^- `[^`]*(?<![\w-]){re.escape(name)}(?![\w-])[^`]*`"
+        assert re.search(listed, section, re.MULTILINE), (
+            f"{name} of `mildip {info.path}` is missing from its docs/cli.md section; {REGENERATE}"
+        )
+
+
+def test_docs_cli_md_is_generated():
+    current = (DOCS / "cli.md").read_text("utf-8")
+    assert current == _generator().render(), (
+        f"docs/cli.md differs from the CLI's help: {REGENERATE}"
+    )
+
+
+def test_docs_every_command_has_an_intro():
+    paths = {info.path for info in _commands()}
+    intros = set(_generator().INTROS)
+    assert paths - intros == set(), "add a hand-written intro to INTROS in tools/gen_cli_docs.py"
+    assert intros - paths == set(), (
+        "INTROS in tools/gen_cli_docs.py names commands that do not exist"
+    )
+
+
+@pytest.mark.parametrize("stale, status", [("", 1), ("# an old page\n", 1), (None, 0)])
+def test_docs_generator_check_mode(tmp_path, stale, status):
+    out = tmp_path / "cli.md"
+    out.write_text(_generator().render() if stale is None else stale, "utf-8")
+    assert _generator().main(["--check", "--out", str(out)]) == status
+
+
+# --- settings, data files, frames ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", [f.name for f in fields(Settings)])
+def test_docs_settings_field_documented(field):
+    text = (DOCS / "settings.md").read_text("utf-8")
+    assert f"### `{field}`" in text, f"settings field {field} has no section in docs/settings.md"
+    assert f"| `{field}` |" in text, (
+        f"settings field {field} is missing from the table in docs/settings.md"
+    )
+
+
+@pytest.mark.parametrize("field", [f.name for f in fields(Settings) if f.name != "groups"])
+def test_docs_settings_environment_variable_documented(field):
+    text = (DOCS / "settings.md").read_text("utf-8")
+    assert f"MILDIP_{field.upper()}" in text
+
+
+@pytest.mark.parametrize("name", _data_files())
+def test_docs_data_file_documented(name):
+    text = (DOCS / "data-files.md").read_text("utf-8")
+    assert f"`{name}`" in text or f"## {name}" in text, (
+        f"src/mildip/data/{name} is not in docs/data-files.md"
+    )
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+def test_docs_extractor_frame_documented(frame):
+    text = (DOCS / "architecture.md").read_text("utf-8")
+    assert re.search(rf"^\| {frame} \|", text, re.MULTILINE), (
+        f"frame {frame} is not in the frames table"
+    )
+
+
+# --- README, index, links ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["demo", "test"])
+def test_docs_readme_names_make_target(target):
+    readme = (ROOT / "README.md").read_text("utf-8")
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert f"make {target}" in readme
+    assert re.search(rf"^{target}:", makefile, re.MULTILINE), (
+        f"the Makefile has no `{target}` target"
+    )
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md") if p.name != "index.md"))
+def test_docs_index_lists_page(page):
+    assert f"]({page})" in (DOCS / "index.md").read_text("utf-8"), (
+        f"docs/index.md does not link {page}"
+    )
+
+
+@pytest.mark.parametrize("path", _markdown_files(), ids=lambda p: p.name)
+def test_docs_relative_links_resolve(path):
+    broken = []
+    for number, line in _outside_code(path.read_text("utf-8")):
+        for target in re.findall(r"\]\(([^)\s]+)\)", line):
+            if re.match(r"[a-z][a-z0-9+.-]*:", target):
+                continue
+            file_part, _, fragment = target.partition("#")
+            linked = (path.parent / file_part).resolve() if file_part else path
+            if not linked.exists():
+                broken.append(f"line {number}: {target} (no such file)")
+            elif fragment and linked.suffix == ".md" and fragment not in _anchors(linked):
+                broken.append(f"line {number}: {target} (no such heading)")
+    assert broken == [], f"{path.name}: " + "; ".join(broken)
+
+
+# --- the public API ------------------------------------------------------------------------
+
+
+def test_docs_public_api_is_sorted():
+    assert list(mildip.__all__) == sorted(mildip.__all__)
+
+
+@pytest.mark.parametrize("name", mildip.__all__)
+def test_docs_public_api_name_exists(name):
+    assert hasattr(mildip, name), f"mildip.__all__ lists {name!r}, which mildip does not define"
