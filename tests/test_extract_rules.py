@@ -58,6 +58,24 @@ CASES = [
     # "visiting" as an adjective: the party after it is the visitor, the capital the place
     ("In Beijing, General Secretary Xi Jinping met with visiting French President Emmanuel Macron on April 6.",
      [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
+    # a month named May is not the modal verb "may"
+    ("On May 2, China and the United States held talks.",
+     [("MEET", ("CHN", "USA"), "2024-05-02", None, "asserted")]),
+    # a generic object stays generic when a party is named after it
+    ("China suspended the military dialogues with the United States.", []),
+    # a nominal call with its own date, whose parties come from "the two leaders" of the last event
+    ("Japanese Defense Minister Minoru Kihara met Australian Defence "
+     "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call.",
+     [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
+      ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
+    # an incident: the agent against the first party after the trigger, not the bystander
+    ("A PLA Navy destroyer cut across the bow of the U.S. destroyer USS Chung-Hoon during a transit "
+     "with the Canadian frigate HMCS Montreal on June 3.",
+     [("INCIDENT", ("CHN", "USA"), "2024-06-03", "CHN", "asserted")]),
+    # a round told as "the Nth round of their ... consultations"
+    ("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
+     "consultations on security and defence.",
+     [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a generic statement: no event
     ("Military-to-military dialogues between the two countries have often been difficult.", []),
     # a question: no event
@@ -72,6 +90,11 @@ CASES = [
 def test_extract_rules_golden(text, expected):
     got = sorted(_summary(e) for e in _events(text))
     assert got == sorted(expected)
+
+
+def test_extract_rules_mechanism_drops_party_tail():
+    (ev,) = _events("China suspended the Maritime Safety Talks with the United States.")
+    assert ev.mechanism == "China-U.S. Maritime Safety Talks"
 
 
 def test_extract_rules_resumed_round_flag():

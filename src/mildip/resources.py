@@ -26,8 +26,10 @@ def data_text(name: str) -> str:
         raise DataFileError(f"data file {name!r} is missing from the mildip package") from None
 
 
+@lru_cache(maxsize=None)
 def data_digest(*names: str) -> str:
-    """SHA-256 over the named files' text: a cache key for derived artefacts."""
+    """SHA-256 over the named files' text: a cache key for derived artefacts (package
+    data does not change while a process runs, so each digest is computed once)."""
     h = hashlib.sha256()
     for n in names:
         h.update(n.encode())

@@ -65,12 +65,17 @@ def extract(
 def candidate_sentences(
     sentences: list[Sentence], gazetteer: Gazetteer, lexicon: Lexicon
 ) -> list[Sentence]:
-    """Sentences with a trigger and at least one party or person-like capitalised word."""
+    """Sentences with a trigger and a party, a person-like pair of capitalised words, or a
+    reference to two parties ("the two sides")."""
     out = []
     for s in sentences:
         if not lexicon.trigger_regex.search(s.text):
             continue
-        if gazetteer.find(s.text) or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", s.text):
+        if (
+            gazetteer.find(s.text)
+            or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", s.text)
+            or lexicon.two_parties.search(s.text)
+        ):
             out.append(s)
     return out
 
@@ -127,7 +132,8 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list
     pairs = [d.actors for d in drafts if len(d.actors) == 2]
     if pairs:
         ctx.recent_pairs.append(set(pairs[-1]))
-    elif len(codes) == 2:
+        ctx.pairs_from_events = True
+    elif len(codes) == 2 and not ctx.pairs_from_events:
         ctx.recent_pairs.append(set(codes))
     del ctx.recent_pairs[:-3]
     for d in drafts:
@@ -207,18 +213,14 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     sentences = split_sentences(doc.text)
     citations = find_citations(doc.text, published)
     candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
-    ner = _ner([s for s in sentences if s.index in candidates], settings)
     ctx = Context()
-    mentions: list[Event] = []
+    pending: list[tuple[Draft, SentenceView, int, str | None]] = []
     list_date: str | None = None
     for i, sent in enumerate(sentences):
         is_candidate = sent.index in candidates
-        persons: list[PersonMention] = []
-        view = build_view(sent, citations, gaz, lex, published, persons)
+        view = build_view(sent, citations, gaz, lex, published, [])
         if is_candidate:
-            view.persons.extend(
-                _persons(sent, view.masked, gaz, ner.get(sent.index, ()), published, doc.text)
-            )
+            view.persons.extend(_persons(sent, view.masked, gaz, (), published, doc.text))
         usable_dates = event_dates(view.dates, view.masked, view.base)
         if view.text.rstrip().endswith(":"):
             list_date = choose_text_date(
@@ -226,27 +228,73 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             )
         elif not sent.is_list_item:
             list_date = None
+        drafts: list[Draft] = []
         if is_candidate:
             neighbours = " ".join(
                 s.text for s in sentences[max(0, i - lex.window_before) : i + 1 + lex.window_after]
             )
             drafts = drafts_for(view, lex, ctx, neighbours)
-            for draft in drafts:
-                mentions.append(
-                    _to_event(
-                        draft,
-                        view,
-                        lex,
-                        doc,
-                        published,
-                        citations,
-                        list_date if sent.is_list_item else None,
-                        registry,
-                        _passage_end(sentences, i),
-                    )
-                )
-        _update_context(view, ctx, lex, drafts if is_candidate else [])
+            item_date = list_date if sent.is_list_item else None
+            pending.extend((d, view, i, item_date) for d in drafts)
+        _update_context(view, ctx, lex, drafts)
+    # spaCy NER, the expensive step, only sees sentences that state an event: it adds
+    # the participants that no title, rank or officials-file name announced
+    views = [v for v in {id(v): v for _, v, _, _ in pending}.values() if _unexplained_names(v)]
+    ner = _ner([v.sentence for v in views], settings)
+    for view in views:
+        spans = ner.get(view.sentence.index, ())
+        if spans:
+            view.persons[:] = _persons(view.sentence, view.masked, gaz, spans, published, doc.text)
+    mentions = [
+        _to_event(d, view, lex, doc, published, citations, item_date, registry,
+                  _passage_end(sentences, i))
+        for d, view, i, item_date in pending
+    ]
     return merge_events(mentions, settings)
+
+
+_NAME_LIKE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+")
+
+
+def _unexplained_names(view: SentenceView) -> bool:
+    """Does the sentence hold two consecutive capitalised words that no party, person,
+    date or title word explains (the sentence's first word aside)? Only then may spaCy's
+    NER find a participant that the rules missed."""
+    covered = [(p.start, p.end) for p in view.parties]
+    covered += [(pm.title_start, pm.end) for pm in view.persons]
+    covered += [(d.start, d.end) for d in view.dates]
+    for m in _NAME_LIKE.finditer(view.masked):
+        run = 0
+        for w in re.finditer(r"\S+", m.group(0)):
+            s = view.base + m.start() + w.start()
+            explained = (
+                s == view.base
+                or w.group(0).lower() in _FUNCTION_WORDS
+                or _TITLE_LIKE.fullmatch(w.group(0).rstrip("’'s"))
+                or any(a <= s < b for a, b in covered)
+            )
+            run = 0 if explained else run + 1
+            if run >= 2:
+                return True
+    return False
+
+
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "during", "after", "before", "while"})
+_TITLE_LIKE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Command|Commission|Council|Force|Forces|Army|"
+    r"Navy|Dialogue|Talks?|Consultations?|Meeting|Exercise|Agreement|Office|Staff|Affairs|"
+    r"Defen[cs]e|Security|Military|Theater|Theatre|Chief|Chiefs|General|Admiral|President|"
+    r"Premier|Chairman|Director|Commander|Spokesperson|Embassy|House|Party|Summit|Forum)\b"
+)
+
+
+def _without_dates(view: SentenceView, lo: int, hi: int) -> str:
+    """The masked text of [lo, hi) with date expressions blanked ("May 2" is no modal)."""
+    chars = list(view.masked[view.rel(lo) : view.rel(hi)])
+    for d in view.dates:
+        for i in range(max(d.start, lo), min(d.end, hi)):
+            chars[i - lo] = " "
+    return "".join(chars)
 
 
 def _passage_end(sentences: list[Sentence], i: int) -> int:
@@ -269,7 +317,7 @@ def _to_event(
     passage_end: int,
 ) -> Event:
     clause = view.clause(draft.trigger[0])
-    before = view.masked[view.rel(clause[0]) : view.rel(draft.trigger[0])]
+    before = _without_dates(view, clause[0], draft.trigger[0])
     trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
     mod = draft.modality_hint or modality(before, trigger_text, lex)
     sentence_dates = view.dates

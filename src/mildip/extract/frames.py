@@ -53,6 +53,8 @@ class Context:
     list_lead_parties: list[str] = field(default_factory=list)
     list_lead_initiator: str | None = None
     recent_pairs: list[set[str]] = field(default_factory=list)
+    pairs_from_events: bool = False
+    """Once an event is told, "the two sides" refers to event pairs only."""
     last_channel: tuple[list[str], str, str] | None = None
     """(actors, channel phrase, type) of the last round told: "the previous, 13th round"."""
 
@@ -186,31 +188,24 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
         ("last", "latest", "talks between", "meeting between")
     ):
         return []
-    pair = _anaphor_pair(view, trig, lex)
-    if pair:
-        type_ = _call_or_meet(view, trig, lex, neighbours)
-        return [_base_draft(view, trig, type_, pair)]
+    if _NOMINAL.match(low) and not view.dates:
+        # a call or talks named as a noun is an event only with a date of its own
+        return []
     lo, hi = view.clause(trig.start)
-    mentions = _actor_mentions(view, lo, hi)
-    codes = _codes(mentions)
+    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
         codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:
         return []
-    low = trig.text.lower()
-    if low.startswith(
-        ("last talks", "latest talks", "talks between", "talks occurred", "talks took")
-    ):
-        if not view.dates:
-            return []
     round_draft = _round_after(view, trig, lex, codes)
     if round_draft is not None:
         return [round_draft]
     type_ = _call_or_meet(view, trig, lex, neighbours)
     loc = _location(view, lo, hi) if type_ == "MEET" else None
-    return [_base_draft(view, trig, type_, codes, location=loc, modality_hint=_after_modality(view, trig))]
+    hint = _after_modality(view, trig)
+    return [_base_draft(view, trig, type_, codes, location=loc, modality_hint=hint)]
 
 
 _POSSESSOR = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+\d+[-–]\d+|[\w-]+)\s+){0,3}$")
@@ -501,6 +496,26 @@ def _object_phrases(
     return out
 
 
+def _strip_party_tail(view: SentenceView, start: int, piece: str) -> str:
+    """ "Maritime Safety Talks with the United States" → "Maritime Safety Talks"."""
+    for m in re.finditer(r"\s+(?:with|against|between)\s+(?:the\s+)?", piece):
+        at = start + m.end()
+        if any(p.start == at for p in view.parties):
+            return piece[: m.start()]
+    return piece
+
+
+def _without_parties(view: SentenceView, obj: tuple[int, int, str]) -> str:
+    """An object phrase with its party names blanked: "dialogues with the United States"
+    is as generic as "dialogues"."""
+    start, end, piece = obj
+    chars = list(piece)
+    for p in view.parties:
+        for i in range(max(p.start, start), min(p.end, end)):
+            chars[i - start] = " "
+    return re.sub(r"\b(?:with|between|and)\s+(?:the\s+)?\s*$", "", "".join(chars).strip())
+
+
 _CLAUSAL = re.compile(
     r"\b(?:it|they|we|he|she|has|have|had|is|are|was|were|will|would|could|should|sought|seeks|"
     r"that|who|our|your|my|greatly|further|also)\b",
@@ -550,7 +565,7 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if stop:
         end = trig.end + stop.start()
     objects = _object_phrases(view, trig.end, end, lex)
-    objects = [o for o in objects if _specific_object(o[2], lex)]
+    objects = [o for o in objects if _specific_object(_without_parties(view, o), lex)]
     if not objects:
         return []
     subj = _subject(view, trig.start)
@@ -577,7 +592,7 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
                 trig.type,
                 actors,
                 initiator=initiator,
-                mechanism_text=piece,
+                mechanism_text=_strip_party_tail(view, s, piece),
                 object_span=(s, e),
                 evidence=(min(trig.start, s), e),
             )
@@ -696,21 +711,21 @@ def frame_reject(view, trig, lex, ctx, neighbours) -> list[Draft]:
 
 
 def frame_incident(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
-    if len(codes) < 2:
-        return []
+    """Agent (the subject, or "by X" after a passive) against the first other party named
+    after the trigger (else before it); bystanders later in the sentence are not actors."""
     head = view.masked[max(0, view.rel(trig.start) - 12) : view.rel(trig.start)]
     passive = bool(re.search(r"\b(?:being|been|was|were|be|is|are)\s+$", head))
-    agent = _agent(view, trig.end) if passive else None
-    initiator = (
-        agent.code
-        if agent
-        else (
-            None
-            if passive
-            else (_subject(view, trig.start).code if _subject(view, trig.start) else None)
-        )
-    )
+    agent_m = _agent(view, trig.end) if passive else _subject(view, trig.start)
+    initiator = agent_m.code if agent_m else None
+    after = [p.code for p in _actor_mentions(view, trig.end, view.sentence.end)]
+    before = [p.code for p in reversed(_actor_mentions(view, view.base, trig.start))]
+    target = next((c for c in after + before if c != initiator), None)
+    if initiator is not None:
+        codes = {initiator, target} - {None}
+    else:
+        codes = set([c for c in before + after if c != target][:1]) | ({target} - {None})
+    if len(codes) < 2:
+        return []
     loc = None
     for p in view.parties:
         if p.start >= trig.end and p.kind == "place":
