@@ -213,7 +213,8 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     sentences = split_sentences(doc.text)
     citations = find_citations(doc.text, published)
     candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
-    ctx = Context()
+    ctx = Context(registry=registry)
+    people: dict[str, PersonMention] = {}
     pending: list[tuple[Draft, SentenceView, int, str | None]] = []
     list_date: str | None = None
     for i, sent in enumerate(sentences):
@@ -221,6 +222,8 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
         view = build_view(sent, citations, gaz, lex, published, [])
         if is_candidate:
             view.persons.extend(_persons(sent, view.masked, gaz, (), published, doc.text))
+            view.persons.extend(_remembered_people(view, people))
+        _remember_people(view, people)
         usable_dates = event_dates(view.dates, view.masked, view.base)
         if view.text.rstrip().endswith(":"):
             list_date = choose_text_date(
@@ -244,7 +247,9 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     for view in views:
         spans = ner.get(view.sentence.index, ())
         if spans:
-            view.persons[:] = _persons(view.sentence, view.masked, gaz, spans, published, doc.text)
+            found = _persons(view.sentence, view.masked, gaz, spans, published, doc.text)
+            kept = [p for p in view.persons if not any(f.start < p.end and p.start < f.end for f in found)]
+            view.persons[:] = sorted(found + kept, key=lambda p: p.start)
     mentions = [
         _to_event(d, view, lex, doc, published, citations, item_date, registry,
                   _passage_end(sentences, i))
@@ -286,6 +291,41 @@ _TITLE_LIKE = re.compile(
     r"Defen[cs]e|Security|Military|Theater|Theatre|Chief|Chiefs|General|Admiral|President|"
     r"Premier|Chairman|Director|Commander|Spokesperson|Embassy|House|Party|Summit|Forum)\b"
 )
+
+
+_PRONOUN = re.compile(r"(?<![\w-])(he|she|He|She)(?![\w-])")
+
+
+def _remember_people(view: SentenceView, people: dict[str, PersonMention]) -> None:
+    """Keep the people of the document by surname, and the last one named as "he"/"she"."""
+    for pm in view.persons:
+        if pm.party and " " in pm.name.strip():
+            surname = pm.name.replace(",", " ").split()
+            surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")][-1]
+            people[surname] = pm
+            people["\0last"] = pm
+
+
+def _remembered_people(view: SentenceView, people: dict[str, PersonMention]) -> list[PersonMention]:
+    """Later mentions of people named before: a bare surname ("Austin") or a subject
+    pronoun ("he met ...") standing for the last person named."""
+    found: list[PersonMention] = []
+    taken = [(p.start, p.end) for p in view.persons]
+    for surname, pm in people.items():
+        if surname.startswith("\0"):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", view.masked):
+            s, e = view.base + m.start(), view.base + m.end()
+            if not any(a <= s < b for a, b in taken):
+                found.append(PersonMention(s, e, pm.name, pm.title, pm.party, s))
+                taken.append((s, e))
+    last = people.get("\0last")
+    if last is not None:
+        for m in _PRONOUN.finditer(view.masked):
+            s = view.base + m.start(1)
+            found.append(PersonMention(s, view.base + m.end(1), last.name, last.title, last.party, s))
+            break
+    return found
 
 
 def _without_dates(view: SentenceView, lo: int, hi: int) -> str:

@@ -53,6 +53,8 @@ class Context:
     list_lead_parties: list[str] = field(default_factory=list)
     list_lead_initiator: str | None = None
     recent_pairs: list[set[str]] = field(default_factory=list)
+    registry: object = None
+    """The mechanism registry (:class:`mildip.resolve.mechanisms.Registry`)."""
     pairs_from_events: bool = False
     """Once an event is told, "the two sides" refers to event pairs only."""
     last_channel: tuple[list[str], str, str] | None = None
@@ -130,7 +132,9 @@ def _two_party_context(view: SentenceView, ctx: Context, lex: Lexicon) -> list[s
     return []
 
 
-def _anaphor_pair(view: SentenceView, trig: Trigger, lex: Lexicon) -> list[str]:
+def _anaphor_pair(
+    view: SentenceView, trig: Trigger, lex: Lexicon, ctx: Context | None = None
+) -> list[str]:
     """When "the two sides"/"both leaders" is the subject of the trigger, the two parties
     named before it in the sentence (else an empty list)."""
     lo = view.clause(trig.start)[0]
@@ -146,6 +150,8 @@ def _anaphor_pair(view: SentenceView, trig: Trigger, lex: Lexicon) -> list[str]:
             codes.append(p.code)
         if len(codes) == 2:
             return sorted(codes)
+    if ctx is not None and ctx.recent_pairs:
+        return sorted(ctx.recent_pairs[-1])
     return []
 
 
@@ -192,7 +198,7 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
         # a call or talks named as a noun is an event only with a date of its own
         return []
     lo, hi = view.clause(trig.start)
-    codes = _anaphor_pair(view, trig, lex) or _codes(_actor_mentions(view, lo, hi))
+    codes = _anaphor_pair(view, trig, lex, ctx) or _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
         codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
     if len(codes) < 2:
@@ -392,26 +398,30 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     )
     if low == "preparations for":
         phrase = after[0] if after else None
-    elif _HELD_BEFORE.match(low) or (participle and not after):
+    elif _HELD_BEFORE.match(low) or participle:
         phrase = before[-1] if before else (after[0] if after else None)
     else:
         phrase = after[0] if after else None
     if phrase is None:
         return []
     phrase, composed_round = _round_of(phrase, phrases, view)
-    if phrase.plural and phrase.round is None and not phrase.quoted:
-        return []
-    if not is_specific(phrase, lex):
-        return []
+    if composed_round is None:
+        if phrase.plural and phrase.round is None and not phrase.quoted:
+            return []
+        if not is_specific(phrase, lex):
+            return []
+
     if phrase.head in {"talks", "talk", "meeting", "meetings"} and phrase.round is None:
         if not re.search(r"[A-Z]", phrase.name.split()[-1] if phrase.name else ""):
             return []
     type_ = "EXERCISE" if phrase.kind == "exercise" else "DIALOGUE"
     lo, hi = view.clause(min(trig.start, phrase.start))
     hi = max(hi, view.clause(max(trig.start, phrase.start))[1])
-    codes = _codes(_actor_mentions(view, lo, hi))
+    codes = _anaphor_pair(view, trig, lex, ctx) or _codes(_actor_mentions(view, lo, hi))
     if len(codes) < 2:
         codes = _codes(_actor_mentions(view, view.base, view.sentence.end))
+    if len(codes) < 2:
+        codes = _registry_parties(ctx, phrase) or codes
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     rnd = phrase.round if composed_round is None else composed_round
@@ -431,6 +441,8 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if resumed and rnd == 1:
         rnd = None
     mech = phrase.quoted or phrase.name
+    if _generic_name(phrase, lex) and not phrase.quoted:
+        mech = _registry_by_head(ctx, codes, phrase.head)
     if phrase.quoted:
         mech = re.sub(r"\s*\b(?:19|20)\d\d\b", "", phrase.quoted).strip()
     return [
@@ -446,6 +458,28 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
             object_span=(phrase.start, phrase.end),
         )
     ]
+
+
+def _registry_parties(ctx: Context, phrase: Phrase) -> list[str]:
+    """The parties of the registered channel a phrase names ("the Military Maritime
+    Consultative Agreement working group meeting" → CHN, USA), when the text names none."""
+    if ctx.registry is None or not phrase.name:
+        return []
+    mech = ctx.registry.match(phrase.name, ())
+    return sorted(mech.parties) if mech is not None and len(mech.parties) >= 2 else []
+
+
+def _registry_by_head(ctx: Context, codes: list[str], head: str) -> str | None:
+    """ "their 14th consultations": the one registered channel of these parties whose name
+    has this head noun, else no mechanism."""
+    if ctx.registry is None:
+        return None
+    stem = head.rstrip("s")
+    found = [
+        m for m in ctx.registry
+        if frozenset(m.parties) == frozenset(codes) and stem in m.name.lower()
+    ]
+    return found[0].name if len(found) == 1 else None
 
 
 def _generic_name(phrase: Phrase, lex: Lexicon) -> bool:
@@ -644,7 +678,7 @@ def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
     lo, hi = view.sentence.start, view.sentence.end
     subjects = _codes(_actor_mentions(view, view.clause(trig.start)[0], trig.start))
     codes = (
-        _anaphor_pair(view, trig, lex)
+        _anaphor_pair(view, trig, lex, ctx)
         or (subjects if len(subjects) >= 2 else [])
         or _codes(_actor_mentions(view, lo, hi))
     )
@@ -667,7 +701,7 @@ def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
     head = view.masked[: view.rel(trig.start)]
     if re.search(r"\b(?:the|its|their)\s+$", head) and trig.text.lower().startswith("establish"):
         return []
-    codes = _anaphor_pair(view, trig, lex) or _codes(
+    codes = _anaphor_pair(view, trig, lex, ctx) or _codes(
         _actor_mentions(view, view.base, view.sentence.end)
     )
     if len(codes) < 2:
@@ -717,8 +751,11 @@ def frame_incident(view, trig, lex, ctx, neighbours) -> list[Draft]:
     passive = bool(re.search(r"\b(?:being|been|was|were|be|is|are)\s+$", head))
     agent_m = _agent(view, trig.end) if passive else _subject(view, trig.start)
     initiator = agent_m.code if agent_m else None
-    after = [p.code for p in _actor_mentions(view, trig.end, view.sentence.end)]
-    before = [p.code for p in reversed(_actor_mentions(view, view.base, trig.start))]
+    # a target may be named after any preposition ("launched from HMAS Hobart")
+    named = [p for p in view.parties if p.code and p.kind not in ("place", "forum", "capital")]
+    named += _person_parties(view, view.base, view.sentence.end)
+    after = [p.code for p in sorted(named, key=lambda p: p.start) if p.start >= trig.end]
+    before = [p.code for p in sorted(named, key=lambda p: -p.start) if p.end <= trig.start]
     target = next((c for c in after + before if c != initiator), None)
     if initiator is not None:
         codes = {initiator, target} - {None}

@@ -28,6 +28,9 @@ _PREPOSITION = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|both|all|other|several|some)\s+)?$",
     re.IGNORECASE,
 )
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:Besides|Following|After|Before|Apart from|In addition to|Unlike|Like|Despite|During)\b[^,;]{3,120},"
+)
 LOCATIVE = frozenset(
     {"in", "at", "off", "near", "inside", "around", "outside", "across", "over", "into", "from"}
 )
@@ -140,7 +143,11 @@ def build_view(
     masked = mask_spans(sentence.text, spans)
     parties = _attach_institutions(gazetteer.find(masked, offset=base), masked, base)
     dates = [d for d in find_dates(masked, published, offset=base) if d.value]
-    cuts = sorted({base + m.start() for m in lexicon.clause_boundaries.finditer(masked)})
+    cuts = {base + m.start() for m in lexicon.clause_boundaries.finditer(masked)}
+    lead = _LEADING_ADVERBIAL.match(masked)
+    if lead:
+        cuts.add(base + lead.end())
+    cuts = sorted(cuts)
     return SentenceView(sentence, masked, parties, persons, dates, own, cuts)
 
 
