@@ -379,6 +379,7 @@ def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
     return drafts
 
 
+_COPULAR = re.compile(r"^(?:this|it|which) (?:is|was|marks|marked) the$")
 _HELD_BEFORE = re.compile(
     r"^(?:was held|were held|is held|took place|takes place|concluded|concludes|wrapped up|"
     r"kicked off|kicks off|began|begins|started|opened|last convened|was convened|"
@@ -440,6 +441,9 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
             rnd = parse_ordinal(m.group(1))
     if resumed and rnd == 1:
         rnd = None
+    if _COPULAR.match(low) and rnd is None:
+        # "it was the first dialogue since ..." describes a round told before
+        return []
     mech = phrase.quoted or phrase.name
     if _generic_name(phrase, lex) and not phrase.quoted:
         mech = _registry_by_head(ctx, codes, phrase.head)
