@@ -10,7 +10,8 @@ settings. Steps:
 4. date each draft, read its modality, attach participants (roles resolved by the
    event date), resolve its mechanism against the registry;
 5. merge repeated mentions of one event within the document
-   (:func:`mildip.resolve.coref.merge_events`).
+   (:func:`mildip.resolve.coref.merge_events`) and link answers to proposals
+   (:func:`mildip.analysis.threads.link_proposals`).
 
 ``extract(text, published=...)`` wraps a bare text in a Document.
 """
@@ -202,6 +203,7 @@ def _participants(view: SentenceView, draft: Draft, on: str | None) -> list[Part
 
 def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
     """Every event mentioned in ``doc``, one per real-world event of the document."""
+    from mildip.analysis.threads import link_proposals
     from mildip.resolve.coref import merge_events
     from mildip.resolve.mechanisms import load_registry
 
@@ -255,7 +257,7 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
                   _passage_end(sentences, i))
         for d, view, i, item_date in pending
     ]
-    return merge_events(mentions, settings)
+    return link_proposals(merge_events(mentions, settings), settings)
 
 
 _NAME_LIKE = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+")

@@ -430,12 +430,16 @@ def document_publishers(store: Store) -> dict[str, Publisher | None]:
 
 def rebuild_events(store: Store, settings: Settings) -> list[Event]:
     """Recompute the resolved layer from every stored mention and every stored
-    override, save it, and return it. Run after (re-)extraction and after each override."""
+    override, link answers to proposals (``responds_to``), save it, and return it.
+    Run after (re-)extraction and after each override."""
+    from mildip.analysis.threads import link_proposals
     from mildip.store.overrides import list_overrides
 
     events = merge_events(
         store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
     )
+    # ids change when documents merge: link on the final events, from scratch
+    events = link_proposals([e.with_(responds_to=None) for e in events], settings)
     store.save_events(events)
     return events
 
