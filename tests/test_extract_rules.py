@@ -97,6 +97,38 @@ def test_extract_rules_mechanism_drops_party_tail():
     assert ev.mechanism == "China-U.S. Maritime Safety Talks"
 
 
+def test_extract_rules_pronoun_and_surname_stand_for_people_named_before():
+    text = ("U.S. Defense Secretary Lloyd Austin spoke with Adm. Dong Jun on April 16. "
+            "It was his first talk with a PRC minister since he met then-Minister Wei Fenghe "
+            "in Cambodia in November 2022.")
+    events = sorted(_events(text, published="2024-04-17"), key=lambda e: e.date)
+    assert [(e.type, e.actors, e.date) for e in events] == [
+        ("MEET", ("CHN", "USA"), "2022-11"),
+        ("CALL", ("CHN", "USA"), "2024-04-16"),
+    ]
+
+
+def test_extract_rules_registry_gives_parties_of_a_named_channel():
+    text = "The Military Maritime Consultative Agreement working group meeting convened in Honolulu earlier this month."
+    (ev,) = _events(text, published="2024-04-17")
+    assert ev.type == "DIALOGUE" and ev.actors == ("CHN", "USA") and ev.date == "2024-04"
+
+
+def test_extract_rules_copular_round_merges_with_the_exercise():
+    text = ("The China-Cambodia Golden Dragon 2024 joint exercise concluded on May 30. "
+            "It is learned that this is the sixth China-Cambodia Golden Dragon joint exercise.")
+    (ev,) = _events(text, published="2024-05-31")
+    assert (ev.type, ev.round, ev.mechanism, ev.date) == ("EXERCISE", 6, "Golden Dragon", "2024-05")
+    assert len(ev.evidence) == 2
+
+
+def test_extract_rules_first_since_is_no_new_round():
+    text = ("The 23rd Australia-China Defence Strategic Dialogue was held in Beijing on 17 February 2025. "
+            "It was the first Dialogue since the twenty-second round, which took place in Sydney in November 2019.")
+    rounds = sorted((e.round, e.date) for e in _events(text, published="2025-02-18"))
+    assert rounds == [(22, "2019-11"), (23, "2025-02-17")]
+
+
 def test_extract_rules_resumed_round_flag():
     (ev,) = _events("In April, China and Canada held their first defence consultations in five years.")
     assert ev.resumed is True and ev.round is None

@@ -30,7 +30,7 @@ from mildip.extract.dating import (
     event_dates,
     refine_by_citation,
 )
-from mildip.extract.frames import Context, Draft, drafts_for, naval_owner
+from mildip.extract.frames import Context, Draft, drafts_for, match_registered, naval_owner
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.modality import modality
 from mildip.extract.persons import PersonMention, find_persons
@@ -300,12 +300,16 @@ _PRONOUN = re.compile(r"(?<![\w-])(he|she|He|She)(?![\w-])")
 
 def _remember_people(view: SentenceView, people: dict[str, PersonMention]) -> None:
     """Keep the people of the document by surname, and the last one named as "he"/"she"."""
+    subject = None
     for pm in view.persons:
         if pm.party and " " in pm.name.strip():
             surname = pm.name.replace(",", " ").split()
             surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")][-1]
             people[surname] = pm
-            people["\0last"] = pm
+            subject = subject or pm
+    if subject is not None:
+        # "he" most often continues the subject: the first person of the sentence
+        people["\0last"] = subject
 
 
 def _remembered_people(view: SentenceView, people: dict[str, PersonMention]) -> list[PersonMention]:
@@ -390,7 +394,7 @@ def _to_event(
     mechanism = mechanism_id = None
     mech_text = _clean_mechanism_text(draft.mechanism_text)
     if mech_text:
-        mech = registry.resolve(mech_text, actors)
+        mech = match_registered(registry, mech_text, actors) or registry.resolve(mech_text, actors)
         mechanism, mechanism_id = mech.name, mech.mechanism_id
     start, end = _evidence_span(view, draft)
     evidence = Evidence(

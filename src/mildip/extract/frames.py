@@ -411,9 +411,9 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
             return []
         if not is_specific(phrase, lex):
             return []
-
     if phrase.head in {"talks", "talk", "meeting", "meetings"} and phrase.round is None:
-        if not re.search(r"[A-Z]", phrase.name.split()[-1] if phrase.name else ""):
+        # "held a bilateral meeting" is a meeting; a round needs a named channel
+        if not re.search(r"\b[A-Z]", phrase.name or ""):
             return []
     type_ = "EXERCISE" if phrase.kind == "exercise" else "DIALOGUE"
     lo, hi = view.clause(min(trig.start, phrase.start))
@@ -441,8 +441,9 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
             rnd = parse_ordinal(m.group(1))
     if resumed and rnd == 1:
         rnd = None
-    if _COPULAR.match(low) and rnd is None:
-        # "it was the first dialogue since ..." describes a round told before
+    if _COPULAR.match(low) and (rnd is None or rnd < 2):
+        # "it was the first dialogue since ..." describes a round told before; only
+        # "this is the sixth ... exercise" gives a round number
         return []
     mech = phrase.quoted or phrase.name
     if _generic_name(phrase, lex) and not phrase.quoted:
@@ -464,12 +465,28 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     ]
 
 
+_NAMED_PART = re.compile(r"^(?:[A-Z][\w’'.-]*|of|and|the|on|for)(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|on|for))*")
+
+
+def match_registered(registry, text: str, actors):
+    """The registered mechanism ``text`` names, trying the whole phrase and then its
+    leading proper name ("Military Maritime Consultative Agreement working group
+    meeting" → the MMCA meetings), or None."""
+    mech = registry.match(text, actors)
+    if mech is None:
+        named = _NAMED_PART.match(text)
+        if named and named.end() < len(text) and len(named.group(0).split()) >= 2:
+            name = re.sub(r"(?:\s+(?:of|and|the|on|for))+$", "", named.group(0))
+            mech = registry.match(name, actors)
+    return mech
+
+
 def _registry_parties(ctx: Context, phrase: Phrase) -> list[str]:
     """The parties of the registered channel a phrase names ("the Military Maritime
     Consultative Agreement working group meeting" → CHN, USA), when the text names none."""
     if ctx.registry is None or not phrase.name:
         return []
-    mech = ctx.registry.match(phrase.name, ())
+    mech = match_registered(ctx.registry, phrase.name, ())
     return sorted(mech.parties) if mech is not None and len(mech.parties) >= 2 else []
 
 
