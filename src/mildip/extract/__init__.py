@@ -145,15 +145,17 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list
         ctx.naval_party = navy
     if view.text.rstrip().endswith(":"):
         ctx.list_lead_parties = codes
-        subj = next(
-            (
-                p
-                for p in view.actor_parties(view.base, view.sentence.end)
-                if view.role(p.start) is None
-            ),
-            None,
-        )
-        ctx.list_lead_initiator = subj.code if subj else (codes[0] if codes else None)
+        # the lead-in's subject announces the measures: the last party no preposition
+        # governs ("In view of the U.S. arms sales ..., the Chinese side has decided to:")
+        subjects = [
+            p for p in view.actor_parties(view.base, view.sentence.end) if view.role(p.start) is None
+        ]
+        ctx.list_lead_initiator = subjects[-1].code if subjects else (codes[0] if codes else None)
+        ctx.list_lead_parties = [
+            p.code
+            for p in view.actor_parties(view.base, view.sentence.end)
+            if view.role(p.start) in (None, "against", "with", "on")
+        ]
 
 
 def _evidence_span(view: SentenceView, draft: Draft) -> tuple[int, int]:
@@ -239,7 +241,11 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
                 s.text for s in sentences[max(0, i - lex.window_before) : i + 1 + lex.window_after]
             )
             drafts = drafts_for(view, lex, ctx, neighbours)
-            item_date = list_date if sent.is_list_item else None
+            item_date = None
+            if sent.is_list_item:
+                # measures listed in an announcement date from its lead-in, else from the
+                # announcement itself
+                item_date = list_date or (published.isoformat() if published else None)
             pending.extend((d, view, i, item_date) for d in drafts)
         _update_context(view, ctx, lex, drafts)
     # spaCy NER, the expensive step, only sees sentences that state an event: it adds
@@ -301,7 +307,7 @@ _PRONOUN = re.compile(r"(?<![\w-])(he|she|He|She)(?![\w-])")
 def _remember_people(view: SentenceView, people: dict[str, PersonMention]) -> None:
     """Keep the people of the document by surname, and the last one named as "he"/"she"."""
     subject = None
-    for pm in view.persons:
+    for pm in sorted(view.persons, key=lambda p: p.start):
         if pm.party and " " in pm.name.strip():
             surname = pm.name.replace(",", " ").split()
             surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")][-1]

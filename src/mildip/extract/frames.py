@@ -284,6 +284,12 @@ def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
                 view, trig, "MEET", {visitor.code, host_code}, initiator=visitor.code, location=loc
             )
         ]
+    head = view.masked[view.rel(view.clause(trig.start)[0]) : view.rel(trig.start)]
+    if trig.type == "MEET" and lex.naval.search(head):
+        # "The taskforce visited Dar es Salaam": a navy's visit is a port call
+        navy = naval_owner(view, lex, trig.start) or ctx.naval_party
+        if navy is not None:
+            return _port_calls(view, trig, lex, navy)
     subj = _possessor(view, trig) if "visit to" in low else None
     if subj is False:
         return []
@@ -339,20 +345,52 @@ def _next_trigger_start(view: SentenceView, trig: Trigger, lex: Lexicon) -> int 
     return None
 
 
+def _navy_party(view: SentenceView, m: re.Match) -> str | None:
+    """The party written right before the naval noun ``m`` ("Chinese naval escort taskforce")."""
+    for p in reversed(view.parties):
+        if p.code is None or p.kind in ("place", "forum") or view.rel(p.end) > m.start():
+            continue
+        gap = view.masked[view.rel(p.end) : m.start()]
+        if len(gap) <= 30 and not re.search(r"\b(?:of|from|off|to|in|at|and|with)\b", gap):
+            if view.role(p.start) not in LOCATIVE:
+                return p.code
+        return None
+    return None
+
+
 def naval_owner(view: SentenceView, lex: Lexicon, before: int | None = None) -> str | None:
     """The party of a navy named in the sentence ("Chinese naval escort taskforce",
-    "PLA Navy"): a party right before a naval noun, with no preposition between."""
-    limit = view.rel(before) if before is not None else len(view.masked)
-    for m in lex.naval.finditer(view.masked, 0, limit):
-        for p in reversed(view.parties):
-            if p.code is None or p.kind in ("place", "forum") or view.rel(p.end) > m.start():
-                continue
-            gap = view.masked[view.rel(p.end) : m.start()]
-            if len(gap) <= 30 and not re.search(r"\b(?:of|from|off|to|in|at|and|with)\b", gap):
-                if view.role(p.start) not in LOCATIVE:
-                    return p.code
-            break
-    return None
+    "PLA Navy"). With ``before`` (a trigger's start): the navy that is the trigger's
+    subject - the last naval noun before it that no preposition governs ("the commander
+    of the Tanzania Navy" is not it) - else None."""
+    if before is None:
+        for m in lex.naval.finditer(view.masked):
+            code = _navy_party(view, m)
+            if code:
+                return code
+        return None
+    lo = view.rel(view.clause(before)[0])
+    subjects = [
+        m for m in lex.naval.finditer(view.masked, lo, view.rel(before))
+        if not re.search(r"\b(?:of|from|to|with|by|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+                         view.masked[max(0, m.start() - 40) : m.start()])
+    ]
+    return _navy_party(view, subjects[-1]) if subjects else None
+
+
+def _port_calls(view: SentenceView, trig: Trigger, lex: Lexicon, navy: str) -> list[Draft]:
+    """One PORT_CALL per country visited after the trigger (up to the next trigger)."""
+    obj_end = min(_next_trigger_start(view, trig, lex) or view.sentence.end,
+                  view.clause(trig.end)[1])
+    drafts: dict[str, Draft] = {}
+    for p in view.parties:
+        if not (trig.end <= p.start < obj_end) or not p.code or p.code == navy:
+            continue
+        if p.kind in ("org", "forum", "institution", "demonym") or p.code in drafts:
+            continue
+        drafts[p.code] = _base_draft(view, trig, "PORT_CALL", {navy, p.code}, initiator=navy,
+                                     location=p.code)
+    return list(drafts.values())
 
 
 def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
@@ -366,17 +404,7 @@ def frame_port_call(view, trig, lex, ctx, neighbours) -> list[Draft]:
     navy = navy or ctx.naval_party
     if navy is None:
         return []
-    obj_end = _next_trigger_start(view, trig, lex) or view.sentence.end
-    drafts = []
-    for p in view.parties:
-        if not (trig.end <= p.start < obj_end) or not p.code or p.code == navy:
-            continue
-        if p.kind in ("org", "forum", "institution", "demonym"):
-            continue
-        drafts.append(
-            _base_draft(view, trig, "PORT_CALL", {navy, p.code}, initiator=navy, location=p.code)
-        )
-    return drafts
+    return _port_calls(view, trig, lex, navy)
 
 
 _COPULAR = re.compile(r"^(?:this|it|which) (?:is|was|marks|marked) the$")
@@ -542,11 +570,18 @@ def _object_phrases(
         piece = text[s:e].strip().rstrip(".")
         if not piece:
             continue
-        if not any(
-            re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads
-        ):
-            continue
         lead = len(text[s:e]) - len(text[s:e].lstrip())
+        has_head = any(
+            re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads
+        )
+        if not has_head:
+            # "on strategic security, arms control and non-proliferation", "between China
+            # and the United States": a piece with no head noun completes the one before
+            if out:
+                ps = out[-1][0]
+                pe = start + s + lead + len(piece)
+                out[-1] = (ps, pe, view.masked[view.rel(ps) : view.rel(pe)])
+            continue
         out.append((start + s + lead, start + s + lead + len(piece), piece))
     return out
 
@@ -631,7 +666,7 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
     for p in _actor_mentions(view, view.base, trig.start):
         if view.role(p.start) in {"against", "with", "on", "toward", "towards"}:
             counterpart_codes.add(p.code)
-    if view.sentence.is_list_item:
+    if view.sentence.is_list_item and len(counterpart_codes | {initiator} - {None}) < 2:
         counterpart_codes |= set(ctx.list_lead_parties)
     drafts = []
     for s, e, piece in objects:

@@ -19,8 +19,8 @@ from mildip.nlp.gazetteer import Gazetteer, PartyMention
 from mildip.nlp.sentences import Sentence
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,60}(?:,\s*[A-Za-z .]+)?,\s*[A-Z][a-z]+\.?\s+\d{1,2}"
-    r"(?:\s*\([^)]*\))?\s*(?:--|—|–)\s*"
+    r"^[A-Z][A-Z .,'’/-]{2,60}(?:,\s*[A-Z][A-Za-z .]+)?"
+    r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?(?:\s*\([^)]*\))?\s*(?:--|—|–)\s*"
 )
 _PREPOSITION = re.compile(
     r"(?:^|\s)(in|at|to|from|off|near|against|with|between|by|for|of|on|into|toward|towards|"
