@@ -4,7 +4,8 @@ In order of preference:
 
 1. a date expression in the sentence: the one nearest the trigger in its clause
    (else in the sentence), replaced by a finer one of the same clause that agrees
-   with it ("Golden Dragon 2024 ... on May 30"); expressions after "since" or
+   with it, even in another clause of the sentence ("Golden Dragon 2024 ..., which
+   concluded on May 30"); expressions after "since" or
    "until" bound a period and are skipped; a month named relative to the text
    ("last August") takes the day of a citation of the same passage (this sentence
    or the next one of its paragraph) dated within that month;
@@ -81,7 +82,7 @@ def choose_text_mention(
     best = min(in_clause, key=lambda d: (distance(d), -len(d.value or "")))
     finer = [
         d
-        for d in in_clause
+        for d in candidates
         if d.value and len(d.value) > len(best.value) and dates_agree(d.value, best.value)
     ]
     if finer:

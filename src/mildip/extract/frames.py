@@ -211,7 +211,35 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     type_ = _call_or_meet(view, trig, lex, neighbours)
     loc = _location(view, lo, hi) if type_ == "MEET" else None
     hint = _after_modality(view, trig)
+    separate = _separate_counterparts(view, trig, codes)
+    if separate:
+        return [
+            _base_draft(view, trig, type_, pair, location=loc, modality_hint=hint)
+            for pair in separate
+        ]
     return [_base_draft(view, trig, type_, codes, location=loc, modality_hint=hint)]
+
+
+_JOINT = re.compile(r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|joint meeting)\b")
+
+
+def _separate_counterparts(view: SentenceView, trig: Trigger, codes: list[str]) -> list[list[str]]:
+    """ "Hegseth met Philippine Secretary Teodoro and Malaysian Minister Khaled": one subject
+    meeting several counterparts, each with their own party, is several bilateral meetings
+    (unless the text says the meeting was joint or trilateral)."""
+    if not re.match(r"(?i)^(?:met|meets|met with|meets with|held talks with|spoke with)", trig.text):
+        return []
+    if _JOINT.search(view.masked):
+        return []
+    subj = _subject(view, trig.start, view.clause(trig.start)[0])
+    if subj is None:
+        return []
+    after = _codes([p for p in _actor_mentions(view, trig.end, view.clause(trig.end)[1])
+                    if view.role(p.start) not in ("of", "for")])
+    after = [c for c in after if c != subj.code]
+    if len(after) < 2:
+        return []
+    return [sorted({subj.code, c}) for c in after]
 
 
 _POSSESSOR = re.compile(r"['’]s\s+(?:(?:[A-Z][a-z]+\s+\d+[-–]\d+|[\w-]+)\s+){0,3}$")
@@ -476,8 +504,12 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     mech = phrase.quoted or phrase.name
     if _generic_name(phrase, lex) and not phrase.quoted:
         mech = _registry_by_head(ctx, codes, phrase.head)
+        series = _SERIES_OF.match(view.masked[view.rel(phrase.end) :])
+        if series:
+            mech = series.group(1)
     if phrase.quoted:
-        mech = re.sub(r"\s*\b(?:19|20)\d\d\b", "", phrase.quoted).strip()
+        mech, numbered = _series_name(phrase.quoted)
+        rnd = rnd if rnd is not None else numbered
     return [
         _base_draft(
             view,
@@ -529,6 +561,18 @@ def _registry_by_head(ctx: Context, codes: list[str], head: str) -> str | None:
         if frozenset(m.parties) == frozenset(codes) and stem in m.name.lower()
     ]
     return found[0].name if len(found) == 1 else None
+
+
+_SERIES_OF = re.compile(r"^\s+of\s+the\s+[“\"]([^”\"]{2,40})[”\"]\s+series")
+
+
+def _series_name(quoted: str) -> tuple[str, int | None]:
+    """ "Sea Guardian-3" → ("Sea Guardian", 3); "Golden Dragon 2024" → ("Golden Dragon", None)."""
+    name = re.sub(r"[\s-]*\b(?:19|20)\d\d\b", "", quoted).strip(" -")
+    m = re.match(r"^(.*?)[\s-]+(\d{1,2})$", name)
+    if m:
+        return m.group(1).strip(), int(m.group(2))
+    return name, None
 
 
 def _generic_name(phrase: Phrase, lex: Lexicon) -> bool:
@@ -800,23 +844,35 @@ def frame_reject(view, trig, lex, ctx, neighbours) -> list[Draft]:
     return [_base_draft(view, trig, "REJECT", codes, initiator=subj.code)]
 
 
+_OBJECT_STOP = re.compile(
+    r"\b(?:during|over|in|near|off|with|while|as|at|on|for|after|before|which|that|who|when)\b|[,;]"
+)
+
+
 def frame_incident(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    """Agent (the subject, or "by X" after a passive) against the first other party named
-    after the trigger (else before it); bystanders later in the sentence are not actors."""
+    """Agents (the subject's coordinated parties, or "by X" after a passive) against the
+    parties named as the object, up to the first preposition; bystanders named later
+    ("during a transit with the Canadian frigate") are not actors."""
     head = view.masked[max(0, view.rel(trig.start) - 12) : view.rel(trig.start)]
     passive = bool(re.search(r"\b(?:being|been|was|were|be|is|are)\s+$", head))
-    agent_m = _agent(view, trig.end) if passive else _subject(view, trig.start)
-    initiator = agent_m.code if agent_m else None
-    # a target may be named after any preposition ("launched from HMAS Hobart")
     named = [p for p in view.parties if p.code and p.kind not in ("place", "forum", "capital")]
     named += _person_parties(view, view.base, view.sentence.end)
-    after = [p.code for p in sorted(named, key=lambda p: p.start) if p.start >= trig.end]
-    before = [p.code for p in sorted(named, key=lambda p: -p.start) if p.end <= trig.start]
-    target = next((c for c in after + before if c != initiator), None)
-    if initiator is not None:
-        codes = {initiator, target} - {None}
+    named.sort(key=lambda p: p.start)
+    stop = _OBJECT_STOP.search(view.masked, view.rel(trig.end) + 1)
+    obj_end = view.base + stop.start() if stop else view.sentence.end
+    objects = [p.code for p in named if trig.end <= p.start < obj_end]
+    if passive:
+        agent = _agent(view, trig.end)
+        agents = [agent.code] if agent else []
+        objects = [p.code for p in named if p.end <= trig.start][-1:]
     else:
-        codes = set([c for c in before + after if c != target][:1]) | ({target} - {None})
+        lo = view.clause(trig.start)[0]
+        subjects = [p for p in named if lo <= p.start < trig.start and view.role(p.start) is None]
+        agents = [p.code for p in subjects] or [p.code for p in named if p.end <= trig.start][-1:]
+    if not objects:
+        objects = [p.code for p in named if p.start >= trig.end][:1]
+    initiator = agents[0] if agents else None
+    codes = set(agents) | set(objects)
     if len(codes) < 2:
         return []
     loc = None
