@@ -263,6 +263,7 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
                   _passage_end(sentences, i))
         for d, view, i, item_date in pending
     ]
+    mentions = _unify_discovered_names(mentions, registry)
     return link_proposals(merge_events(mentions, settings), settings)
 
 
@@ -338,6 +339,54 @@ def _remembered_people(view: SentenceView, people: dict[str, PersonMention]) -> 
             found.append(PersonMention(s, view.base + m.end(1), last.name, last.title, last.party, s))
             break
     return found
+
+
+def _unify_discovered_names(mentions: list[Event], registry) -> list[Event]:
+    """Within one document, a channel name found only in this text (not registered) that
+    re-names the channel of another mention of the same type, parties, agreeing date and
+    round takes that mention's name, when one name contains the other or it is a plain
+    description: a title's "Corps Commander level talks" and the body's "Corps Commander
+    level talks on the standoff" are one channel. A registered name wins,
+    then the more capitalised one, then the shorter. Cancellations and suspensions keep
+    their names: a list of them names different channels."""
+    from mildip.dates import dates_agree
+
+    def rank(ev: Event) -> tuple:
+        registered = registry.get(ev.mechanism_id) is not None
+        caps = sum(w[:1].isupper() for w in (ev.mechanism or "").split())
+        return (not registered, -caps, len(ev.mechanism or ""))
+
+    named = [e for e in mentions if e.mechanism and e.type not in ("CANCEL", "SUSPEND")]
+    for ev in named:
+        if registry.get(ev.mechanism_id) is not None:
+            continue
+        peers = [
+            o for o in named
+            if o is not ev and o.type == ev.type and o.actors == ev.actors
+            and o.modality == ev.modality and dates_agree(o.date, ev.date)
+            and (o.round is None or ev.round is None or o.round == ev.round)
+        ]
+        best = min([ev, *peers], key=rank)
+        if best is not ev and _renames(ev.mechanism, best.mechanism):
+            ev.mechanism, ev.mechanism_id = best.mechanism, best.mechanism_id
+    return mentions
+
+
+def _name_words(name: str) -> tuple[set[str], bool]:
+    """Content words of a channel name without its party prefix, and whether it has a
+    proper name (a capitalised word)."""
+    words = name.split()
+    if words and "-" in words[0] and words[0][:1].isupper():
+        words = words[1:]
+    return {w.lower() for w in words}, any(w[:1].isupper() for w in words)
+
+
+def _renames(discovered: str, other: str) -> bool:
+    """May ``discovered`` be another name of ``other``: one's words contain the other's,
+    or the discovered name is a plain description ("joint army training")?"""
+    a, a_proper = _name_words(discovered)
+    b, _ = _name_words(other)
+    return a <= b or b <= a or not a_proper
 
 
 def _without_dates(view: SentenceView, lo: int, hi: int) -> str:

@@ -916,4 +916,33 @@ def drafts_for(view: SentenceView, lex: Lexicon, ctx: Context, neighbours: str) 
                 tail_end = view.clause(trig.end)[1]
                 claimed.append((trig.end, tail_end))
         drafts.extend(made)
-    return drafts
+    return _one_per_event(drafts)
+
+
+def _one_per_event(drafts: list[Draft]) -> list[Draft]:
+    """Two triggers of one sentence that give the same type and actors about the same
+    phrase ("held the X exercise ..., which concluded on ...") tell one event: keep the
+    first, completed by the others. Different channels in one sentence stay apart."""
+    kept: list[Draft] = []
+    for d in drafts:
+        first = next((k for k in kept if _same_draft(k, d)), None)
+        if first is None:
+            kept.append(d)
+            continue
+        first.round = first.round if first.round is not None else d.round
+        first.mechanism_text = first.mechanism_text or d.mechanism_text
+        first.location = first.location or d.location
+        first.initiator = first.initiator or d.initiator
+        first.resumed = first.resumed or d.resumed
+    return kept
+
+
+def _same_draft(a: Draft, b: Draft) -> bool:
+    if a.type != b.type or a.actors != b.actors:
+        return False
+    if a.object_span and b.object_span:
+        return a.object_span[0] < b.object_span[1] and b.object_span[0] < a.object_span[1]
+    return a.type not in _STATE_CHANGES
+
+
+_STATE_CHANGES = frozenset({"CANCEL", "SUSPEND", "RESUME", "ESTABLISH"})

@@ -17,7 +17,7 @@ from mildip.extract.lexicon import Lexicon
 from mildip.nlp.ordinals import ORDINAL_WORDS, parse_ordinal
 
 _TOKEN = re.compile(
-    r"[“\"][^”\"]{1,40}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S"
+    r"[“\"][^”\"]{1,80}[”\"]|[\w’'+\-]+(?:\.(?=\w)[\w’'+\-]+)*\.?(?<!\w\w\.)|\([A-Z]{2,8}\)|\S"
 )
 _DETERMINERS = {"the", "their", "its", "a", "an", "his", "her", "this", "that", "our"}
 _ADJECTIVE_LIKE = re.compile(r"[a-z][a-z-]*(?<!ed)(?<!ing)")
