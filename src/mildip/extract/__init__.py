@@ -33,6 +33,7 @@ from mildip.extract.dating import (
 from mildip.extract.frames import Context, Draft, drafts_for, match_registered, naval_owner
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.modality import modality
+from mildip.extract.people import PeopleMemory
 from mildip.extract.persons import PersonMention, find_persons
 from mildip.extract.view import SentenceView, build_view
 from mildip.model import Citation, Document, Event, Evidence, Participant
@@ -148,7 +149,9 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list
         # the lead-in's subject announces the measures: the last party no preposition
         # governs ("In view of the U.S. arms sales ..., the Chinese side has decided to:")
         subjects = [
-            p for p in view.actor_parties(view.base, view.sentence.end) if view.role(p.start) is None
+            p
+            for p in view.actor_parties(view.base, view.sentence.end)
+            if view.role(p.start) is None
         ]
         ctx.list_lead_initiator = subjects[-1].code if subjects else (codes[0] if codes else None)
         ctx.list_lead_parties = [
@@ -218,7 +221,7 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     citations = find_citations(doc.text, published)
     candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
     ctx = Context(registry=registry)
-    people: dict[str, PersonMention] = {}
+    people = PeopleMemory()
     pending: list[tuple[Draft, SentenceView, int, str | None]] = []
     list_date: str | None = None
     for i, sent in enumerate(sentences):
@@ -226,8 +229,8 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
         view = build_view(sent, citations, gaz, lex, published, [])
         if is_candidate:
             view.persons.extend(_persons(sent, view.masked, gaz, (), published, doc.text))
-            view.persons.extend(_remembered_people(view, people))
-        _remember_people(view, people)
+            view.persons.extend(people.mentions_in(view))
+        people.remember(view)
         usable_dates = event_dates(view.dates, view.masked, view.base)
         if view.text.rstrip().endswith(":"):
             list_date = choose_text_date(
@@ -256,11 +259,16 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
         spans = ner.get(view.sentence.index, ())
         if spans:
             found = _persons(view.sentence, view.masked, gaz, spans, published, doc.text)
-            kept = [p for p in view.persons if not any(f.start < p.end and p.start < f.end for f in found)]
+            kept = [
+                p
+                for p in view.persons
+                if not any(f.start < p.end and p.start < f.end for f in found)
+            ]
             view.persons[:] = sorted(found + kept, key=lambda p: p.start)
     mentions = [
-        _to_event(d, view, lex, doc, published, citations, item_date, registry,
-                  _passage_end(sentences, i))
+        _to_event(
+            d, view, lex, doc, published, citations, item_date, registry, _passage_end(sentences, i)
+        )
         for d, view, i, item_date in pending
     ]
     mentions = _unify_discovered_names(mentions, registry)
@@ -293,52 +301,15 @@ def _unexplained_names(view: SentenceView) -> bool:
     return False
 
 
-_FUNCTION_WORDS = frozenset({"the", "a", "an", "in", "on", "at", "during", "after", "before", "while"})
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "in", "on", "at", "during", "after", "before", "while"}
+)
 _TITLE_LIKE = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department|Command|Commission|Council|Force|Forces|Army|"
     r"Navy|Dialogue|Talks?|Consultations?|Meeting|Exercise|Agreement|Office|Staff|Affairs|"
     r"Defen[cs]e|Security|Military|Theater|Theatre|Chief|Chiefs|General|Admiral|President|"
     r"Premier|Chairman|Director|Commander|Spokesperson|Embassy|House|Party|Summit|Forum)\b"
 )
-
-
-_PRONOUN = re.compile(r"(?<![\w-])(he|she|He|She)(?![\w-])")
-
-
-def _remember_people(view: SentenceView, people: dict[str, PersonMention]) -> None:
-    """Keep the people of the document by surname, and the last one named as "he"/"she"."""
-    subject = None
-    for pm in sorted(view.persons, key=lambda p: p.start):
-        if pm.party and " " in pm.name.strip():
-            surname = pm.name.replace(",", " ").split()
-            surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")][-1]
-            people[surname] = pm
-            subject = subject or pm
-    if subject is not None:
-        # "he" most often continues the subject: the first person of the sentence
-        people["\0last"] = subject
-
-
-def _remembered_people(view: SentenceView, people: dict[str, PersonMention]) -> list[PersonMention]:
-    """Later mentions of people named before: a bare surname ("Austin") or a subject
-    pronoun ("he met ...") standing for the last person named."""
-    found: list[PersonMention] = []
-    taken = [(p.start, p.end) for p in view.persons]
-    for surname, pm in people.items():
-        if surname.startswith("\0"):
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", view.masked):
-            s, e = view.base + m.start(), view.base + m.end()
-            if not any(a <= s < b for a, b in taken):
-                found.append(PersonMention(s, e, pm.name, pm.title, pm.party, s))
-                taken.append((s, e))
-    last = people.get("\0last")
-    if last is not None:
-        for m in _PRONOUN.finditer(view.masked):
-            s = view.base + m.start(1)
-            found.append(PersonMention(s, view.base + m.end(1), last.name, last.title, last.party, s))
-            break
-    return found
 
 
 def _unify_discovered_names(mentions: list[Event], registry) -> list[Event]:
@@ -361,9 +332,13 @@ def _unify_discovered_names(mentions: list[Event], registry) -> list[Event]:
         if registry.get(ev.mechanism_id) is not None:
             continue
         peers = [
-            o for o in named
-            if o is not ev and o.type == ev.type and o.actors == ev.actors
-            and o.modality == ev.modality and dates_agree(o.date, ev.date)
+            o
+            for o in named
+            if o is not ev
+            and o.type == ev.type
+            and o.actors == ev.actors
+            and o.modality == ev.modality
+            and dates_agree(o.date, ev.date)
             and (o.round is None or ev.round is None or o.round == ev.round)
         ]
         best = min([ev, *peers], key=rank)

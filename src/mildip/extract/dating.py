@@ -5,8 +5,9 @@ In order of preference:
 1. a date expression in the sentence: the one nearest the trigger in its clause
    (else in the sentence), replaced by a finer one of the same clause that agrees
    with it, even in another clause of the sentence ("Golden Dragon 2024 ..., which
-   concluded on May 30"); expressions after "since" or
-   "until" bound a period and are skipped; a month named relative to the text
+   concluded on May 30"); expressions after "since" or "until" bound a period, and
+   those after a reporting verb ("the ministry said on Wednesday") date the report:
+   both are skipped; a month named relative to the text
    ("last August") takes the day of a citation of the same passage (this sentence
    or the next one of its paragraph) dated within that month;
 2. a citation attached to the sentence ("(MND, February 9)"): it dates the report,
@@ -29,6 +30,11 @@ from mildip.dates import dates_agree, truncate
 from mildip.nlp.dates import DateMention
 
 _BOUNDING = re.compile(r"(?:since|until|till|through|before)\s+$", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|announced|told\s+(?:reporters|a\s+\w+)|stated|reported|added|noted)"
+    r"(?:\s+(?:in\s+a\s+statement|on|late|early))*\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ def event_dates(dates: list[DateMention], masked: str, base: int) -> list[DateMe
     for d in dates:
         head = masked[max(0, d.start - base - 12) : d.start - base]
         if _BOUNDING.search(head):
+            continue
+        if _REPORTING.search(masked[max(0, d.start - base - 40) : d.start - base]):
+            # "the ministry said on Wednesday": the date of the report, not of the event
             continue
         out.append(d)
     return out

@@ -162,7 +162,12 @@ def _is_question(view: SentenceView) -> bool:
 def _anaphoric(view: SentenceView, trig: Trigger) -> bool:
     """ "the call", "The meeting", "this discussion": a reference to an event told before."""
     head = view.masked[: view.rel(trig.start)]
-    return bool(re.search(r"(?:^|\s)(?:the|The|this|This|that|these|those)\s+$", head))
+    if re.search(r"(?:^|\s)(?:the|The|this|This|that|these|those)\s+$", head):
+        return True
+    # "It was the first call between ... since ...": a description of a call told before
+    return bool(
+        re.search(r"\b(?:It|it|This|this|That|that) (?:is|was) (?:the|its|their) \w+ $", head)
+    )
 
 
 def _base_draft(view: SentenceView, trig: Trigger, type_: str, actors, **kw) -> Draft:
@@ -205,7 +210,7 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:
         return []
-    round_draft = _round_after(view, trig, lex, codes)
+    round_draft = _round_after(view, trig, lex, codes) or _named_channel_at(view, trig, lex, codes)
     if round_draft is not None:
         return [round_draft]
     type_ = _call_or_meet(view, trig, lex, neighbours)
@@ -220,22 +225,31 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
     return [_base_draft(view, trig, type_, codes, location=loc, modality_hint=hint)]
 
 
-_JOINT = re.compile(r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|joint meeting)\b")
+_JOINT = re.compile(
+    r"(?i)\b(?:trilateral|quadrilateral|multilateral|jointly|together|joint meeting)\b"
+)
 
 
 def _separate_counterparts(view: SentenceView, trig: Trigger, codes: list[str]) -> list[list[str]]:
     """ "Hegseth met Philippine Secretary Teodoro and Malaysian Minister Khaled": one subject
     meeting several counterparts, each with their own party, is several bilateral meetings
     (unless the text says the meeting was joint or trilateral)."""
-    if not re.match(r"(?i)^(?:met|meets|met with|meets with|held talks with|spoke with)", trig.text):
+    if not re.match(
+        r"(?i)^(?:met|meets|met with|meets with|held talks with|spoke with)", trig.text
+    ):
         return []
     if _JOINT.search(view.masked):
         return []
     subj = _subject(view, trig.start, view.clause(trig.start)[0])
     if subj is None:
         return []
-    after = _codes([p for p in _actor_mentions(view, trig.end, view.clause(trig.end)[1])
-                    if view.role(p.start) not in ("of", "for")])
+    after = _codes(
+        [
+            p
+            for p in _actor_mentions(view, trig.end, view.clause(trig.end)[1])
+            if view.role(p.start) not in ("of", "for")
+        ]
+    )
     after = [c for c in after if c != subj.code]
     if len(after) < 2:
         return []
@@ -280,9 +294,44 @@ def _round_after(view: SentenceView, trig: Trigger, lex: Lexicon, codes: list[st
             channel, rnd = _round_of(ph, phrases, view)
             if channel is ph:
                 return None
-            return _base_draft(view, trig, "DIALOGUE", codes, mechanism_text=channel.name,
-                               round=rnd, location=_location(view, *view.clause(trig.start)),
-                               object_span=(ph.start, channel.end))
+            return _base_draft(
+                view,
+                trig,
+                "DIALOGUE",
+                codes,
+                mechanism_text=channel.name,
+                round=rnd,
+                location=_location(view, *view.clause(trig.start)),
+                object_span=(ph.start, channel.end),
+            )
+    return None
+
+
+def _named_channel_at(
+    view: SentenceView, trig: Trigger, lex: Lexicon, codes: list[str]
+) -> Draft | None:
+    """ "the 57th U.S.-ROK Security Consultative Meeting with ...": a meeting or talks
+    trigger whose noun heads a numbered or named channel is a round of that channel."""
+    if not re.match(r"(?i)^(?:meeting|talks)\b", trig.text):
+        return None
+    for ph in find_phrases(view.masked, view.base, lex, lex.dialogue_heads):
+        if ph.start < trig.start < ph.end or ph.end == trig.start + len(trig.text.split()[0]):
+            words = [w for w in ph.name.split() if w.lower() != ph.head and "-" not in w]
+            named = [w for w in words if w[:1].isupper() and w.lower() in lex.modifiers]
+            if (ph.round or 0) < 2 and not named:
+                # "the first face-to-face meeting", "the Bali meeting": no channel
+                return None
+            hint = "future" if lex.future.search(view.masked[: view.rel(ph.start)]) else None
+            return _base_draft(
+                view,
+                trig,
+                "DIALOGUE",
+                codes,
+                mechanism_text=ph.name,
+                round=ph.round,
+                object_span=(ph.start, ph.end),
+                modality_hint=hint,
+            )
     return None
 
 
@@ -399,25 +448,30 @@ def naval_owner(view: SentenceView, lex: Lexicon, before: int | None = None) -> 
         return None
     lo = view.rel(view.clause(before)[0])
     subjects = [
-        m for m in lex.naval.finditer(view.masked, lo, view.rel(before))
-        if not re.search(r"\b(?:of|from|to|with|by|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
-                         view.masked[max(0, m.start() - 40) : m.start()])
+        m
+        for m in lex.naval.finditer(view.masked, lo, view.rel(before))
+        if not re.search(
+            r"\b(?:of|from|to|with|by|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$",
+            view.masked[max(0, m.start() - 40) : m.start()],
+        )
     ]
     return _navy_party(view, subjects[-1]) if subjects else None
 
 
 def _port_calls(view: SentenceView, trig: Trigger, lex: Lexicon, navy: str) -> list[Draft]:
     """One PORT_CALL per country visited after the trigger (up to the next trigger)."""
-    obj_end = min(_next_trigger_start(view, trig, lex) or view.sentence.end,
-                  view.clause(trig.end)[1])
+    obj_end = min(
+        _next_trigger_start(view, trig, lex) or view.sentence.end, view.clause(trig.end)[1]
+    )
     drafts: dict[str, Draft] = {}
     for p in view.parties:
         if not (trig.end <= p.start < obj_end) or not p.code or p.code == navy:
             continue
         if p.kind in ("org", "forum", "institution", "demonym") or p.code in drafts:
             continue
-        drafts[p.code] = _base_draft(view, trig, "PORT_CALL", {navy, p.code}, initiator=navy,
-                                     location=p.code)
+        drafts[p.code] = _base_draft(
+            view, trig, "PORT_CALL", {navy, p.code}, initiator=navy, location=p.code
+        )
     return list(drafts.values())
 
 
@@ -461,6 +515,7 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
         phrase = after[0] if after else None
     if phrase is None:
         return []
+    phrase = _round_phrase_before(phrase, phrases, view)
     phrase, composed_round = _round_of(phrase, phrases, view)
     if composed_round is None:
         if phrase.plural and phrase.round is None and not phrase.quoted:
@@ -485,8 +540,17 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if len(codes) < 2 and rnd is not None and ctx.last_channel and _generic_name(phrase, lex):
         # "The previous, 13th round of the consultations was held in Brussels"
         codes, channel, type_ = ctx.last_channel
-        phrase = Phrase(phrase.start, phrase.end, phrase.text, phrase.head, phrase.kind, rnd,
-                        channel, phrase.quoted, phrase.plural)
+        phrase = Phrase(
+            phrase.start,
+            phrase.end,
+            phrase.text,
+            phrase.head,
+            phrase.kind,
+            rnd,
+            channel,
+            phrase.quoted,
+            phrase.plural,
+        )
     if len(codes) < 2:
         return []
     clause_text = view.masked[view.rel(lo) : view.rel(hi)]
@@ -525,7 +589,9 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     ]
 
 
-_NAMED_PART = re.compile(r"^(?:[A-Z][\w’'.-]*|of|and|the|on|for)(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|on|for))*")
+_NAMED_PART = re.compile(
+    r"^(?:[A-Z][\w’'.-]*|of|and|the|on|for)(?:\s+(?:[A-Z][\w’'.-]*|of|and|the|on|for))*"
+)
 
 
 def match_registered(registry, text: str, actors):
@@ -557,7 +623,8 @@ def _registry_by_head(ctx: Context, codes: list[str], head: str) -> str | None:
         return None
     stem = head.rstrip("s")
     found = [
-        m for m in ctx.registry
+        m
+        for m in ctx.registry
         if frozenset(m.parties) == frozenset(codes) and stem in m.name.lower()
     ]
     return found[0].name if len(found) == 1 else None
@@ -580,7 +647,19 @@ def _generic_name(phrase: Phrase, lex: Lexicon) -> bool:
     return all(w in lex.generic or w == phrase.head or w in {"round", "session"} for w in words)
 
 
-def _round_of(phrase: Phrase, phrases: list[Phrase], view: SentenceView) -> tuple[Phrase, int | None]:
+def _round_phrase_before(phrase: Phrase, phrases: list[Phrase], view: SentenceView) -> Phrase:
+    """For "the first round of the talks was held", the round phrase that governs ``phrase``."""
+    for prev in phrases:
+        if prev.head in ("round", "session") and prev.end < phrase.start:
+            gap = view.masked[view.rel(prev.end) : view.rel(phrase.start)]
+            if re.fullmatch(r"\s+of\s+(?:the\s+|their\s+|its\s+)?", gap):
+                return prev
+    return phrase
+
+
+def _round_of(
+    phrase: Phrase, phrases: list[Phrase], view: SentenceView
+) -> tuple[Phrase, int | None]:
     """ "the 14th round of their annual consultations": the channel is the phrase after "of"."""
     if phrase.head not in ("round", "session"):
         return phrase, None

@@ -21,8 +21,29 @@ _TOKEN = re.compile(
 )
 _DETERMINERS = {"the", "their", "its", "a", "an", "his", "her", "this", "that", "our"}
 _ADJECTIVE_LIKE = re.compile(r"[a-z][a-z-]*(?<!ed)(?<!ing)")
-_VERBS = {"held", "hold", "holds", "is", "are", "was", "were", "be", "been", "has", "have",
-          "had", "will", "would", "can", "could", "also", "then", "not", "first-ever", "new"}
+_VERBS = {
+    "held",
+    "hold",
+    "holds",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "also",
+    "then",
+    "not",
+    "first-ever",
+    "new",
+}
 _STOP_LEFT = {
     "and",
     "or",
@@ -132,6 +153,16 @@ def find_phrases(
                 words.pop()
                 m -= 1
             if words:
+                right = m
+        if right + 1 < len(tokens) and tokens[right][2] == "of" and tokens[i][2][:1].isupper():
+            # "Meeting of the Special Representatives": a capitalised head takes its "of" name
+            k = right + 1
+            if k < len(tokens) and tokens[k][2].lower() == "the":
+                k += 1
+            m = k
+            while m < len(tokens) and tokens[m][2][:1].isupper() and tokens[m][2].isalpha():
+                m += 1
+            if m > k:
                 right = m
         if right < len(tokens) and re.fullmatch(r"\([A-Z]{2,8}\)", tokens[right][2]):
             right += 1

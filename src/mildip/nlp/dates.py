@@ -260,8 +260,20 @@ def _name_context(text: str, start: int, word: str) -> bool:
 
 
 MONTHS_FULL = frozenset(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december")
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
 )
 
 
@@ -316,6 +328,7 @@ def find_dates(
         )
     # "Monday 17 February 2025", "Friday, May 31": the weekday only repeats the date
     return [
-        d for d in found
+        d
+        for d in found
         if not (d.kind == "weekday" and any(0 <= o.start - d.end <= 2 for o in found if o is not d))
     ]
