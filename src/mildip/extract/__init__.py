@@ -315,8 +315,8 @@ _TITLE_LIKE = re.compile(
 def _unify_discovered_names(mentions: list[Event], registry) -> list[Event]:
     """Within one document, a channel name found only in this text (not registered) that
     re-names the channel of another mention of the same type, parties, agreeing date and
-    round takes that mention's name, when one name contains the other or it is a plain
-    description: a title's "Corps Commander level talks" and the body's "Corps Commander
+    round takes that mention's name, when both give the same round number, one name
+    contains the other, or it is a plain description: a title's "Corps Commander level talks" and the body's "Corps Commander
     level talks on the standoff" are one channel. A registered name wins,
     then the more capitalised one, then the shorter. Cancellations and suspensions keep
     their names: a list of them names different channels."""
@@ -342,7 +342,8 @@ def _unify_discovered_names(mentions: list[Event], registry) -> list[Event]:
             and (o.round is None or ev.round is None or o.round == ev.round)
         ]
         best = min([ev, *peers], key=rank)
-        if best is not ev and _renames(ev.mechanism, best.mechanism):
+        same_round = ev.round is not None and ev.round == best.round
+        if best is not ev and (same_round or _renames(ev.mechanism, best.mechanism)):
             ev.mechanism, ev.mechanism_id = best.mechanism, best.mechanism_id
     return mentions
 

@@ -556,9 +556,12 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     clause_text = view.masked[view.rel(lo) : view.rel(hi)]
     resumed = bool(lex.resumption.search(clause_text))
     if rnd is None:
-        m = re.search(r"\b(\w+)\s+(?:iteration|round|session|edition)\b", clause_text)
+        m = re.search(
+            r"\b(\w+)\s+(?:iteration|round|session|edition)\b|\bthe\s+(\w+)\s+(?:of|in)\s+(?:the|this)\s+series\b",
+            clause_text,
+        )
         if m:
-            rnd = parse_ordinal(m.group(1))
+            rnd = parse_ordinal(m.group(1) or m.group(2))
     if resumed and rnd == 1:
         rnd = None
     if _COPULAR.match(low) and (rnd is None or rnd < 2):

@@ -24,6 +24,7 @@ _TITLE_NOUN = re.compile(
     r"(?<![\w-])[Tt]he (secretary|minister|admiral|general|chairman|commander|president|"
     r"premier|chief)\b(?! of\b)(?!\s+[A-Z])"
 )
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"})
 _SUFFIXES = frozenset({"Jr.", "Jr", "III", "II", "IV"})
 
 
@@ -43,6 +44,10 @@ class PeopleMemory:
             if not pm.party or len(words) < 2:
                 continue
             self.by_surname[words[-1]] = pm
+            if pm.party in _FAMILY_NAME_FIRST:
+                # "Dong Jun" is Admiral Dong: Chinese, Korean, Vietnamese and Cambodian
+                # names in English keep the family name first
+                self.by_surname.setdefault(words[0], pm)
             self.recent.append(pm)
             subject = subject or pm
         if subject is not None:

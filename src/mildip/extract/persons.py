@@ -49,7 +49,7 @@ class PersonLexicon:
 
 
 _NAME = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){0,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
-_NAME_2 = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){1,3}?[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
+_NAME_2 = r"(?:[A-Z][A-Za-z’'\-]*\.?\s+){1,3}[A-Z][a-z’'\-]+(?:,?\s+Jr\.)?"
 _SURNAME_TITLES = (
     r"(?:Secretary|Minister|Admiral|General|President|Premier|Chairman|Commander|Ambassador|"
     r"Director|Speaker|Senator|Prime Minister|Foreign Minister|Defense Minister|Defence Minister)"
@@ -119,7 +119,7 @@ _NOT_A_NAME = re.compile(
     r"Commission|Council|Forces?|Staff|Guard|Office|Committee|Party)\b"
 )
 _TITLE_WORD = re.compile(
-    r"(?:[A-Z][\w’'.\-]*|of|the|for|and|then|spokesperson|spokesman|spokeswoman|\([A-Z]{2,}\))$"
+    r"(?:[A-Z][\w’'.\-]*|of|the|for|then|spokesperson|spokesman|spokeswoman|\([A-Z]{2,}\))$"
 )
 
 
