@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from mildip.dates import dates_agree
+from mildip.extract.dating import choose_text_date, event_dates
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.mechanism_np import Phrase, find_phrases, is_specific
 from mildip.extract.view import LOCATIVE, SentenceView
@@ -998,16 +1000,16 @@ def drafts_for(view: SentenceView, lex: Lexicon, ctx: Context, neighbours: str) 
                 tail_end = view.clause(trig.end)[1]
                 claimed.append((trig.end, tail_end))
         drafts.extend(made)
-    return _one_per_event(drafts)
+    return _one_per_event(drafts, view)
 
 
-def _one_per_event(drafts: list[Draft]) -> list[Draft]:
+def _one_per_event(drafts: list[Draft], view: SentenceView) -> list[Draft]:
     """Two triggers of one sentence that give the same type and actors about the same
     phrase ("held the X exercise ..., which concluded on ...") tell one event: keep the
     first, completed by the others. Different channels in one sentence stay apart."""
     kept: list[Draft] = []
     for d in drafts:
-        first = next((k for k in kept if _same_draft(k, d)), None)
+        first = next((k for k in kept if _same_draft(k, d, view)), None)
         if first is None:
             kept.append(d)
             continue
@@ -1019,8 +1021,12 @@ def _one_per_event(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _same_draft(a: Draft, b: Draft) -> bool:
+def _same_draft(a: Draft, b: Draft, view: SentenceView) -> bool:
     if a.type != b.type or a.actors != b.actors:
+        return False
+    da, db = _trigger_date(view, a), _trigger_date(view, b)
+    if da and db and not dates_agree(da, db):
+        # "had held a meeting at the 2022 SLD ... and met again last November": two events
         return False
     if a.object_span and b.object_span:
         return a.object_span[0] < b.object_span[1] and b.object_span[0] < a.object_span[1]
@@ -1028,3 +1034,9 @@ def _same_draft(a: Draft, b: Draft) -> bool:
 
 
 _STATE_CHANGES = frozenset({"CANCEL", "SUSPEND", "RESUME", "ESTABLISH"})
+
+
+def _trigger_date(view: SentenceView, draft: Draft) -> str | None:
+    """The sentence date nearest a draft's trigger in its clause (see :mod:`dating`)."""
+    usable = event_dates(view.dates, view.masked, view.base)
+    return choose_text_date(usable, draft.trigger, view.clause(draft.trigger[0]))
