@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from mildip.analysis.summary import pair_summaries
-from mildip.cli.events_cmd import settings_from_context
+from mildip.cli._common import settings_from_context
 from mildip.pipeline import ingest_paths
 from mildip.store import open_store
 

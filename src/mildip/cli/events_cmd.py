@@ -14,10 +14,9 @@ from typing import Annotated
 
 import typer
 
-from mildip.dates import precision
+from mildip.cli._common import partial_date, settings_from_context
 from mildip.export import write_csv
 from mildip.model import EVENT_TYPES, MODALITIES, Event
-from mildip.settings import Settings, load_settings
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
@@ -35,26 +34,6 @@ events_app = typer.Typer(
     invoke_without_command=True,
     no_args_is_help=False,
 )
-
-
-def settings_from_context(ctx: typer.Context) -> Settings:
-    """The :class:`Settings` the global callback put on this or a parent context."""
-    current: typer.Context | None = ctx
-    while current is not None:
-        if isinstance(current.obj, Settings):
-            return current.obj
-        current = current.parent
-    return load_settings()
-
-
-def _partial_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        precision(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
-    return value
 
 
 def _mechanism_cell(event: Event) -> str:
@@ -103,11 +82,11 @@ def list_events(
     ] = None,
     since: Annotated[
         str | None,
-        typer.Option(callback=_partial_date, help="Events on or after this date (2022-01)."),
+        typer.Option(callback=partial_date, help="Events on or after this date (2022-01)."),
     ] = None,
     until: Annotated[
         str | None,
-        typer.Option(callback=_partial_date, help="Events on or before this date (2023-12)."),
+        typer.Option(callback=partial_date, help="Events on or before this date (2023-12)."),
     ] = None,
     mechanism: Annotated[
         str | None, typer.Option(help="Case-insensitive part of the mechanism name or id.")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mildip._exceptions import UnknownFormatError
-from mildip.cli.events_cmd import settings_from_context
+from mildip.cli._common import settings_from_context
 from mildip.export import FORMATS, writer_for
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from mildip._exceptions import IngestError
-from mildip.cli.events_cmd import settings_from_context
+from mildip.cli._common import settings_from_context
 from mildip.cli.ingest_cmd import _date
 from mildip.export import write_csv, write_jsonl
 from mildip.extract import extract_document

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli.events_cmd import settings_from_context
+from mildip.cli._common import settings_from_context
 from mildip.pipeline import ingest_paths, reextract
 from mildip.store import open_store
 

@@ -20,21 +20,12 @@ from typing import Annotated, Any
 
 import typer
 
-from mildip.settings import Settings, load_settings
+from mildip.cli._common import settings_from_context
 
 
 class BoardFormat(str, Enum):
     table = "table"
     json = "json"
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    current: typer.Context | None = ctx
-    while current is not None:
-        if isinstance(current.obj, Settings):
-            return current.obj
-        current = current.parent
-    return load_settings()
 
 
 def _as_of(value: str | None) -> str:
@@ -181,7 +172,7 @@ def mechanisms(
     if sum([show_overdue, show_threads, show_rounds]) > 1:
         raise typer.BadParameter("choose one of --overdue, --threads, --rounds")
     day = _as_of(as_of)
-    settings = _settings(ctx)
+    settings = settings_from_context(ctx)
     registry = load_registry(settings)
     if registry_file is not None:
         registry = Registry.from_file(registry_file, registry)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import typer
 
-from mildip.cli.events_cmd import events_app, print_table, settings_from_context
+from mildip.cli._common import settings_from_context
+from mildip.cli.events_cmd import events_app, print_table
 
 
 def _record(ctx: typer.Context, kind: str, event_ids: list[str], reason: str) -> None:

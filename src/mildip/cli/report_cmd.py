@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from mildip.cli.events_cmd import settings_from_context
+from mildip.cli._common import settings_from_context
 from mildip.cli.trends_cmd import partial_date
 
 

@@ -9,8 +9,7 @@ from enum import Enum
 
 import typer
 
-from mildip.cli.events_cmd import settings_from_context
-from mildip.dates import precision
+from mildip.cli._common import partial_date, settings_from_context
 
 
 class TrendsFormat(str, Enum):
@@ -28,17 +27,6 @@ class Period(str, Enum):
 class Coverage(str, Enum):
     dyad = "dyad"
     corpus = "corpus"
-
-
-def partial_date(value: str | None) -> str | None:
-    """Option callback: ``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD (or absent)."""
-    if value is None:
-        return None
-    try:
-        precision(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
-    return value
 
 
 _SHORT_HEADERS = {"scheduled": "sched", "coverage": "cov", "net rate": "rate"}

@@ -900,32 +900,30 @@ def frame_establish(view, trig, lex, ctx, neighbours) -> list[Draft]:
     return [_base_draft(view, trig, "ESTABLISH", codes, mechanism_text=mech_text)]
 
 
-def frame_propose(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 80]
+def _answer_frame(view, trig, lex, ctx, type_: str, window: int, context: bool) -> list[Draft]:
+    """PROPOSE and REJECT: an engagement object ("a call", "the offer to talk") within
+    ``window`` characters after the verb, a subject that initiates, and two parties (the
+    last pair named before, when ``context`` allows and the sentence names one party)."""
+    tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + window]
     if not lex.engagement_objects.search(tail):
         return []
     subj = _subject(view, trig.start)
     if subj is None:
         return []
     codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
-    if len(codes) < 2:
+    if len(codes) < 2 and context:
         codes |= set(_two_party_context(view, ctx, lex))
     if len(codes) < 2:
         return []
-    return [_base_draft(view, trig, "PROPOSE", codes, initiator=subj.code)]
+    return [_base_draft(view, trig, type_, codes, initiator=subj.code)]
+
+
+def frame_propose(view, trig, lex, ctx, neighbours) -> list[Draft]:
+    return _answer_frame(view, trig, lex, ctx, "PROPOSE", 80, context=True)
 
 
 def frame_reject(view, trig, lex, ctx, neighbours) -> list[Draft]:
-    tail = view.masked[view.rel(trig.end) : view.rel(trig.end) + 60]
-    if not lex.engagement_objects.search(tail):
-        return []
-    subj = _subject(view, trig.start)
-    if subj is None:
-        return []
-    codes = set(_codes(_actor_mentions(view, view.base, view.sentence.end)))
-    if len(codes) < 2:
-        return []
-    return [_base_draft(view, trig, "REJECT", codes, initiator=subj.code)]
+    return _answer_frame(view, trig, lex, ctx, "REJECT", 60, context=False)
 
 
 _OBJECT_STOP = re.compile(
