@@ -172,6 +172,28 @@ def _evidence_span(view: SentenceView, draft: Draft) -> tuple[int, int]:
     return start, end
 
 
+_CHANNEL_LEVEL = {"theater_commander": "theater"}
+
+
+def _channel_of_levels(registry, actors: tuple[str, ...], participants: list[Participant]):
+    """A call or meeting between theater commanders of both sides is a round of the
+    registered theater-level channel between these parties, when there is exactly one
+    (chiefs of defence talk outside their formal dialogue too, so only this level counts) ("Adm. Paparo held a video teleconference with the
+    Southern Theater Commander" → the China-U.S. Theater Commanders Talk)."""
+    levels = {p.level for p in participants}
+    sides = {p.party for p in participants}
+    if len(levels) != 1 or sides != set(actors) or len(actors) != 2:
+        return None
+    wanted = _CHANNEL_LEVEL.get(levels.pop())
+    if wanted is None:
+        return None
+    found = [
+        m for m in registry
+        if m.level == wanted and frozenset(m.parties) == frozenset(actors) and m.kind != "hotline"
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _clean_mechanism_text(text: str | None) -> str | None:
     """Drop quotation marks and editorial brackets ("[PLA]") from a channel phrase."""
     if not text:
@@ -438,6 +460,11 @@ def _to_event(
         sentence_end=view.sentence.end,
         sources_cited=tuple(cites),
     )
+    participants = _participants(view, draft, dated.value)
+    if mechanism is None and draft.type in ("CALL", "MEET"):
+        by_level = _channel_of_levels(registry, actors, participants)
+        if by_level is not None:
+            mechanism, mechanism_id = by_level.name, by_level.mechanism_id
     return Event(
         type=draft.type,
         actors=actors,
@@ -448,7 +475,7 @@ def _to_event(
         mechanism_id=mechanism_id,
         round=draft.round,
         resumed=draft.resumed,
-        participants=_participants(view, draft, dated.value),
+        participants=participants,
         location=draft.location,
         evidence=[evidence],
     )
