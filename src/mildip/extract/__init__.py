@@ -248,7 +248,10 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     list_date: str | None = None
     for i, sent in enumerate(sentences):
         is_candidate = sent.index in candidates
-        view = build_view(sent, citations, gaz, lex, published, [])
+        view = build_view(
+            sent, citations, gaz, lex, published, [],
+            with_dates=is_candidate or sent.text.rstrip().endswith(":"),
+        )
         if is_candidate:
             view.persons.extend(_persons(sent, view.masked, gaz, (), published, doc.text))
             view.persons.extend(people.mentions_in(view))

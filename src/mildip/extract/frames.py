@@ -73,6 +73,7 @@ class Trigger:
 
 
 def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
+    """Trigger matches of the sentence, outside citations and datelines."""
     out = []
     for m in lex.trigger_regex.finditer(view.masked):
         spec = lex.trigger_spec(m.lastgroup)

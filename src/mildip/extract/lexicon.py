@@ -93,8 +93,7 @@ def _build() -> Lexicon:
         for alt in _split_top_level(s.pattern):
             alternatives.append((len(alt), i, alt))
     alternatives.sort(key=lambda a: (-a[0], a[1]))
-    parts = [f"(?P<t{i}_{n}>{alt})" for n, (_, i, alt) in enumerate(alternatives)]
-    trigger_regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    trigger_regex = re.compile(_dispatch_pattern(alternatives), re.IGNORECASE)
     mech = vocab["mechanism"]
     heads = sorted(set(mech["dialogue_heads"]) | set(mech["exercise_heads"]), key=len, reverse=True)
     return Lexicon(
@@ -121,6 +120,67 @@ def _build() -> Lexicon:
         ),
         head_regex=_words_regex(heads),
     )
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Lower-case letters a match of ``pattern`` can start with (None when unknown)."""
+    from re import _constants as c
+    from re import _parser
+
+    def first(items) -> set[str] | None:
+        for op, av in items:
+            if op is c.LITERAL:
+                return {chr(av).lower()}
+            if op is c.IN:
+                out = set()
+                for iop, iav in av:
+                    if iop is c.LITERAL:
+                        out.add(chr(iav).lower())
+                    else:
+                        return None
+                return out
+            if op is c.SUBPATTERN:
+                return first(av[-1])
+            if op is c.BRANCH:
+                out = set()
+                for branch in av[1]:
+                    chars = first(branch)
+                    if chars is None:
+                        return None
+                    out |= chars
+                return out
+            return None
+        return None
+
+    try:
+        return first(_parser.parse(pattern, re.IGNORECASE))
+    except (re.error, TypeError, AttributeError):
+        return None
+
+
+def _dispatch_pattern(alternatives: list[tuple[int, int, str]]) -> str:
+    """One regex for all triggers, dispatched on the first letter: at each word start
+    only the alternatives that can begin with that letter are tried (Python's engine
+    would otherwise try every alternative everywhere). Within a letter the longer
+    alternatives come first; each copy of an alternative has its own group name
+    ``t<spec>_<n>``."""
+    by_letter: dict[str, list[str]] = {}
+    fallback: list[str] = []
+    n = 0
+    for _, i, alt in alternatives:
+        chars = _first_chars(alt)
+        targets = sorted(chars) if chars else [None]
+        for ch in targets:
+            part = f"(?P<t{i}_{n}>{alt})"
+            n += 1
+            (by_letter.setdefault(ch, []) if ch else fallback).append(part)
+    branches = [
+        f"(?=[{re.escape(ch)}{re.escape(ch.upper())}])(?:{'|'.join(parts)})"
+        for ch, parts in sorted(by_letter.items())
+    ]
+    if fallback:
+        branches.append("(?:" + "|".join(fallback) + ")")
+    return r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])"
 
 
 def _split_top_level(pattern: str) -> list[str]:

@@ -132,8 +132,10 @@ def build_view(
     lexicon: Lexicon,
     published: date | None,
     persons: list[PersonMention],
+    with_dates: bool = True,
 ) -> SentenceView:
-    """Prepare ``sentence``; ``citations`` are the document's (absolute offsets)."""
+    """Prepare ``sentence``; ``citations`` are the document's (absolute offsets).
+    ``with_dates=False`` skips the date expressions (a sentence read only for context)."""
     base = sentence.start
     own = [c for c in citations if c.start >= sentence.start and c.end <= sentence.end]
     spans = [(c.start - base, c.end - base) for c in own]
@@ -142,7 +144,7 @@ def build_view(
         spans.append((0, dl.end()))
     masked = mask_spans(sentence.text, spans)
     parties = _attach_institutions(gazetteer.find(masked, offset=base), masked, base)
-    dates = [d for d in find_dates(masked, published, offset=base) if d.value]
+    dates = [d for d in find_dates(masked, published, offset=base) if d.value] if with_dates else []
     cuts = {base + m.start() for m in lexicon.clause_boundaries.finditer(masked)}
     lead = _LEADING_ADVERBIAL.match(masked)
     if lead:

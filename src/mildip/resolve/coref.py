@@ -26,7 +26,6 @@ separate and both carry a ``conflicting_date`` flag.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -170,13 +169,25 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
 
 
 def _canonical_key(e: Event) -> tuple:
-    first = min(((ev.doc_id, ev.start, ev.end) for ev in e.evidence), default=("", -1, -1))
+    """A total, input-order-free order of mentions: where they are, then what they say
+    (every field that may differ between two mentions of one passage, as strings)."""
+    spans = tuple(sorted((ev.doc_id, ev.start, ev.end, ev.quote) for ev in e.evidence))
     return (
-        first,
+        spans[0][:3] if spans else ("", -1, -1),
         e.type,
         e.actors,
         dates.sort_key(e.date),
-        json.dumps(e.to_dict(), sort_keys=True, default=str),
+        e.mechanism or "",
+        -1 if e.round is None else e.round,
+        e.modality,
+        e.initiator or "",
+        e.location or "",
+        e.mechanism_id or "",
+        e.resumed,
+        e.responds_to or "",
+        tuple(repr(p) for p in e.participants),
+        spans,
+        e.event_id,
     )
 
 
