@@ -928,7 +928,8 @@ def frame_reject(view, trig, lex, ctx, neighbours) -> list[Draft]:
 
 
 _OBJECT_STOP = re.compile(
-    r"\b(?:during|over|in|near|off|with|while|as|at|on|for|after|before|which|that|who|when)\b|[,;]"
+    r"\b(?:during|over|in|near|off|with|while|as|at|on|for|after|before|which|that|who|when|"
+    r"against|to|from|into|monitoring|conducting|flying|operating)\b|[,;]"
 )
 
 

@@ -83,8 +83,9 @@ def _entries() -> dict[str, Entry]:
         for form in [row["name"], *_split(row.get("aliases"))]:
             add(form, Entry(party, mkind, row.get("level"), form in ambiguous))
     for row in load_tsv("places.tsv"):
+        # a sea or region has no code: it only keeps "Japan" in "Sea of Japan" from matching
         for form in [row["name"], *_split(row.get("aliases"))]:
-            add(form, Entry(row["code"], "place", None, False))
+            add(form, Entry(row.get("code"), "place", None, False))
     return forms
 
 
