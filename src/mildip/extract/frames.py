@@ -802,6 +802,12 @@ def frame_mechanism_action(view, trig, lex, ctx, neighbours) -> list[Draft]:
         actors = set(counterpart_codes)
         if initiator:
             actors.add(initiator)
+        if len(actors) < 2 and ctx.registry is not None:
+            # "Beijing canceled the Military Maritime Consultative Agreement talks": the
+            # registry names the other party of a registered channel
+            mech = match_registered(ctx.registry, piece, ())
+            if mech is not None and initiator in mech.parties:
+                actors |= set(mech.parties)
         if len(actors) < 2:
             continue
         drafts.append(

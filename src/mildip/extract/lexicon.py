@@ -116,7 +116,10 @@ def _build() -> Lexicon:
         resumption=re.compile("|".join(vocab["resumption"]["patterns"]), re.IGNORECASE),
         two_parties=_words_regex(vocab["anaphora"]["two_parties"]),
         clause_boundaries=re.compile(
-            "|".join(re.escape(b) for b in vocab["clauses"]["boundaries"]), re.IGNORECASE
+            "|".join(
+                b[3:] if b.startswith("re:") else re.escape(b) for b in vocab["clauses"]["boundaries"]
+            ),
+            re.IGNORECASE,
         ),
         head_regex=_words_regex(heads),
     )
