@@ -117,7 +117,8 @@ def _build() -> Lexicon:
         two_parties=_words_regex(vocab["anaphora"]["two_parties"]),
         clause_boundaries=re.compile(
             "|".join(
-                b[3:] if b.startswith("re:") else re.escape(b) for b in vocab["clauses"]["boundaries"]
+                b[3:] if b.startswith("re:") else re.escape(b)
+                for b in vocab["clauses"]["boundaries"]
             ),
             re.IGNORECASE,
         ),
