@@ -78,6 +78,8 @@ CASES = [
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a generic statement: no event
     ("Military-to-military dialogues between the two countries have often been difficult.", []),
+    # a habit, not an event: no date and a habitual cue
+    ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # a question: no event
     ("Will the two militaries hold talks this year?", []),
     # a resumption: "the first ... in five years" marks a resumed round

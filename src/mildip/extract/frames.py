@@ -64,6 +64,9 @@ def drafts_for(view: SentenceView, lex: Lexicon, ctx: Context, neighbours: str) 
     """Every draft in one sentence; triggers inside an earlier draft's object are skipped."""
     if _is_question(view):
         return []
+    if lex.habitual.search(view.masked) and not view.dates:
+        # "Austin has met his Chinese counterparts several times": a habit, not an event
+        return []
     drafts: list[Draft] = []
     claimed: list[tuple[int, int]] = []
     triggers = find_triggers(view, lex)

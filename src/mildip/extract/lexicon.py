@@ -63,6 +63,7 @@ class Lexicon:
     future: re.Pattern[str]
     hypothetical: re.Pattern[str]
     resumption: re.Pattern[str]
+    habitual: re.Pattern[str]
     two_parties: re.Pattern[str]
     clause_boundaries: re.Pattern[str]
     head_regex: re.Pattern[str]
@@ -114,6 +115,7 @@ def _build() -> Lexicon:
         future=_words_regex(vocab["modality"]["future"]),
         hypothetical=_words_regex(vocab["modality"]["hypothetical"]),
         resumption=re.compile("|".join(vocab["resumption"]["patterns"]), re.IGNORECASE),
+        habitual=_words_regex(vocab["habitual"]["cues"]),
         two_parties=_words_regex(vocab["anaphora"]["two_parties"]),
         clause_boundaries=re.compile(
             "|".join(
