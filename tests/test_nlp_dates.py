@@ -59,3 +59,8 @@ def test_dates_need_publication_for_relative():
 def test_dates_future_direction_takes_next_occurrence():
     (d,) = find_dates("on Tuesday", PUB, direction="future")
     assert d.value == "2023-04-18"
+
+
+def test_dates_coordinated_dates_share_the_written_year():
+    found = find_dates("on May 24 and June 11, 2014", date(2025, 6, 11))
+    assert [d.value for d in found] == ["2014-05-24", "2014-06-11"]

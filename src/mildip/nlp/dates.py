@@ -327,8 +327,25 @@ def find_dates(
             )
         )
     # "Monday 17 February 2025", "Friday, May 31": the weekday only repeats the date
-    return [
+    found = [
         d
         for d in found
         if not (d.kind == "weekday" and any(0 <= o.start - d.end <= 2 for o in found if o is not d))
     ]
+    return _share_years(found, text, offset)
+
+
+def _share_years(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """ "on May 24 and June 11, 2014": the year written after the last date of a
+    coordination also dates the ones before it."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        d, nxt = out[i], out[i + 1]
+        if d.kind not in ("md", "dm") or nxt.relative or not nxt.value or not d.value:
+            continue
+        gap = text[d.end - offset : nxt.start - offset]
+        if re.fullmatch(r",?\s+(?:and|or|to)\s+", gap):
+            out[i] = DateMention(
+                d.start, d.end, d.text, nxt.value[:4] + d.value[4:], d.precision, d.kind, False
+            )
+    return out
