@@ -78,6 +78,10 @@ CASES = [
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a generic statement: no event
     ("Military-to-military dialogues between the two countries have often been difficult.", []),
+    # coordinated dates: one incident per date, the year shared
+    ("Chinese J-15 fighters intercepted Japanese P-3C aircraft on June 7 and June 8.",
+     [("INCIDENT", ("CHN", "JPN"), "2024-06-07", "CHN", "asserted"),
+      ("INCIDENT", ("CHN", "JPN"), "2024-06-08", "CHN", "asserted")]),
     # a habit, not an event: no date and a habitual cue
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # a question: no event

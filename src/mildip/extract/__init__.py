@@ -223,10 +223,11 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
             ]
             view.persons[:] = sorted(found + kept, key=lambda p: p.start)
     mentions = [
-        to_event(
+        event
+        for d, view, i, item_date in pending
+        for event in to_event(
             d, view, lex, doc, published, citations, item_date, registry, passage_end(sentences, i)
         )
-        for d, view, i, item_date in pending
     ]
     mentions = unify_discovered_names(mentions, registry)
     return link_proposals(merge_events(mentions, settings), settings)

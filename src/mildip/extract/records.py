@@ -168,7 +168,9 @@ def to_event(
     list_date: str | None,
     registry,
     passage_end: int,
-) -> Event:
+) -> list[Event]:
+    """The event of a draft (dated, with modality, participants, mechanism, evidence), and
+    one more per further date coordinated with its own ("on May 24 and June 11")."""
     clause = view.clause(draft.trigger[0])
     before = _without_dates(view, clause[0], draft.trigger[0])
     trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
@@ -219,7 +221,7 @@ def to_event(
         by_level = _channel_of_levels(registry, actors, participants)
         if by_level is not None:
             mechanism, mechanism_id = by_level.name, by_level.mechanism_id
-    return Event(
+    event = Event(
         type=draft.type,
         actors=actors,
         date=dated.value,
@@ -233,3 +235,29 @@ def to_event(
         location=draft.location,
         evidence=[evidence],
     )
+    return [event] + [
+        event.with_(date=value, event_id="")
+        for value in _coordinated_dates(view, text_mention, dated.value, draft.type)
+    ]
+
+
+_REPEATABLE = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL"})
+
+
+def _coordinated_dates(view: SentenceView, mention, chosen: str | None, type_: str) -> list[str]:
+    """ "approaches ... occurred on May 24 and June 11, 2014": each further date of the
+    same precision coordinated with the event's own date is one more event."""
+    if mention is None or chosen is None or type_ not in _REPEATABLE:
+        return []
+    out = []
+    dates = sorted(view.dates, key=lambda d: d.start)
+    idx = next((i for i, d in enumerate(dates) if d.start == mention.start), None)
+    if idx is None:
+        return []
+    for prev, nxt in zip(dates[idx:], dates[idx + 1 :], strict=False):
+        gap = view.masked[view.rel(prev.end) : view.rel(nxt.start)]
+        if not re.fullmatch(r",?\s+(?:and|,)\s*", gap) or nxt.precision != mention.precision:
+            break
+        if nxt.value != chosen:
+            out.append(nxt.value)
+    return out
