@@ -82,6 +82,8 @@ CASES = [
     ("Chinese J-15 fighters intercepted Japanese P-3C aircraft on June 7 and June 8.",
      [("INCIDENT", ("CHN", "JPN"), "2024-06-07", "CHN", "asserted"),
       ("INCIDENT", ("CHN", "JPN"), "2024-06-08", "CHN", "asserted")]),
+    # a wish is no event
+    ("The U.S. side remains ready to meet with Chinese counterparts in June.", []),
     # a habit, not an event: no date and a habitual cue
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # a question: no event

@@ -64,7 +64,7 @@ def drafts_for(view: SentenceView, lex: Lexicon, ctx: Context, neighbours: str) 
     """Every draft in one sentence; triggers inside an earlier draft's object are skipped."""
     if _is_question(view):
         return []
-    if lex.habitual.search(view.masked) and not view.dates:
+    if lex.habitual.search(view.masked) and not event_dates(view.dates, view.masked, view.base):
         # "Austin has met his Chinese counterparts several times": a habit, not an event
         return []
     drafts: list[Draft] = []

@@ -59,9 +59,14 @@ def frame_held(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if composed_round is None:
         if phrase.plural and phrase.round is None and not phrase.quoted:
             return []
-        if not is_specific(phrase, lex):
+        # "held a security dialogue ... for the first time in four years": a resumed
+        # round is a particular one even when its name is generic
+        clause = view.masked[
+            view.rel(view.clause(trig.start)[0]) : view.rel(view.clause(trig.start)[1])
+        ]
+        if not is_specific(phrase, lex) and not lex.resumption.search(clause):
             return []
-    if phrase.head in {"talks", "talk", "meeting", "meetings"} and phrase.round is None:
+    if phrase.head in {"talks", "talk", "meeting", "meetings"} and (phrase.round or 1) == 1:
         # "held a bilateral meeting" is a meeting; a round needs a named channel
         if not re.search(r"\b[A-Z]", phrase.name or ""):
             return []

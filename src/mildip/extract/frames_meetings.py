@@ -45,7 +45,8 @@ def frame_interaction(view, trig, lex, ctx, neighbours) -> list[Draft]:
         ("last", "latest", "talks between", "meeting between")
     ):
         return []
-    if _NOMINAL.match(low) and not view.dates:
+    lo_c, hi_c = view.clause(trig.start)
+    if _NOMINAL.match(low) and not any(lo_c <= d.start < hi_c for d in view.dates):
         # a call or talks named as a noun is an event only with a date of its own
         return []
     lo, hi = view.clause(trig.start)
@@ -162,6 +163,9 @@ def _named_channel_at(
         return None
     for ph in find_phrases(view.masked, view.base, lex, lex.dialogue_heads):
         if ph.start < trig.start < ph.end or ph.end == trig.start + len(trig.text.split()[0]):
+            if re.search(r"['’]s\b", ph.name):
+                # "Secretary Hegseth's Meeting With ...": a person's meeting, not a channel
+                return None
             words = [w for w in ph.name.split() if w.lower() != ph.head and "-" not in w]
             named = [w for w in words if w[:1].isupper() and w.lower() in lex.modifiers]
             if (ph.round or 0) < 2 and not named:

@@ -29,7 +29,8 @@ _PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:Besides|Following|After|Before|Apart from|In addition to|Unlike|Like|Despite|During)\b[^,;]{3,120},"
+    r"^(?:Besides|Following|After|Before|Since|Apart from|In addition to|Unlike|Like|Despite|During)\b"
+    r"[^,;]{3,120},"
 )
 LOCATIVE = frozenset(
     {"in", "at", "off", "near", "inside", "around", "outside", "across", "over", "into", "from"}
