@@ -244,9 +244,16 @@ def _object_phrases(
         has_head = any(
             re.search(rf"\b{re.escape(h)}\b", piece, re.IGNORECASE) for h in lex.cooperation_heads
         )
-        if not has_head:
+        completes = (
+            out
+            and re.search(r"\s(?:on|of|for)\s", out[-1][2])
+            and len(piece.split()) <= 3
+            and not re.match(r"(?i)(?:the|its|their|a|an)\b", piece)
+        )
+        if not has_head or completes:
             # "on strategic security, arms control and non-proliferation", "between China
-            # and the United States": a piece with no head noun completes the one before
+            # and the United States", "on a new round of arms control and non-proliferation
+            # consultations": a piece that cannot stand alone completes the one before
             if out:
                 ps = out[-1][0]
                 pe = start + s + lead + len(piece)
