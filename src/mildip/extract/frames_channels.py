@@ -424,6 +424,15 @@ def frame_agree(view, trig, lex, ctx, neighbours) -> list[Draft]:
     if len(codes) < 2:
         codes = sorted(set(codes) | set(_two_party_context(view, ctx, lex)))
     if len(codes) < 2:
+        # "agreed to hold the 2020 MMCA meeting": a registered channel names its parties
+        tail_phrases = find_phrases(view.masked, view.base, lex, lex.dialogue_heads)
+        for ph in tail_phrases:
+            if ph.start >= trig.end:
+                parties = _registry_parties(ctx, ph)
+                if set(codes) <= set(parties):
+                    codes = parties
+                break
+    if len(codes) < 2:
         return []
     tail = view.masked[view.rel(trig.end) :]
     m = _BETWEEN_CHANNEL.search(tail)

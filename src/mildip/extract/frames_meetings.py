@@ -212,9 +212,16 @@ def frame_visit(view, trig, lex, ctx, neighbours) -> list[Draft]:
             )
         ]
     head = view.masked[view.rel(view.clause(trig.start)[0]) : view.rel(trig.start)]
-    if trig.type == "MEET" and lex.naval.search(head):
-        # "The taskforce visited Dar es Salaam": a navy's visit is a port call
-        navy = naval_owner(view, lex, trig.start) or ctx.naval_party
+    pronoun = re.search(r"\b(?:it|they)\s+(?:\w+\s+)?$", head)
+    if trig.type == "MEET" and (
+        lex.naval.search(head) or (pronoun and lex.naval.search(view.masked))
+    ):
+        # "The taskforce visited Dar es Salaam", "the training ship ..., during which it will
+        # pay visits to Indonesia": a navy's visit is a port call
+        navy = naval_owner(view, lex, trig.start)
+        if navy is None and pronoun and not lex.naval.search(head):
+            navy = naval_owner(view, lex)
+        navy = navy or ctx.naval_party
         if navy is not None:
             return _port_calls(view, trig, lex, navy)
     subj = _possessor(view, trig) if "visit to" in low else None
