@@ -10,6 +10,7 @@ from rich.table import Table
 
 from mildip.analysis.summary import pair_summaries
 from mildip.cli._common import settings_from_context
+from mildip.cli.events_cmd import print_table
 from mildip.pipeline import ingest_paths
 from mildip.store import open_store
 
@@ -30,21 +31,8 @@ def demo(
             console.print(f"[red]failed[/red] {source}: {reason}")
         events = store.events()
         documents = store.documents()
-    table = Table(title=f"{len(events)} events from {len(documents)} documents")
-    for col in ("date", "type", "actors", "init.", "mechanism", "rnd", "modality", "doc(s)"):
-        table.add_column(col, overflow="fold")
-    for ev in events:
-        table.add_row(
-            ev.date or "",
-            ev.type,
-            "-".join(ev.actors),
-            ev.initiator or "",
-            ev.mechanism or "",
-            str(ev.round or ""),
-            ev.modality,
-            ", ".join(ev.docs),
-        )
-    console.print(table)
+    console.print(f"{len(documents)} documents in the database.")
+    print_table(events)
     summary = Table(title="Per pair (asserted events)")
     for col in ("pair", "events", "cooperative", "restrictive", "by type", "first", "last"):
         summary.add_column(col)

@@ -170,7 +170,7 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
     citations = find_citations(doc.text, published)
     candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
     ctx = Context(registry=registry)
-    people = PeopleMemory()
+    people = PeopleMemory(lex.family_name_first)
     pending: list[tuple[Draft, SentenceView, int, str | None]] = []
     list_date: str | None = None
     for i, sent in enumerate(sentences):

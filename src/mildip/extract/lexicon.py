@@ -64,6 +64,8 @@ class Lexicon:
     hypothetical: re.Pattern[str]
     resumption: re.Pattern[str]
     habitual: re.Pattern[str]
+    wishes: re.Pattern[str]
+    family_name_first: frozenset[str]
     two_parties: re.Pattern[str]
     clause_boundaries: re.Pattern[str]
     head_regex: re.Pattern[str]
@@ -116,6 +118,12 @@ def _build() -> Lexicon:
         hypothetical=_words_regex(vocab["modality"]["hypothetical"]),
         resumption=re.compile("|".join(vocab["resumption"]["patterns"]), re.IGNORECASE),
         habitual=_words_regex(vocab["habitual"]["cues"]),
+        wishes=re.compile(
+            r"(?i)\b(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab["wishes"]["cues"])
+            + r")\b(?:\s+\w+){0,2}\s+to\b"
+        ),
+        family_name_first=frozenset(vocab["names"]["family_name_first"]),
         two_parties=_words_regex(vocab["anaphora"]["two_parties"]),
         clause_boundaries=re.compile(
             "|".join(

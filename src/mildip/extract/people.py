@@ -24,14 +24,14 @@ _TITLE_NOUN = re.compile(
     r"(?<![\w-])[Tt]he (secretary|minister|admiral|general|chairman|commander|president|"
     r"premier|chief)\b(?! of\b)(?!\s+[A-Z])"
 )
-_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"})
 _SUFFIXES = frozenset({"Jr.", "Jr", "III", "II", "IV"})
 
 
 class PeopleMemory:
     """The people of a document read so far (one instance per document)."""
 
-    def __init__(self) -> None:
+    def __init__(self, family_name_first: frozenset[str] = frozenset()) -> None:
+        self.family_name_first = family_name_first
         self.by_surname: dict[str, PersonMention] = {}
         self.recent: list[PersonMention] = []
         self.subject: PersonMention | None = None
@@ -44,9 +44,8 @@ class PeopleMemory:
             if not pm.party or len(words) < 2:
                 continue
             self.by_surname[words[-1]] = pm
-            if pm.party in _FAMILY_NAME_FIRST:
-                # "Dong Jun" is Admiral Dong: Chinese, Korean, Vietnamese and Cambodian
-                # names in English keep the family name first
+            if pm.party in self.family_name_first:
+                # "Dong Jun" is Admiral Dong (extraction.toml [names])
                 self.by_surname.setdefault(words[0], pm)
             self.recent.append(pm)
             subject = subject or pm

@@ -175,7 +175,7 @@ def to_event(
     before = _without_dates(view, clause[0], draft.trigger[0])
     trigger_text = view.masked[view.rel(draft.trigger[0]) : view.rel(draft.trigger[1])]
     mod = draft.modality_hint or modality(before, trigger_text, lex)
-    if mod == "hypothetical" and _DESIRE.search(before):
+    if mod == "hypothetical" and lex.wishes.search(before):
         # "hoped to visit China to establish ...", "remains ready to meet": a wish
         return []
     sentence_dates = view.dates
@@ -244,10 +244,6 @@ def to_event(
     ]
 
 
-_DESIRE = re.compile(
-    r"(?i)\b(?:hope[sd]?|hoping|wish(?:es|ed)?|wants?|wanted|eager|willing|ready|seeks?|"
-    r"seeking|sought|aims?|aimed|looks? forward)\b(?:\s+\w+){0,2}\s+to\b"
-)
 _REPEATABLE = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL"})
 
 
