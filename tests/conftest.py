@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-
 # --- evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ---------------
 
 DEV_CORPUS = Path(__file__).parent / "data" / "dev"
@@ -56,7 +55,7 @@ MIDDLE_EARTH_REGISTRY = Path(__file__).parent / "data" / "mechanisms" / "middle-
 @pytest.fixture
 def middle_earth_registry():
     """A mechanism registry about invented parties: GDR Gondor, RHN Rohan, ARN Arnor, WHC White Council."""
-    from mildip.resolve.mechanisms import Registry
+    from mildip.kb.mechanisms import Registry
 
     return Registry.from_toml(MIDDLE_EARTH_REGISTRY.read_text("utf-8"), MIDDLE_EARTH_REGISTRY.name)
 

@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from mildip.kb.publishers import find_publisher
 from mildip.model import Event, Evidence, Participant
 from mildip.resolve.coref import content_words, merge_events, same_event, similarity
-from mildip.resolve.publishers import find_publisher
 
 CALL_GDR = "King Elessar of Gondor held a phone call with King Eomer of Rohan on 9 March."
 CALL_RHN = "Rohan's Eomer spoke by telephone with Gondor's sovereign about the eastern marches."

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mildip._exceptions import DataFileError
-from mildip.resolve.mechanisms import KINDS, LEVELS, Registry, load_registry, normalise_name
+from mildip.kb.mechanisms import KINDS, LEVELS, Registry, load_registry, normalise_name
 from mildip.resources import provenance
 from mildip.settings import Settings
 

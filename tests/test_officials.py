@@ -1,4 +1,4 @@
-"""Officials with dated posts (mildip.resolve.officials) and the shipped officials.tsv."""
+"""Officials with dated posts (mildip.kb.officials) and the shipped officials.tsv."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from itertools import pairwise
 import pytest
 
 from mildip import dates
-from mildip.resolve.officials import (
+from mildip.kb.officials import (
     LEVELS,
     infer_level,
     load_posts,

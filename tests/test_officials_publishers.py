@@ -1,4 +1,4 @@
-"""Which side a report comes from (mildip.resolve.publishers, data/publishers.tsv)."""
+"""Which side a report comes from (mildip.kb.publishers, data/publishers.tsv)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mildip.resolve.publishers import find_publisher, load_publishers, origin_key, source_side
+from mildip.kb.publishers import find_publisher, load_publishers, origin_key, source_side
 from mildip.resources import provenance
 
 

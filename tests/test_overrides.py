@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from mildip._exceptions import EventNotFoundError, OverrideError
 from mildip.model import Document, Event, Evidence
-from mildip.resolve.coref import merge_events, rebuild_events, record_override
+from mildip.pipeline import rebuild_events, record_override
+from mildip.resolve.coref import merge_events
 from mildip.resolve.overrides import (
     Override,
     apply_overrides,

@@ -98,7 +98,7 @@ def test_pipeline_dask_map_equals_serial(settings):
 
 
 def test_pipeline_overrides_survive_reextract(corpus, settings):
-    from mildip.resolve.coref import record_override
+    from mildip.pipeline import record_override
 
     with open_store(settings.db_url) as store:
         ingest_paths([str(corpus)], store, settings)

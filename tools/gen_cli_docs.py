@@ -184,7 +184,7 @@ mildip --db sqlite:////tmp/x.db events --format json > events.json
 """,
     "events merge": """\
 Record an analyst's decision that several resolved events are one real-world event
-(`mildip.resolve.coref.record_override`), rebuild the resolved layer and print the
+(`mildip.pipeline.record_override`), rebuild the resolved layer and print the
 result. The decision is kept by the events' evidence anchors, so it survives
 re-extraction (see [coreference.md](coreference.md#overrides)).
 

@@ -21,8 +21,6 @@ from mildip.extract import extract, extract_document  # the functions shadow the
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.settings import Settings, load_settings
 
-
-
 __all__ = sorted(
     [
         "Citation",

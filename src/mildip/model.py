@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -183,7 +183,7 @@ class Event:
         """Documents that report this event, sorted."""
         return sorted({e.doc_id for e in self.evidence})
 
-    def with_(self, **changes: Any) -> "Event":
+    def with_(self, **changes: Any) -> Event:
         """A copy with ``changes`` applied (id kept unless given)."""
         return replace(self, **changes)
 
@@ -236,7 +236,7 @@ class Event:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Event":
+    def from_dict(cls, data: dict[str, Any]) -> Event:
         """Inverse of :meth:`to_dict`."""
         data = dict(data)
         data["actors"] = tuple(data.get("actors") or ())
@@ -250,3 +250,32 @@ class Event:
         data["flags"] = list(data.get("flags") or [])
         data["sides"] = tuple(data.get("sides") or ())
         return cls(**data)
+
+
+OVERRIDE_KINDS: tuple[str, ...] = ("merge", "split")
+"""Kinds of analyst override: these mentions are one event / separate events."""
+
+
+@dataclass(frozen=True)
+class Override:
+    """One analyst decision. ``event_keys`` are evidence anchors, sorted and unique."""
+
+    kind: str
+    event_keys: tuple[str, ...]
+    reason: str
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        if self.kind not in OVERRIDE_KINDS:
+            raise ValueError(f"unknown override kind {self.kind!r}; expected one of {OVERRIDE_KINDS}")
+        if not self.event_keys:
+            raise ValueError("an override needs at least one evidence anchor")
+        object.__setattr__(self, "event_keys", tuple(sorted(set(self.event_keys))))
+
+    @property
+    def sort_key(self) -> tuple:
+        """Application order: oldest first; ties broken by kind and anchors."""
+        created = self.created_at
+        if created.tzinfo is None:
+            created = created.replace(tzinfo=UTC)
+        return (created, self.kind, self.event_keys)

@@ -6,6 +6,9 @@
   same documents again changes nothing.
 * :func:`reextract` re-runs extraction over stored documents (after a lexicon or
   extractor change) and rebuilds the resolved layer; analyst overrides survive.
+* :func:`rebuild_events` redoes the store's resolved layer from its mentions and the
+  analysts' overrides; :func:`record_override` records a ``merge``/``split`` decision
+  and rebuilds.
 * :func:`extract_many` maps extraction over documents, serially or on a Dask
   cluster (``scheduler="dask"``): extraction is a pure function of (document,
   settings), so the distributed run is a plain map.
@@ -17,13 +20,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from mildip._exceptions import IngestError, MissingExtraError
+from mildip._exceptions import IngestError, MissingExtraError, OverrideError
 from mildip._version import EXTRACTOR_VERSION
+from mildip.analysis.threads import link_proposals
 from mildip.extract import extract_document
 from mildip.ingest import iter_documents
-from mildip.model import Document, Event
+from mildip.kb.publishers import Publisher, find_publisher
+from mildip.model import OVERRIDE_KINDS, Document, Event
+from mildip.resolve.coref import merge_events
+from mildip.resolve.overrides import event_anchors, merge_override, split_override
 from mildip.settings import Settings
 from mildip.store import Store
+from mildip.store.overrides import add_override, list_overrides
 
 
 @dataclass
@@ -79,11 +87,51 @@ def extract_many(
             cluster.close()
 
 
-def rebuild_events(store: Store, settings: Settings) -> int:
-    """Recompute the resolved layer from all mentions and the analysts' overrides."""
-    from mildip.resolve.coref import rebuild_events as _rebuild
+def document_publishers(store: Store) -> dict[str, Publisher | None]:
+    """doc_id → the outlet of each stored document (from its publication and URL)."""
+    return {d.doc_id: find_publisher(d.publication, d.url) for d in store.documents()}
 
-    return len(_rebuild(store, settings))
+
+def rebuild_events(store: Store, settings: Settings) -> list[Event]:
+    """Recompute the resolved layer from every stored mention and every stored
+    override, link answers to proposals (``responds_to``), save it, and return it.
+    Run after (re-)extraction and after each override."""
+    events = merge_events(
+        store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
+    )
+    # ids change when documents merge: link on the final events, from scratch
+    events = link_proposals([e.with_(responds_to=None) for e in events], settings)
+    store.save_events(events)
+    return events
+
+
+def record_override(
+    store: Store, kind: str, event_ids: Sequence[str], reason: str, settings: Settings
+) -> list[Event]:
+    """Record an analyst's ``merge`` (two or more events) or ``split`` (one event) of
+    resolved events, rebuild the resolved layer, and return the rebuilt events that
+    hold the overridden passages.
+
+    Raises EventNotFoundError for an unknown id and OverrideError for a malformed request.
+    """
+    if kind not in OVERRIDE_KINDS:
+        raise OverrideError(f"unknown override kind {kind!r}; use merge or split")
+    ids = list(dict.fromkeys(event_ids))
+    if kind == "merge" and len(ids) < 2:
+        raise OverrideError("merge needs at least two different event ids")
+    if kind == "split" and len(ids) != 1:
+        raise OverrideError("split takes exactly one event id")
+    if not reason.strip():
+        raise OverrideError("give a --reason: it is kept with the decision for later readers")
+    targets = [store.get_event(i) for i in ids]
+    if kind == "split" and len(targets[0].evidence) < 2:
+        raise OverrideError(f"event {ids[0]} has a single passage; there is nothing to split")
+    override = (
+        merge_override(targets, reason) if kind == "merge" else split_override(targets[0], reason)
+    )
+    add_override(store, override)
+    keys = set(override.event_keys)
+    return [e for e in rebuild_events(store, settings) if keys.intersection(event_anchors(e))]
 
 
 def ingest_paths(
@@ -115,7 +163,7 @@ def ingest_paths(
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
         report.mentions += len(events)
     if pending or report.unchanged:
-        report.events = rebuild_events(store, settings)
+        report.events = len(rebuild_events(store, settings))
     return report
 
 
@@ -130,4 +178,4 @@ def reextract(
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
-    return rebuild_events(store, settings)
+    return len(rebuild_events(store, settings))

@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -26,7 +26,7 @@ def data_text(name: str) -> str:
         raise DataFileError(f"data file {name!r} is missing from the mildip package") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_digest(*names: str) -> str:
     """SHA-256 over the named files' text: a cache key for derived artefacts (package
     data does not change while a process runs, so each digest is computed once)."""
@@ -61,13 +61,13 @@ def parse_tsv(text: str, origin: str) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[dict[str, Any], ...]:
     """Rows of ``mildip/data/<name>``."""
     return parse_tsv(data_text(name), name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict[str, Any]:
     """Parsed ``mildip/data/<name>``."""
     try:

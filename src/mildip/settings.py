@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from mildip._exceptions import SettingsError
 
@@ -30,7 +31,7 @@ class Settings:
     max_input_mb: int = 40
     groups: Mapping[str, Any] = field(default_factory=dict)
 
-    def with_(self, **changes: Any) -> "Settings":
+    def with_(self, **changes: Any) -> Settings:
         """A copy with ``changes`` (None values are ignored, like unset CLI flags)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 

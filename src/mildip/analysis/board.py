@@ -31,8 +31,8 @@ from mildip.analysis.lifecycle import (
     registry_baseline,
 )
 from mildip.dates import bounds
+from mildip.kb.mechanisms import Mechanism, Registry, load_registry
 from mildip.model import Event
-from mildip.resolve.mechanisms import Mechanism, Registry, load_registry
 
 CONFLICTING = "conflicting"
 

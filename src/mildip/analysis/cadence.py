@@ -38,8 +38,8 @@ from mildip.analysis.lifecycle import (
     mechanism_history,
 )
 from mildip.dates import bounds
+from mildip.kb.mechanisms import Mechanism, Registry, load_registry
 from mildip.model import Event
-from mildip.resolve.mechanisms import Mechanism, Registry, load_registry
 from mildip.settings import Settings
 
 

@@ -23,8 +23,8 @@ from typing import Any
 
 from mildip.analysis.lifecycle import StateChange, mechanism_history
 from mildip.dates import bounds, dates_agree
+from mildip.kb.mechanisms import Registry, load_registry
 from mildip.model import Event
-from mildip.resolve.mechanisms import Registry, load_registry
 
 FLAG_KINDS: tuple[str, ...] = ("round_dates_disagree", "round_order", "missing_rounds")
 

@@ -38,8 +38,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from mildip.dates import bounds, dates_agree, sort_key
+from mildip.kb.mechanisms import Mechanism, Registry, load_registry
 from mildip.model import Event
-from mildip.resolve.mechanisms import Mechanism, Registry, load_registry
 
 STATES: tuple[str, ...] = (
     "proposed",

@@ -41,10 +41,10 @@ app = typer.Typer(
 @app.callback()
 def _global_options(
     ctx: typer.Context,
-    db: Optional[str] = typer.Option(
+    db: str | None = typer.Option(
         None, "--db", help="SQLAlchemy database URL (default sqlite:///mildip.db, or $MILDIP_DB)."
     ),
-    settings_file: Optional[Path] = typer.Option(
+    settings_file: Path | None = typer.Option(
         None, "--settings", help="A TOML settings file overriding the shipped defaults."
     ),
 ) -> None:

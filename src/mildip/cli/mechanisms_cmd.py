@@ -166,7 +166,7 @@ def mechanisms(
     from mildip.analysis.cadence import overdue
     from mildip.analysis.consistency import round_consistency
     from mildip.analysis.threads import proposal_threads
-    from mildip.resolve.mechanisms import Registry, load_registry
+    from mildip.kb.mechanisms import Registry, load_registry
     from mildip.store import open_store
 
     if sum([show_overdue, show_threads, show_rounds]) > 1:

@@ -1,6 +1,6 @@
 """``mildip events merge A B --reason TEXT`` and ``mildip events split A --reason TEXT``.
 
-Thin commands over :func:`mildip.resolve.coref.record_override`: the decision is
+Thin commands over :func:`mildip.pipeline.record_override`: the decision is
 stored by its evidence anchors (so it survives re-extraction), the resolved layer
 is rebuilt, and the events holding the overridden passages are printed.
 """
@@ -14,7 +14,7 @@ from mildip.cli.events_cmd import events_app, print_table
 
 
 def _record(ctx: typer.Context, kind: str, event_ids: list[str], reason: str) -> None:
-    from mildip.resolve.coref import record_override
+    from mildip.pipeline import record_override
     from mildip.store import open_store
 
     settings = settings_from_context(ctx)

@@ -31,11 +31,11 @@ from mildip.extract.people import PeopleMemory
 from mildip.extract.persons import PersonMention, find_persons
 from mildip.extract.records import passage_end, to_event, unify_discovered_names
 from mildip.extract.view import SentenceView, build_view
+from mildip.kb.officials import resolve_participant
 from mildip.model import Document, Event
 from mildip.nlp.citations import find_citations
 from mildip.nlp.gazetteer import Gazetteer, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
-from mildip.resolve.officials import resolve_participant
 from mildip.settings import Settings, load_settings
 
 __all__ = ["candidate_sentences", "extract", "extract_document"]
@@ -158,8 +158,8 @@ def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list
 def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
     """Every event mentioned in ``doc``, one per real-world event of the document."""
     from mildip.analysis.threads import link_proposals
+    from mildip.kb.mechanisms import load_registry
     from mildip.resolve.coref import merge_events
-    from mildip.resolve.mechanisms import load_registry
 
     settings = settings or load_settings()
     lex = load_lexicon()

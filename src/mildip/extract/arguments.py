@@ -40,7 +40,7 @@ class Context:
     list_lead_initiator: str | None = None
     recent_pairs: list[set[str]] = field(default_factory=list)
     registry: object = None
-    """The mechanism registry (:class:`mildip.resolve.mechanisms.Registry`)."""
+    """The mechanism registry (:class:`mildip.kb.mechanisms.Registry`)."""
     pairs_from_events: bool = False
     """Once an event is told, "the two sides" refers to event pairs only."""
     last_channel: tuple[list[str], str, str] | None = None

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mildip.kb.officials import load_posts
 from mildip.nlp.trie import trie_pattern
-from mildip.resolve.officials import load_posts
 from mildip.resources import data_digest, load_tsv
 
 

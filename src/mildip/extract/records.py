@@ -14,10 +14,10 @@ from mildip.extract.frames import match_registered
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import modality
 from mildip.extract.view import SentenceView
+from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.nlp.dates import find_dates
 from mildip.nlp.sentences import Sentence
-from mildip.resolve.officials import resolve_participant
 
 
 def _evidence_span(view: SentenceView, draft: Draft) -> tuple[int, int]:

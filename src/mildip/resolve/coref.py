@@ -1,9 +1,9 @@
 """Coreference: one event per real-world event, whatever the number of reports.
 
 :func:`merge_events` groups event mentions (one document's, or every document's)
-into events; :func:`rebuild_events` redoes the store's resolved layer from its
-mentions and the analysts' overrides; :func:`record_override` records a
-``merge``/``split`` decision and rebuilds. The rule, its thresholds and its risks
+into events, applying the analysts' overrides. The store I/O around it
+(:func:`mildip.pipeline.rebuild_events`, :func:`mildip.pipeline.record_override`)
+lives in :mod:`mildip.pipeline`. The rule, its thresholds and its risks
 are in ``docs/coreference.md``; in short, two mentions are one event when
 
 1. type, actor set and modality are equal, mechanisms agree (both set → equal) and
@@ -30,28 +30,21 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import combinations
-from typing import TYPE_CHECKING
 
 from mildip import dates
-from mildip._exceptions import OverrideError
+from mildip.kb.officials import name_key, person_ids
+from mildip.kb.publishers import Publisher, origin_key
+from mildip.kb.text import fold
 from mildip.model import Event, Evidence, Participant
-from mildip.resolve._text import fold
-from mildip.resolve.officials import name_key, person_ids
 from mildip.resolve.overrides import (
     Override,
     apply_overrides,
     event_anchors,
     explode_for_splits,
-    merge_override,
     override_note,
-    split_override,
 )
-from mildip.resolve.publishers import Publisher, find_publisher, origin_key
 from mildip.resources import load_tsv
 from mildip.settings import Settings
-
-if TYPE_CHECKING:
-    from mildip.store import Store
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -416,7 +409,7 @@ def merge_events(
     its earliest passage's mention, so it is stable while that passage stays.
 
     ``publishers`` maps a doc_id to the outlet of that document
-    (:func:`mildip.resolve.publishers.find_publisher`); without it each document
+    (:func:`mildip.kb.publishers.find_publisher`); without it each document
     counts as its own origin and only ``Evidence.side`` gives sides.
     """
     publishers = publishers or {}
@@ -432,55 +425,3 @@ def merge_events(
     merged.sort(key=lambda e: (dates.sort_key(e.date), e.type, e.event_id))
     _unique_ids(merged)
     return merged
-
-
-def document_publishers(store: Store) -> dict[str, Publisher | None]:
-    """doc_id → the outlet of each stored document (from its publication and URL)."""
-    return {d.doc_id: find_publisher(d.publication, d.url) for d in store.documents()}
-
-
-def rebuild_events(store: Store, settings: Settings) -> list[Event]:
-    """Recompute the resolved layer from every stored mention and every stored
-    override, link answers to proposals (``responds_to``), save it, and return it.
-    Run after (re-)extraction and after each override."""
-    from mildip.analysis.threads import link_proposals
-    from mildip.store.overrides import list_overrides
-
-    events = merge_events(
-        store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
-    )
-    # ids change when documents merge: link on the final events, from scratch
-    events = link_proposals([e.with_(responds_to=None) for e in events], settings)
-    store.save_events(events)
-    return events
-
-
-def record_override(
-    store: Store, kind: str, event_ids: Sequence[str], reason: str, settings: Settings
-) -> list[Event]:
-    """Record an analyst's ``merge`` (two or more events) or ``split`` (one event) of
-    resolved events, rebuild the resolved layer, and return the rebuilt events that
-    hold the overridden passages.
-
-    Raises EventNotFoundError for an unknown id and OverrideError for a malformed request.
-    """
-    from mildip.store.overrides import add_override
-
-    if kind not in ("merge", "split"):
-        raise OverrideError(f"unknown override kind {kind!r}; use merge or split")
-    ids = list(dict.fromkeys(event_ids))
-    if kind == "merge" and len(ids) < 2:
-        raise OverrideError("merge needs at least two different event ids")
-    if kind == "split" and len(ids) != 1:
-        raise OverrideError("split takes exactly one event id")
-    if not reason.strip():
-        raise OverrideError("give a --reason: it is kept with the decision for later readers")
-    targets = [store.get_event(i) for i in ids]
-    if kind == "split" and len(targets[0].evidence) < 2:
-        raise OverrideError(f"event {ids[0]} has a single passage; there is nothing to split")
-    override = (
-        merge_override(targets, reason) if kind == "merge" else split_override(targets[0], reason)
-    )
-    add_override(store, override)
-    keys = set(override.event_keys)
-    return [e for e in rebuild_events(store, settings) if keys.intersection(event_anchors(e))]

@@ -18,37 +18,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from mildip.model import Event, Evidence
-
-KINDS: tuple[str, ...] = ("merge", "split")
-
-
-@dataclass(frozen=True)
-class Override:
-    """One analyst decision. ``event_keys`` are evidence anchors, sorted and unique."""
-
-    kind: str
-    event_keys: tuple[str, ...]
-    reason: str
-    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown override kind {self.kind!r}; expected one of {KINDS}")
-        if not self.event_keys:
-            raise ValueError("an override needs at least one evidence anchor")
-        object.__setattr__(self, "event_keys", tuple(sorted(set(self.event_keys))))
-
-    @property
-    def sort_key(self) -> tuple:
-        """Application order: oldest first; ties broken by kind and anchors."""
-        created = self.created_at
-        if created.tzinfo is None:
-            created = created.replace(tzinfo=UTC)
-        return (created, self.kind, self.event_keys)
+from mildip.model import Event, Evidence, Override
 
 
 def _quote_digest(quote: str) -> str:

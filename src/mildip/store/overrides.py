@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mildip.resolve.overrides import Override
+from mildip.model import Override
 from mildip.store.repository import Store
 from mildip.store.schema import CODE, Base
 
 
 class OverrideRow(Base):
-    """One :class:`~mildip.resolve.overrides.Override`."""
+    """One :class:`~mildip.model.Override`."""
 
     __tablename__ = "overrides"
 

@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 
 from mildip import dates
 from mildip._exceptions import DataFileError
+from mildip.kb.text import fold
 from mildip.model import Participant
-from mildip.resolve._text import fold
 from mildip.resources import load_tsv
 
 LEVELS: tuple[str, ...] = (

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from mildip._exceptions import DataFileError
-from mildip.resolve._text import fold
+from mildip.kb.text import fold
 from mildip.resources import load_tsv
 
 KINDS: frozenset[str] = frozenset({"government", "military", "state_media", "media", "think_tank"})
