@@ -32,7 +32,7 @@ def ingested(tmp_path_factory):
     root = tmp_path_factory.mktemp("answers")
     stores = {}
     for name, paths in (("all", [DEV]), ("seed", [DEV / "seed.txt"])):
-        settings = load_settings(db_url=f"sqlite:///{root / name}.db", use_spacy=False)
+        settings = load_settings(db_url=f"sqlite:///{root / name}.db", use_parser=True)
         store = open_store(settings.db_url)
         ingest_paths([str(p) for p in paths], store, settings)
         stores[name] = (store, settings)

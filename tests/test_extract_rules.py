@@ -12,7 +12,7 @@ PUB = "2024-06-20"
 
 
 def _events(text, published=PUB):
-    settings = mildip.load_settings(use_spacy=False)
+    settings = mildip.load_settings(use_parser=True)
     return mildip.extract(text, published=published, settings=settings)
 
 

@@ -28,7 +28,7 @@ def corpus(tmp_path):
 
 @pytest.fixture
 def settings(tmp_path):
-    return load_settings(db_url=f"sqlite:///{tmp_path / 'm.db'}", use_spacy=False)
+    return load_settings(db_url=f"sqlite:///{tmp_path / 'm.db'}", use_parser=True)
 
 
 def test_pipeline_ingest_keeps_good_files_and_reports_bad(corpus, settings):

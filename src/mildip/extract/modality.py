@@ -1,34 +1,109 @@
-"""Modality of an event mention: asserted, future, hypothetical or negated.
+"""Modality from the parse: asserted, future, hypothetical, negated - or no event.
 
-Cues (``extraction.toml`` [modality]) are read in the trigger's clause, before the
-trigger, and in the trigger itself ("preparations for", "will be held"). The cue
-nearest the trigger decides, except that a negation within three words of the
-trigger always wins ("did not meet").
+The cues are read on the trigger's **governor chain**: the trigger, the verb that
+carries it, and the verbs that govern that one through ``xcomp``/``ccomp``/``conj``/
+``advcl`` links ("plans to hold talks": *hold* is governed by *plans*), never from
+words that merely stand nearby.
+
+* **negated**: a ``neg`` dependent ("did not meet"), "no" on a nominal trigger ("held
+  no talks"), "never", or a negating governor ("failed to meet");
+* **future**: "will"/"shall" on the chain, a governor of planning or scheduling ("plans
+  to", "is scheduled to", "agreed to"), a future modifier ("the upcoming talks", "the
+  next round"), or an event date after publication;
+* **hypothetical**: "could", "might", "may", "would" on the chain, "if"/"whether"/
+  "unless", or a governor of considering or urging;
+* **no event** (:data:`NO_EVENT`): a wish or readiness ("hopes to visit", "ready to
+  meet"), a question, or a habit without a date ("the two navies exercise every year").
 """
 
 from __future__ import annotations
 
-import re
-
 from mildip.extract.lexicon import Lexicon
 
-_FUTURE_TRIGGERS = re.compile(r"(?i)^(?:preparations for|is scheduled|are scheduled|will be held)$")
+NO_EVENT = "none"
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "nsubj", "attr", "compound", "oprd"})
+_CONDITION_MARKS = frozenset({"if", "whether", "unless", "should"})
 
 
-def modality(clause_before: str, trigger_text: str, lex: Lexicon) -> str:
-    """Modality from the clause text before the trigger and the trigger's own text."""
-    if _FUTURE_TRIGGERS.match(trigger_text):
+def governor_chain(trigger, verb) -> list:
+    """The trigger, its verb and the verbs governing that verb (up to a reporting verb
+    or the root), in order."""
+    chain = [trigger]
+    if verb is not None and verb.i != trigger.i:
+        chain.append(verb)
+    t = chain[-1]
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ not in _CHAIN_DEPS:
+            break
+        if t.dep_ == "ccomp":
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "ADJ"):
+            chain.append(t)
+    return chain
+
+
+def _children(tok):
+    return list(tok.children)
+
+
+def read_modality(trigger, verb, lex: Lexicon, event_type: str) -> str:
+    """The modality of an event triggered by ``trigger`` (carried by ``verb``), or
+    :data:`NO_EVENT`."""
+    chain = governor_chain(trigger, verb)
+    directed_refusal = event_type in ("REJECT", "CANCEL", "SUSPEND")
+    for tok in chain:
+        for c in _children(tok):
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "neither", "nor")):
+                return "negated"
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
+            return "negated"
+    for tok in chain[1:] if len(chain) > 1 else []:
+        lemma = tok.lemma_.lower()
+        if lemma in lex.cues["wish_governors"] and event_type not in ("AGREE", "PROPOSE", "REJECT"):
+            if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or tok.pos_ == "ADJ":
+                return NO_EVENT
+    future = hypothetical = False
+    for tok in chain:
+        for c in _children(tok):
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in lex.cues["future_aux"]:
+                future = True
+            elif c.dep_ in ("aux", "auxpass") and low in lex.cues["hypothetical_aux"]:
+                hypothetical = True
+            elif c.dep_ == "mark" and low in _CONDITION_MARKS:
+                hypothetical = True
+            elif c.dep_ in ("amod", "advmod", "compound") and low in lex.cues["future_modifiers"] and tok.i == trigger.i:
+                future = True
+        if tok.i != trigger.i:
+            lemma = tok.lemma_.lower()
+            if lemma in lex.cues["future_governors"]:
+                future = True
+            elif lemma in lex.cues["hypothetical_governors"]:
+                hypothetical = True
+            if tok.lower_ in ("due", "set", "scheduled", "expected", "slated", "poised") or (
+                lemma == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children)
+            ):
+                future = True
+    if trigger.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
+        if trigger.head.lemma_.lower() in ("be",):
+            future = True
+    if hypothetical and not future:
+        return "hypothetical"
+    if future:
         return "future"
-    near = " ".join(clause_before.split()[-4:])
-    if lex.negated.search(near):
-        return "negated"
-    best: tuple[int, str] | None = None
-    for kind, pattern in (
-        ("future", lex.future),
-        ("hypothetical", lex.hypothetical),
-        ("negated", lex.negated),
-    ):
-        for m in pattern.finditer(clause_before):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), kind)
-    return best[1] if best else "asserted"
+    return "asserted"
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks (it ends with a question mark)."""
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
+def is_habitual(sentence_doc, lex: Lexicon) -> bool:
+    """Whether the sentence states a habit ("exercise every year", "regularly hold")."""
+    low = sentence_doc.text.lower()
+    if any(" " in cue and cue in low for cue in lex.cues["habitual"]):
+        return True
+    return any(t.lower_ in lex.cues["habitual"] for t in sentence_doc)

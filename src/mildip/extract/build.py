@@ -1,0 +1,229 @@
+"""From a :class:`~mildip.extract.frames.Draft` to a :class:`~mildip.model.Event`:
+the final type, the mechanism and round, modality, date, participants, location and
+the evidence span; plus the features the learned scorer reads (:mod:`scorer`).
+
+Type rules of the spec:
+
+* a meeting or talks trigger (``TALKS``) is a CALL when the word itself is a call word
+  or a call cue ("video", "phone", "virtually") hangs from the trigger or its verb, or
+  stands within five tokens of it;
+* a meeting, call or dialogue word whose object phrase names a specific channel (a
+  registered mechanism, or a name with identity: "maritime safety consultations") is a
+  DIALOGUE; a dialogue word without a specific name is a MEET;
+* a RESUME whose object is a session of a named mechanism ("the first round of the
+  strategic dialogue in four years") is that DIALOGUE with ``resumed`` - one event, not
+  two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mildip._version import EXTRACTOR_VERSION
+from mildip.extract.dating import choose_date
+from mildip.extract.frames import Draft
+from mildip.extract.lexicon import Lexicon
+from mildip.extract.modality import NO_EVENT, read_modality
+from mildip.extract.naming import channel_phrase, resolve_mechanism, round_of
+from mildip.extract.sentence import Analysed, np_tokens
+from mildip.extract.state import DocumentState
+from mildip.kb.officials import resolve_participant
+from mildip.model import Citation, Document, Event, Evidence, Participant
+
+_TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
+_MECHANISM_TYPES = frozenset(
+    {"DIALOGUE", "EXERCISE", "SUSPEND", "CANCEL", "RESUME", "ESTABLISH", "AGREE", "MEET", "CALL", "TALKS"}
+)
+_REPORTER_WORDS = ("spokes", "press secretary", "reporter", "correspondent", "analyst", "expert")
+
+
+@dataclass
+class Built:
+    """An event with the features of its draft (for the scorer)."""
+
+    event: Event
+    features: dict[str, object] = field(default_factory=dict)
+
+
+def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon) -> bool:
+    if draft.entry.mode == "call":
+        return True
+    near = set()
+    for tok in (draft.trigger, draft.verb):
+        if tok is None:
+            continue
+        near.update(tok.subtree if tok.i == draft.trigger.i else tok.children)
+    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
+    near.update(sent.doc[lo:hi])
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if words & lex.cues["call"]:
+        return True
+    window = sent.doc[lo:hi].text.lower()
+    return any(" " in cue and cue in window for cue in lex.cues["call"])
+
+
+def settle_type(draft: Draft, sent: Analysed, lex: Lexicon, named: bool, registered_kind: str | None) -> str:
+    """The spec type of a draft (see the module docstring)."""
+    if draft.type not in _TALK_TYPES:
+        return draft.type
+    dialogue_kinds = ("dialogue", "consultation", None)
+    if named and registered_kind in ("dialogue", "consultation"):
+        return "DIALOGUE"
+    if _call_cue(sent, draft, lex):
+        return "CALL"
+    if named and draft.type in ("DIALOGUE", "TALKS") and registered_kind in dialogue_kinds:
+        return "DIALOGUE" if draft.trigger.lemma_.lower() in lex.cues.get("dialogue_heads", frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation"})) else "MEET"
+    return "MEET"
+
+
+def _mechanism_phrase(sent: Analysed, draft: Draft, lex: Lexicon) -> tuple[str | None, str, int | None]:
+    """(specific channel phrase, whole object phrase, round) of a draft's object."""
+    obj = draft.objects[0] if draft.objects else draft.trigger
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return None, "", None
+    whole = " ".join(t.text for t in np_tokens(obj))
+    return channel_phrase(sent, obj, lex), whole, round_of(obj, lex)
+
+
+def _participants(sent: Analysed, actors: tuple[str, ...], on: str | None) -> list[Participant]:
+    out: list[Participant] = []
+    for pm in sent.persons:
+        title = (pm.title or "").lower()
+        if any(w in title for w in _REPORTER_WORDS):
+            continue
+        head = sent.token_at(pm.start)
+        if head is not None:
+            tok = sent.doc[head]
+            if any(t.lower_ == "according" for t in tok.ancestors):
+                continue
+        resolved = resolve_participant(pm.name, pm.title, pm.party, on)
+        if resolved.party and resolved.party not in actors:
+            continue
+        if resolved.party is None:
+            continue
+        if resolved not in out:
+            out.append(resolved)
+    return out
+
+
+def _location(sent: Analysed, draft: Draft, actors: tuple[str, ...]) -> str | None:
+    if draft.location:
+        return draft.location
+    for tok in (draft.verb, draft.trigger):
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    for t in np_tokens(p):
+                        pm = sent.place_of(t.i)
+                        if pm is not None and pm.kind in ("capital", "place", "country"):
+                            return pm.code
+    return None
+
+
+def _evidence_span(sent: Analysed, citations: list[Citation]) -> tuple[int, int]:
+    start, end = sent.sentence.start, sent.sentence.end
+    for c in citations:
+        if start < c.start < end and sent.sentence.text[c.start - start - 1 : c.start - start] in (" ", "("):
+            end = min(end, c.start - (1 if sent.sentence.text[c.start - start - 1] == "(" else 0))
+    text = sent.sentence.text[: end - start].rstrip(" (")
+    return start, start + len(text)
+
+
+def build_event(
+    draft: Draft,
+    sent: Analysed,
+    doc: Document,
+    state: DocumentState,
+    lex: Lexicon,
+    registry,
+    citations: list[Citation],
+    anchor_here: bool,
+) -> Built | None:
+    """The event of ``draft``, or None when its modality says there is no event."""
+    modality = read_modality(draft.trigger, draft.verb, lex, draft.type)
+    if modality == NO_EVENT:
+        return None
+    phrase, whole, round_ = _mechanism_phrase(sent, draft, lex)
+    mechanism = None
+    if phrase or (whole and draft.type in _MECHANISM_TYPES):
+        mechanism = registry.match(phrase or whole, draft.actors) if (phrase or whole) else None
+        if mechanism is None and phrase:
+            mechanism = resolve_mechanism(registry, phrase, draft.actors, whole)
+    registered_kind = mechanism.kind if mechanism is not None and not mechanism.discovered else None
+    type_ = settle_type(draft, sent, lex, mechanism is not None, registered_kind)
+    if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
+        mechanism is not None and mechanism.discovered
+    ):
+        mechanism = None
+    resumed = draft.resumed or bool(lex.resumed.search(sent.text))
+    if type_ == "RESUME" and mechanism is not None and round_ is not None:
+        type_, resumed = "DIALOGUE", True
+    published: date | None = doc.published
+    precision = getattr(doc, "published_precision", "day") or "day"
+    value, how = choose_date(
+        sent,
+        draft.trigger,
+        draft.verb,
+        anchor=state.anchor(),
+        anchor_here=anchor_here,
+        published=published,
+        precision=precision,
+        modality=modality,
+        citations=citations,
+    )
+    if modality == "asserted" and value and published and value[:10] > published.isoformat()[: len(value)]:
+        modality = "future"
+    if type_ != "RESUME" and type_ != "DIALOGUE" and resumed and not lex.resumed.search(sent.text):
+        resumed = False
+    start, end = _evidence_span(sent, citations)
+    evidence = Evidence(
+        doc_id=doc.doc_id,
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        extractor_version=EXTRACTOR_VERSION,
+        sentence_start=sent.sentence.start,
+        sentence_end=sent.sentence.end,
+        sources_cited=tuple(c for c in citations if sent.sentence.start <= c.start <= sent.sentence.end + 2),
+    )
+    event = Event(
+        type=type_,
+        actors=draft.actors,
+        date=value,
+        modality=modality,
+        initiator=draft.initiator,
+        mechanism=mechanism.name if mechanism is not None else None,
+        mechanism_id=mechanism.mechanism_id if mechanism is not None else None,
+        round=round_ if type_ in ("DIALOGUE", "EXERCISE") else None,
+        resumed=resumed if type_ not in ("RESUME",) else False,
+        participants=_participants(sent, draft.actors, value),
+        location=_location(sent, draft, draft.actors),
+        evidence=[evidence],
+    )
+    features = {
+        "type": type_,
+        "frame": draft.frame,
+        "lemma": draft.trigger.lemma_.lower(),
+        "pos": draft.entry.pos,
+        "weak": draft.entry.weak,
+        "n_actors": len(draft.actors),
+        "sources": sorted(draft.sources),
+        "context": draft.used_context,
+        "modality": modality,
+        "date_how": how,
+        "mechanism": mechanism is not None,
+        "registered": registered_kind is not None,
+        "round": round_ is not None,
+        "participants": len(event.participants),
+        "initiator": draft.initiator is not None,
+        "trigger_dep": draft.trigger.dep_,
+        "verb_lemma": draft.verb.lemma_.lower() if draft.verb is not None else "",
+        "tag": draft.trigger.tag_,
+        "sentence_index": sent.sentence.index,
+        "heading": sent.sentence.is_heading,
+        "n_parties_sentence": len({p.code for p in sent.parties if p.code}),
+    }
+    return Built(event, features)

@@ -1,0 +1,206 @@
+"""What a reader keeps in mind while reading a document: :class:`DocumentState`.
+
+One object per document, updated after every sentence, answers the references that a
+sentence cannot resolve alone:
+
+* **the parties of the current narrative**: "the two sides", "both ministers", "they",
+  "his counterpart" - the actor set of the last event told, or of the last sentence that
+  named exactly two parties (:meth:`DocumentState.pair`, :meth:`counterpart_of`);
+* **people**: a surname, a title noun ("the minister") or a pronoun ("he", "she") for a
+  person named in full earlier, with that person's party (:meth:`person_party`);
+* **the speaker**: first person ("we", "our three countries", "I", "my meetings") is the
+  author - the side of the publication in the header, the parties of a joint statement,
+  or the person of the current transcript turn ("MR. SULLIVAN:");
+* **the narrative time anchor**: an explicit year or date governs later "In August",
+  "the next day", "that week" in the same paragraph and the next, until another one
+  replaces it (:meth:`anchor`);
+* **the channel named last**, for "the dialogue" / "the talks" (:attr:`last_channel`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mildip.extract.persons import PersonMention
+
+_TURN = re.compile(
+    r"^(?:(?:MR|MS|MRS|DR|SECRETARY|GENERAL|GEN|ADMIRAL|ADM|MINISTER|AMBASSADOR|SENATOR|"
+    r"PRESIDENT|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN|COLONEL|COL|CAPTAIN|CAPT|MAJOR)\.?\s+)?"
+    r"(?P<name>[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2})\s*:"
+)
+_QUESTION_TURN = re.compile(r"^(?:Q|QUESTION|REPORTER|MODERATOR|OPERATOR)\s*:")
+_SUFFIXES = frozenset({"Jr.", "Jr", "III", "II", "IV"})
+_TITLE_NOUNS = (
+    "secretary",
+    "minister",
+    "admiral",
+    "general",
+    "chairman",
+    "commander",
+    "president",
+    "premier",
+    "chief",
+    "ambassador",
+    "adviser",
+    "advisor",
+    "director",
+    "spokesperson",
+    "spokesman",
+)
+
+
+@dataclass
+class Anchor:
+    """An explicit date of the narrative: ``value`` (ISO partial) set in ``paragraph``."""
+
+    value: str
+    paragraph: int
+    sentence: int
+
+
+@dataclass
+class Person:
+    name: str
+    title: str | None
+    party: str | None
+
+
+@dataclass
+class DocumentState:
+    """The running state of one document (see the module docstring)."""
+
+    family_name_first: frozenset[str] = frozenset()
+    author_side: str | None = None
+    joint_authors: tuple[str, ...] = ()
+    turn_party: str | None = None
+    in_question: bool = False
+    recent_sets: list[tuple[str, ...]] = field(default_factory=list)
+    recent_parties: list[str] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    recent_people: list[Person] = field(default_factory=list)
+    subject: Person | None = None
+    anchors: list[Anchor] = field(default_factory=list)
+    last_channel: tuple[tuple[str, ...], str, str] | None = None
+    sentence_index: int = 0
+    paragraph: int = 0
+
+    # --- turns and first person ---------------------------------------------------
+
+    def read_turn(self, text: str, resolve_name) -> None:
+        """Follow transcript turn labels at the start of ``text``: "MR. SULLIVAN:" makes
+        Sullivan's party the first person; "Q:" makes first person unresolved."""
+        if _QUESTION_TURN.match(text):
+            self.in_question, self.turn_party = True, None
+            return
+        m = _TURN.match(text)
+        if m is None:
+            return
+        surname = m.group("name").split()[-1].title()
+        person = self.people.get(surname)
+        party = person.party if person else resolve_name(surname)
+        self.in_question = False
+        self.turn_party = party
+
+    def first_person(self, plural: bool) -> tuple[str, ...]:
+        """The parties that "we"/"our" (``plural``) or "I"/"my" stand for, or ()."""
+        if self.in_question:
+            return ()
+        if self.turn_party:
+            return (self.turn_party,)
+        if plural and self.joint_authors:
+            return self.joint_authors
+        return (self.author_side,) if self.author_side else ()
+
+    # --- parties of the narrative -------------------------------------------------
+
+    def pair(self) -> tuple[str, ...]:
+        """The actor set "the two sides" refers to: the last one remembered, or ()."""
+        return self.recent_sets[-1] if self.recent_sets else ()
+
+    def counterpart_of(self, party: str | None, loose: bool = False) -> str | None:
+        """The other party of the narrative pair that holds ``party``; with ``loose``
+        ("his counterpart" says there is one), else the party named most recently."""
+        for group in reversed(self.recent_sets):
+            if party in group and len(group) == 2:
+                return next(p for p in group if p != party)
+        if loose:
+            for p in reversed(self.recent_parties):
+                if p != party:
+                    return p
+        return None
+
+    def remember_parties(
+        self, codes: list[str], event_sets: list[tuple[str, ...]], candidate: bool = True
+    ) -> None:
+        """After a sentence: remember the actor sets of its events, else - for a
+        candidate sentence (one that has a trigger word) - the two parties it names, as
+        the new narrative pair."""
+        for c in codes:
+            if c in self.recent_parties:
+                self.recent_parties.remove(c)
+            self.recent_parties.append(c)
+        del self.recent_parties[:-8]
+        distinct = list(dict.fromkeys(codes))
+        if event_sets:
+            self.recent_sets.append(event_sets[-1])
+        elif len(distinct) == 2 and candidate:
+            self.recent_sets.append(tuple(sorted(distinct)))
+        del self.recent_sets[:-4]
+
+    # --- people ---------------------------------------------------------------------
+
+    def remember_people(self, persons: list[PersonMention]) -> None:
+        """Keep the persons of a sentence that have a party and a full name."""
+        subject = None
+        for pm in sorted(persons, key=lambda p: p.start):
+            words = [w for w in pm.name.replace(",", " ").split() if w not in _SUFFIXES]
+            if not pm.party or len(words) < 2:
+                continue
+            person = Person(pm.name, pm.title, pm.party)
+            self.people[words[-1]] = person
+            if pm.party in self.family_name_first:
+                self.people.setdefault(words[0], person)
+            self.recent_people.append(person)
+            del self.recent_people[:-12]
+            subject = subject or person
+        if subject is not None:
+            self.subject = subject
+
+    def person_party(self, word: str, title_noun: bool = False) -> str | None:
+        """The party of a later mention of a remembered person: a surname, a title noun
+        ("minister") when ``title_noun``, or "he"/"she"."""
+        low = word.lower()
+        if low in ("he", "she", "him", "her", "his"):
+            return self.subject.party if self.subject else None
+        if title_noun:
+            if low not in _TITLE_NOUNS:
+                return None
+            for p in reversed(self.recent_people):
+                if low in (p.title or "").lower():
+                    return p.party
+            return None
+        person = self.people.get(word)
+        return person.party if person else None
+
+    def remembered_name(self, word: str) -> Person | None:
+        return self.people.get(word)
+
+    # --- time ------------------------------------------------------------------------
+
+    def set_anchor(self, value: str) -> None:
+        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index))
+        del self.anchors[:-4]
+
+    def anchor(self) -> str | None:
+        """The explicit date that governs relative dates here: one set earlier in this
+        paragraph or in the one before, else None (the publication date governs)."""
+        for a in reversed(self.anchors):
+            if self.paragraph - a.paragraph <= 1:
+                return a.value
+            break
+        return None
+
+    def next_sentence(self, paragraph: int) -> None:
+        self.sentence_index += 1
+        self.paragraph = paragraph
