@@ -173,9 +173,11 @@ def test_ingest_pdf_text_and_metadata(tmp_path, ingest_settings, text_pdf):
         author="A. Scribe",
     )
     (doc,) = load_file(_write(tmp_path, "talks.pdf", pdf), ingest_settings)
+    # two lines of one paragraph (no wider gap between them): unwrapped into one
     assert (
-        doc.text == "Arnor and Gondor held talks (Gondor MoD, March 3, 2021).\nBoth sides agreed."
+        doc.text == "Arnor and Gondor held talks (Gondor MoD, March 3, 2021). Both sides agreed."
     )
+    assert doc.meta["lines_joined"] == 1
     assert (doc.title, doc.author, doc.media_type) == ("Talks", "A. Scribe", "application/pdf")
     assert doc.published == date(2021, 3, 3) and doc.published_inferred
 

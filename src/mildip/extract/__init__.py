@@ -41,10 +41,15 @@ from mildip.settings import Settings, load_settings
 __all__ = ["candidate_sentences", "extract", "extract_document"]
 
 
-def _published(value: date | str | None) -> date | None:
+def _published(value: date | str | None) -> date | str | None:
+    """``value`` as ``Document(published=...)`` takes it: a date, or a string that
+    :func:`mildip.ingest.as_published` reads (``"2024-01"``, ``"April 2023"``) as a
+    partial ISO date, which gives the Document its precision. ValueError otherwise."""
     if value is None or isinstance(value, date):
         return value
-    return date.fromisoformat(value)
+    from mildip.ingest.metadate import as_published
+
+    return as_published(value).iso
 
 
 def extract(
