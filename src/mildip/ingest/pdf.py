@@ -22,8 +22,8 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from itertools import pairwise
 from dataclasses import replace
+from itertools import pairwise
 
 from mildip._exceptions import EmptyInputError, UnreadableInputError
 from mildip.ingest.header import header_source
@@ -114,7 +114,8 @@ def _page_text(page) -> str:
     return _with_paragraph_gaps(_line_positions(pieces))
 
 
-def _fold_ligatures(text: str) -> str:
+def fold_ligatures(text: str) -> str:
+    """``text`` with the ligatures U+FB00-U+FB06 (``ﬁ``, ``ﬂ``, ``ﬃ`` ...) written as letters."""
     return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
@@ -126,7 +127,7 @@ def read_pdf(data: bytes, source: str) -> SourceText:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many exception types on malformed files
         raise UnreadableInputError(source, f"not a readable PDF: {_one_line(exc)}") from None
-    text = _fold_ligatures("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = fold_ligatures("\n\n".join(p.strip() for p in pages if p.strip()))
     if not text:
         raise EmptyInputError(source, "the PDF has no extractable text (a scan? run OCR first)")
     found = header_source(text, source, PDF_MEDIA_TYPE, {"pages": len(pages)})

@@ -7,21 +7,23 @@ every other character is kept, and a text that is not wrapped comes back identic
 
 **Is the text wrapped?** Its width ``W`` is the length of its longest line that
 holds a space (a long URL on its own line may pass the width). Two adjacent
-non-blank lines form a *break*; a break is *forced* when the first word of the
-second line would not have fitted on the first (``len(line) + 1 + len(word) > W``):
-a greedy wrapper had to break there. A plain text is wrapped when
-``MIN_WIDTH <= W <= MAX_WIDTH`` and at least ``MIN_JOINS`` breaks, and at least half
-of all breaks, would be joined by the rules below. Text from a PDF
+non-blank lines form a *break*. A plain text is wrapped when
+``MIN_WIDTH <= W <= MAX_WIDTH`` and the rules below would join at least
+``MIN_JOINS`` breaks, and at least half of the breaks that the width decides (the
+last two rules; breaks kept by structure are not counted). Text from a PDF
 (``typeset=True``) is always laid out in lines, so it is always treated as wrapped.
 
 **Which breaks are joined.** In a wrapped text, a break is kept when
 
 * either line is blank (paragraph breaks stay; blank lines are never removed);
-* either line is part of a table (a tab, a ``|`` column, or two runs of two or more
-  spaces between words) or a Markdown heading, quote or rule (``#``, ``>``, ``---``),
-  or lies inside a fenced code block;
-* the second line starts a list item (``•``, ``-``, ``*``, ``1.``, ``2)``, ``(a)``), a
-  transcript turn (``Q:``, ``MR. SULLIVAN:``: upper-case words and a colon) or a
+* either line is part of a table (a tab, a leading ``|``, or two column gaps: runs
+  of two or more spaces that do not follow sentence punctuation, so ``talks.  The``
+  is no gap) or a Markdown heading, quote or rule (``#``, ``>``, ``---``), or lies
+  inside a fenced code block;
+* the second line starts a list item - a bullet (``•``, ``▪``, ...) always; ``-``,
+  ``*``, ``+``, ``1.``, ``2)``, ``(a)`` only after a line that ends a sentence or a
+  lead-in (``.``, ``:``, ``;`` ...) or is itself an item, since a wrapper may well
+  put a dash or a number at the start of a line - a transcript turn (``Q:``, ``MR. SULLIVAN:``: upper-case words and a colon) or a
   dateline (``WASHINGTON (Reuters) -``, ``BEIJING, Aug. 5 --``: upper-case place
   names before a dash);
 * the first line is a date on its own (``December 21, 2023``);
@@ -133,12 +135,16 @@ def _list_item(first: str, second: str) -> bool:
     )
 
 
-def _keeps_break(first: str, second: str, width: int, typeset: bool) -> bool:
+def _kept_by_structure(first: str, second: str) -> bool:
+    """Breaks kept whatever the width: list items, turns, datelines, a lone date."""
     if _list_item(first, second) or _TURN.match(second) or _DATELINE.match(second):
         return True
+    return bool(DATE_PHRASE.fullmatch(first.strip().rstrip(".")))
+
+
+def _kept_by_width(first: str, second: str, width: int, typeset: bool) -> bool:
+    """Breaks kept because the next word would have fitted on the first line."""
     head = first.rstrip()
-    if DATE_PHRASE.fullmatch(head.strip().rstrip(".")):
-        return True
     if _HYPHEN_END.search(head):
         return False
     need = len(head) + 1 + len(_first_word(second))
@@ -148,18 +154,19 @@ def _keeps_break(first: str, second: str, width: int, typeset: bool) -> bool:
 
 
 def _join_decisions(lines: list[str], width: int, typeset: bool) -> tuple[list[bool], int]:
-    """``joins[i]``: join line ``i`` with line ``i + 1``; and the number of breaks."""
+    """``joins[i]``: join line ``i`` with line ``i + 1``; and the number of breaks
+    that the width decided (breaks kept by structure are not counted)."""
     structural = _structural(lines)
-    joins, breaks = [False] * len(lines), 0
+    joins, judged = [False] * len(lines), 0
     for i in range(len(lines) - 1):
         first, second = lines[i], lines[i + 1]
         if not first.strip() or not second.strip():
             continue
-        breaks += 1
-        if structural[i] or structural[i + 1]:
+        if structural[i] or structural[i + 1] or _kept_by_structure(first, second):
             continue
-        joins[i] = not _keeps_break(first, second, width, typeset)
-    return joins, breaks
+        judged += 1
+        joins[i] = not _kept_by_width(first, second, width, typeset)
+    return joins, judged
 
 
 def _occurs(word: str, text: str) -> bool:
@@ -196,10 +203,10 @@ def unwrap(text: str, typeset: bool = False) -> Unwrapped:
     width = _width(lines)
     if width == 0:
         return Unwrapped(text)
-    joins, breaks = _join_decisions(lines, width, typeset)
+    joins, judged = _join_decisions(lines, width, typeset)
     joined = sum(joins)
     if not typeset and not (
-        MIN_WIDTH <= width <= MAX_WIDTH and joined >= MIN_JOINS and 2 * joined >= breaks
+        MIN_WIDTH <= width <= MAX_WIDTH and joined >= MIN_JOINS and 2 * joined >= judged
     ):
         return Unwrapped(text)
     if not joined:
