@@ -308,3 +308,27 @@ def test_unwrap_restores_the_shared_corpora_wrapped_by_textwrap(shared_corpus, c
         assert re.sub(r"\s+", " ", restored) == re.sub(r"\s+", " ", body), path.name
         if width != 60:
             assert restored.count("\n") == body.count("\n"), path.name
+
+
+def _wrap_counting_bytes(text: str, width: int) -> str:
+    """A greedy wrapper that counts UTF-8 bytes, as ``fold -s`` and ``fmt`` do."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if line and len(candidate.encode("utf-8")) > width:
+            lines.append(line)
+            candidate = word
+        line = candidate
+    return "\n".join([*lines, line])
+
+
+def test_unwrap_reads_widths_counted_in_bytes():
+    # The second line is 43 characters but 57 bytes: full only when counted in bytes.
+    text = (
+        "Arnor and Gondor held their first security dialogue in four years in Annuminas, "
+        "“the ‘first’ – ‘real’ – ‘talks’ in a decade” as the herald put it to us, and "
+        "the two navies agreed to meet again in the spring, the Gondor ministry of defence said."
+    )
+    wrapped = _wrap_counting_bytes(text, 60)
+    assert wrapped.split("\n")[1] == "years in Annuminas, “the ‘first’ – ‘real’ –"
+    assert unwrap(wrapped).text == text

@@ -6,7 +6,9 @@ line of the stored text whatever the layout of its input. Only line breaks chang
 every other character is kept, and a text that is not wrapped comes back identical.
 
 **Is the text wrapped?** Its width ``W`` is the length of its longest line that
-holds a space (a long URL on its own line may pass the width). Two adjacent
+holds a space (a long URL on its own line may pass the width). Lengths are
+counted in characters, or in UTF-8 bytes when that joins more lines (``fold`` and
+``fmt`` count bytes, so their lines with curly quotes are short in characters). Two adjacent
 non-blank lines form a *break*. A plain text is wrapped when
 ``MIN_WIDTH <= W <= MAX_WIDTH`` and the rules below would join at least
 ``MIN_JOINS`` breaks, and at least half of the breaks that the width decides (the
@@ -61,6 +63,7 @@ stores.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mildip.nlp.citations import DATE_PHRASE
@@ -121,8 +124,15 @@ def _structural(lines: list[str]) -> list[bool]:
     return out
 
 
-def _width(lines: list[str]) -> int:
-    return max((len(line.rstrip()) for line in lines if " " in line.strip()), default=0)
+Measure = Callable[[str], int]
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _width(lines: list[str], size: Measure) -> int:
+    return max((size(line.rstrip()) for line in lines if " " in line.strip()), default=0)
 
 
 def _list_item(first: str, second: str) -> bool:
@@ -142,20 +152,21 @@ def _kept_by_structure(first: str, second: str) -> bool:
     return bool(DATE_PHRASE.fullmatch(first.strip().rstrip(".")))
 
 
-def _kept_by_width(first: str, second: str, width: int, typeset: bool) -> bool:
+def _kept_by_width(first: str, second: str, width: int, typeset: bool, size: Measure) -> bool:
     """Breaks kept because the next word would have fitted on the first line."""
     head = first.rstrip()
     if _HYPHEN_END.search(head):
         return False
-    need = len(head) + 1 + len(_first_word(second))
+    need = size(head) + 1 + size(_first_word(second))
     if need <= width * (1 - (TYPESET_SLACK if typeset else SLACK)):
         return True
     return not typeset and bool(_SENTENCE_END.search(head)) and need <= width
 
 
-def _join_decisions(lines: list[str], width: int, typeset: bool) -> tuple[list[bool], int]:
-    """``joins[i]``: join line ``i`` with line ``i + 1``; and the number of breaks
-    that the width decided (breaks kept by structure are not counted)."""
+def _join_decisions(lines: list[str], typeset: bool, size: Measure) -> tuple[list[bool], int, int]:
+    """``joins[i]``: join line ``i`` with line ``i + 1``; the number of breaks that
+    the width decided (breaks kept by structure are not counted); the width."""
+    width = _width(lines, size)
     structural = _structural(lines)
     joins, judged = [False] * len(lines), 0
     for i in range(len(lines) - 1):
@@ -165,8 +176,8 @@ def _join_decisions(lines: list[str], width: int, typeset: bool) -> tuple[list[b
         if structural[i] or structural[i + 1] or _kept_by_structure(first, second):
             continue
         judged += 1
-        joins[i] = not _kept_by_width(first, second, width, typeset)
-    return joins, judged
+        joins[i] = not _kept_by_width(first, second, width, typeset, size)
+    return joins, judged, width
 
 
 def _occurs(word: str, text: str) -> bool:
@@ -200,10 +211,12 @@ def unwrap(text: str, typeset: bool = False) -> Unwrapped:
     widths are rougher, and it may hyphenate words.
     """
     lines = text.split("\n")
-    width = _width(lines)
+    joins, judged, width = max(
+        (_join_decisions(lines, typeset, size) for size in (len, _bytes)),
+        key=lambda decided: sum(decided[0]),
+    )
     if width == 0:
         return Unwrapped(text)
-    joins, judged = _join_decisions(lines, width, typeset)
     joined = sum(joins)
     if not typeset and not (
         MIN_WIDTH <= width <= MAX_WIDTH and joined >= MIN_JOINS and 2 * joined >= judged
