@@ -541,3 +541,21 @@ def check_gold():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --- shared corpora (tests/test_ingest_unwrap.py, tests/test_ingest_layout.py) ----------
+
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus():
+    """``shared_corpus("dev")``: a folder of ``../shared/corpus``; skips the test when absent."""
+
+    def get(name: str) -> Path:
+        folder = SHARED_CORPUS / name
+        if not folder.is_dir():
+            pytest.skip(f"{folder} is absent (the shared corpora sit in ../shared beside the repository)")
+        return folder
+
+    return get

@@ -8,8 +8,17 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mildip.model import EVENT_TYPES, MODALITIES, Citation, Document, Event, Evidence, Participant
-from mildip.store.convert import STORED_EVENT_FIELDS
+from mildip.model import (
+    EVENT_TYPES,
+    MODALITIES,
+    PUBLISHED_PRECISIONS,
+    Citation,
+    Document,
+    Event,
+    Evidence,
+    Participant,
+)
+from mildip.store.convert import STORED_DOCUMENT_FIELDS, STORED_EVENT_FIELDS
 
 ROUND_TRIP = settings(
     max_examples=40,
@@ -101,6 +110,7 @@ DOCUMENTS = st.builds(
     title=optional(TEXT),
     publication=optional(TEXT),
     published=optional(st.dates()),
+    published_precision=st.sampled_from(PUBLISHED_PRECISIONS),
     published_inferred=st.booleans(),
     language=st.sampled_from(["en", "zh", "fr"]),
     author=optional(TEXT),
@@ -112,6 +122,10 @@ DOCUMENTS = st.builds(
 
 def test_store_roundtrip_keeps_every_event_field():
     assert {f.name for f in fields(Event)} == STORED_EVENT_FIELDS
+
+
+def test_store_roundtrip_keeps_every_document_field():
+    assert {f.name for f in fields(Document)} == STORED_DOCUMENT_FIELDS
 
 
 @ROUND_TRIP

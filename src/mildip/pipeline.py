@@ -41,6 +41,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """``(source, warning)`` for every note of ``Document.meta["warnings"]`` read."""
     mentions: int = 0
     events: int = 0
 
@@ -138,11 +140,15 @@ def ingest_paths(
     paths: Iterable[str],
     store: Store,
     settings: Settings,
-    published: date | None = None,
+    published: date | str | None = None,
     on_item: Callable[[str], None] | None = None,
     scheduler: str = "serial",
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``; ``on_item`` is called once per input (progress)."""
+    """Ingest ``paths`` into ``store``; ``on_item`` is called once per input (progress).
+
+    ``published`` overrides every input's date (a date or a string such as
+    ``"2024-01"``: see :func:`mildip.ingest.as_published`).
+    """
     report = IngestReport()
     pending: list[Document] = []
     for item in iter_documents(list(paths), settings, published):
@@ -151,6 +157,12 @@ def ingest_paths(
             if on_item:
                 on_item(item.source)
             continue
+        source = (
+            f"{item.meta['manifest']}:{item.meta['line']}"
+            if "manifest" in item.meta
+            else item.source_path or item.doc_id
+        )
+        report.warnings += [(source, w) for w in item.meta.get("warnings", ())]
         doc_id, created = store.add_document(item)
         if created or not store.extraction_runs(doc_id):
             report.added.append(doc_id)

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import publication_date, settings_from_context
 from mildip.pipeline import ingest_paths, reextract
 from mildip.store import open_store
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -37,7 +27,10 @@ def ingest(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf .jsonl)."),
     published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none."
+        None,
+        "--published",
+        help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
+        callback=publication_date,
     ),
     scheduler: str = typer.Option(
         "serial", "--scheduler", help="serial, or dask for a local cluster."
@@ -62,7 +55,7 @@ def ingest(
                 [str(p) for p in paths],
                 store,
                 settings,
-                _date(published),
+                published,
                 on_item=lambda _: bar.advance(task),
                 scheduler=scheduler,
             )
@@ -71,6 +64,8 @@ def ingest(
         f"{len(report.failed)} failed; {report.mentions} event mention(s) extracted, "
         f"{report.events} event(s) in the database."
     )
+    for source, warning in report.warnings:
+        typer.echo(f"warning: {source}: {warning}", err=True)
     if report.failed:
         typer.echo("Failed:", err=True)
         for source, reason in report.failed:

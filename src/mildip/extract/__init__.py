@@ -23,7 +23,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from mildip.dates import precision as date_precision
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
 from mildip.extract.frames import FrameContext
@@ -48,15 +47,15 @@ FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", 
 _JOINT = ("joint statement", "joint declaration", "joint communique", "joint communiqué", "joint press statement", "joint readout")
 
 
-def _published(value: date | str | None) -> tuple[date | None, str]:
+def _published(value: date | str | None) -> date | str | None:
+    """``value`` as ``Document(published=...)`` takes it: a date, or a string that
+    :func:`mildip.ingest.as_published` reads (``"2024-01"``, ``"April 2023"``) as a
+    partial ISO date, which gives the Document its precision. ValueError otherwise."""
     if value is None or isinstance(value, date):
-        return value, "day"
-    value = value.strip()
-    prec = date_precision(value)
-    if prec == "day":
-        return date.fromisoformat(value), "day"
-    year, _, month = value.partition("-")
-    return date(int(year), int(month or 1), 1), prec or "day"
+        return value
+    from mildip.ingest.metadate import as_published
+
+    return as_published(value).iso
 
 
 def extract(
@@ -67,10 +66,7 @@ def extract(
 ) -> list[Event]:
     """Events in ``text``; relative dates resolve against ``published`` (a date or a
     partial ISO string: ``2024``, ``2024-01``, ``2024-01-15``)."""
-    when, prec = _published(published)
-    doc = Document(doc_id=doc_id, text=text, published=when)
-    if prec != "day" and "published_precision" in Document.__dataclass_fields__:
-        doc = replace(doc, published_precision=prec)
+    doc = Document(doc_id=doc_id, text=text, published=_published(published))
     return extract_document(doc, settings)
 
 

@@ -162,7 +162,7 @@ def build_event(
     if type_ == "RESUME" and mechanism is not None and round_ is not None:
         type_, resumed = "DIALOGUE", True
     published: date | None = doc.published
-    precision = getattr(doc, "published_precision", "day") or "day"
+    precision = doc.published_precision
     value, how = choose_date(
         sent,
         draft.trigger,

@@ -154,7 +154,7 @@ def _sources(event: Event, docs: Mapping[str, Document]) -> tuple[SourceQuote, .
                 title=doc.title if doc else None,
                 url=url,
                 publication=doc.publication if doc else None,
-                published=doc.published.isoformat() if doc and doc.published else None,
+                published=doc.published_iso if doc else None,
             )
         )
     return tuple(out)
