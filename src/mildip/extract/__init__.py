@@ -116,14 +116,53 @@ def initial_state(doc: Document) -> DocumentState:
     return state
 
 
-def _anchor_from(sent: Analysed | None, sentence: Sentence, published, built: list[Built]) -> str | None:
-    """The explicit date this sentence sets for the narrative, or None."""
-    dated = [b.event.date for b in built if b.features.get("date_how") == "text" and b.event.date]
-    if dated:
-        return dated[-1]
-    mentions = sent.dates if sent is not None else find_dates(sentence.text, published, sentence.start)
-    explicit = [d.value for d in mentions if d.value and not d.relative and d.kind != "year" or (d.value and d.kind == "year" and d.start == sentence.start + sentence.text.find(d.text))]
-    return explicit[0] if explicit else None
+_OPENING_DATE = 12
+"""A date that starts within this many characters of an unparsed sentence frames it."""
+
+
+def _main_clause(tok) -> bool:
+    t = tok
+    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+        t = t.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ROOT" or t.head.i == t.i
+
+
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published) -> str | None:
+    """The explicit date (with a year) this sentence sets for the narrative: one of its
+    main clause ("In 2022, China ..."), not of a relative or subordinate clause; in a
+    sentence without a parse, one that opens it. None when there is none."""
+    if sent is not None:
+        for d in sent.dates:
+            if not d.value or d.relative:
+                continue
+            head = sent.span_head(d.start, d.end)
+            if head is not None and _main_clause(head):
+                return d.value
+        return None
+    for d in find_dates(sentence.text, published, sentence.start):
+        if d.value and not d.relative and d.start - sentence.start <= _OPENING_DATE:
+            return d.value
+    return None
+
+
+def _list_lead(
+    sent: Analysed | None, sentence: Sentence, parties, published
+) -> tuple[tuple[str, ...], str | None]:
+    """(subject parties, date) of a sentence that opens a list."""
+    codes: list[str] = []
+    if sent is not None:
+        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        if root is not None:
+            for s in root.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    for t in s.subtree:
+                        codes += [p.code for p in sent.parties_of(t.i) if p.code not in codes]
+    if not codes:
+        codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS][:1]
+    dates = [d.value for d in find_dates(sentence.text, published, sentence.start) if d.value]
+    return tuple(codes), (dates[0] if dates else None)
 
 
 def _merge_sentence(built: list[Built]) -> list[Built]:
@@ -177,6 +216,9 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
         )
     )
     state = initial_state(doc)
+    state.title_call = bool(doc.title) and any(
+        w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
+    )
     out: list[Built] = []
     for sent in sentences:
         state.next_sentence(sent.paragraph)
@@ -204,9 +246,14 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
             state.remember_people(persons)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
-        anchor = _anchor_from(analysed, sent, doc.published, built)
+        anchor = _anchor_from(analysed, sent, doc.published)
         if anchor:
             state.set_anchor(anchor)
+        if sent.text.rstrip().endswith(":"):
+            state.list_lead = _list_lead(analysed, sent, parties, doc.published)
+        elif not sent.is_list_item:
+            state.list_lead = None
+        state.call_sets.update(b.event.actors for b in built if b.event.type == "CALL")
         codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
         state.remember_parties(codes, [b.event.actors for b in built], spacy_doc is not None)
         out.extend(built)

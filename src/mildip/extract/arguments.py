@@ -193,17 +193,28 @@ class Found:
     sources: set[str] = field(default_factory=set)
     counterpart: bool = False
     tokens: list = field(default_factory=list)
+    anaphoric: list[str] = field(default_factory=list)
+    """Codes that only "they", "their", "the two sides" gave: used when the named
+    parties are not enough (:func:`mildip.extract.frames.assemble`)."""
 
     def add(self, code: str | None, source: str) -> None:
-        if code and code not in self.codes:
+        if not code:
+            return
+        if source == "anaphor":
+            if code not in self.anaphoric:
+                self.anaphoric.append(code)
+            return
+        if code not in self.codes:
             self.codes.append(code)
-        if code:
-            self.sources.add(source)
+        self.sources.add(source)
 
     def extend(self, other: Found) -> None:
         for c in other.codes:
             if c not in self.codes:
                 self.codes.append(c)
+        for c in other.anaphoric:
+            if c not in self.anaphoric:
+                self.anaphoric.append(c)
         self.sources |= other.sources
         self.counterpart = self.counterpart or other.counterpart
         self.tokens.extend(other.tokens)

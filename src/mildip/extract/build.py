@@ -25,16 +25,13 @@ from mildip.extract.dating import choose_date
 from mildip.extract.frames import Draft
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, read_modality
-from mildip.extract.naming import channel_phrase, resolve_mechanism, round_of
+from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, np_tokens
 from mildip.extract.state import DocumentState
 from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
 
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
-_MECHANISM_TYPES = frozenset(
-    {"DIALOGUE", "EXERCISE", "SUSPEND", "CANCEL", "RESUME", "ESTABLISH", "AGREE", "MEET", "CALL", "TALKS"}
-)
 _REPORTER_WORDS = ("spokes", "press secretary", "reporter", "correspondent", "analyst", "expert")
 
 
@@ -63,27 +60,57 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon) -> bool:
     return any(" " in cue and cue in window for cue in lex.cues["call"])
 
 
-def settle_type(draft: Draft, sent: Analysed, lex: Lexicon, named: bool, registered_kind: str | None) -> str:
+_NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})
+_DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round"})
+
+
+def settle_type(
+    draft: Draft,
+    sent: Analysed,
+    lex: Lexicon,
+    state: DocumentState,
+    mechanism,
+    round_: int | None,
+) -> str:
     """The spec type of a draft (see the module docstring)."""
     if draft.type not in _TALK_TYPES:
         return draft.type
-    dialogue_kinds = ("dialogue", "consultation", None)
-    if named and registered_kind in ("dialogue", "consultation"):
-        return "DIALOGUE"
     if _call_cue(sent, draft, lex):
         return "CALL"
-    if named and draft.type in ("DIALOGUE", "TALKS") and registered_kind in dialogue_kinds:
-        return "DIALOGUE" if draft.trigger.lemma_.lower() in lex.cues.get("dialogue_heads", frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation"})) else "MEET"
+    if draft.entry.mode == "either" and (draft.actors in state.call_sets or state.title_call):
+        return "CALL"
+    registered = mechanism is not None and not mechanism.discovered
+    if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        return "DIALOGUE"
+    head = draft.trigger.lemma_.lower()
+    head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
+    if head in _DIALOGUE_HEADS and (mechanism is not None or round_ is not None):
+        return "DIALOGUE"
     return "MEET"
 
 
-def _mechanism_phrase(sent: Analysed, draft: Draft, lex: Lexicon) -> tuple[str | None, str, int | None]:
-    """(specific channel phrase, whole object phrase, round) of a draft's object."""
+def event_verb(draft: Draft, lex: Lexicon):
+    """The verb whose clause tells the event: the draft's verb, or - for a nominal
+    trigger described by a relative clause of a support verb ("the Consultation,
+    which last convened in January 2022, will ...") - that clause's verb."""
+    trig = draft.trigger
+    if trig.pos_ in ("NOUN", "PROPN"):
+        for c in trig.children:
+            if c.dep_ in ("relcl", "acl") and lex.in_class("support", c.lemma_):
+                return c
+    return draft.verb
+
+
+def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
+    """(mechanism or None, round) named by a draft's object phrase."""
     obj = draft.objects[0] if draft.objects else draft.trigger
     if obj.pos_ not in ("NOUN", "PROPN"):
-        return None, "", None
-    whole = " ".join(t.text for t in np_tokens(obj))
-    return channel_phrase(sent, obj, lex), whole, round_of(obj, lex)
+        return None, None
+    round_ = round_of(obj, lex, event_verb(draft, lex))
+    mechanism = resolve_mechanism(
+        registry, channel_phrase(sent, obj, lex), name_phrase(sent, obj, lex), draft.actors
+    )
+    return mechanism, round_
 
 
 def _participants(sent: Analysed, actors: tuple[str, ...], on: str | None) -> list[Participant]:
@@ -143,21 +170,17 @@ def build_event(
     anchor_here: bool,
 ) -> Built | None:
     """The event of ``draft``, or None when its modality says there is no event."""
-    modality = read_modality(draft.trigger, draft.verb, lex, draft.type)
+    verb = event_verb(draft, lex)
+    modality = read_modality(draft.trigger, verb, lex, draft.type)
     if modality == NO_EVENT:
         return None
-    phrase, whole, round_ = _mechanism_phrase(sent, draft, lex)
-    mechanism = None
-    if phrase or (whole and draft.type in _MECHANISM_TYPES):
-        mechanism = registry.match(phrase or whole, draft.actors) if (phrase or whole) else None
-        if mechanism is None and phrase:
-            mechanism = resolve_mechanism(registry, phrase, draft.actors, whole)
-    registered_kind = mechanism.kind if mechanism is not None and not mechanism.discovered else None
-    type_ = settle_type(draft, sent, lex, mechanism is not None, registered_kind)
+    mechanism, round_ = _mechanism(registry, sent, draft, lex)
+    type_ = settle_type(draft, sent, lex, state, mechanism, round_)
     if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
         mechanism is not None and mechanism.discovered
     ):
         mechanism = None
+    registered_kind = mechanism.kind if mechanism is not None and not mechanism.discovered else None
     resumed = draft.resumed or bool(lex.resumed.search(sent.text))
     if type_ == "RESUME" and mechanism is not None and round_ is not None:
         type_, resumed = "DIALOGUE", True
@@ -166,9 +189,10 @@ def build_event(
     value, how = choose_date(
         sent,
         draft.trigger,
-        draft.verb,
+        verb,
         anchor=state.anchor(),
         anchor_here=anchor_here,
+        list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
         published=published,
         precision=precision,
         modality=modality,

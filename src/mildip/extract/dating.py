@@ -19,12 +19,17 @@ expressions ("on Tuesday" in a text dated 2024-01 gives 2024-01).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from mildip.dates import truncate
 from mildip.extract.sentence import Analysed
 from mildip.nlp.dates import DateMention, find_anchored, find_dates
 
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .’'-]{1,40}){0,2},?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–)\s*"
+)
 _YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day"})
 _PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
@@ -106,6 +111,9 @@ def sentence_dates(sent: Analysed, published: date | None, future: bool, citatio
     if future:
         found = [d for d in find_dates(sent.text, published, sent.base, "future") if d.value]
     spans = [(c.start, c.end) for c in citations]
+    line = _DATELINE.match(sent.text)
+    if line:
+        spans.append((sent.base, sent.base + line.end()))
     return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
 
 
@@ -116,6 +124,7 @@ def choose_date(
     *,
     anchor: str | None,
     anchor_here: bool,
+    list_date: str | None = None,
     published: date | None,
     precision: str,
     modality: str,
@@ -139,6 +148,8 @@ def choose_date(
     anchored = find_anchored(sent.text, anchor, sent.base)
     if anchored:
         return anchored[0].value, "anchored"
+    if list_date:
+        return list_date, "list"
     if anchor and anchor_here:
         return anchor, "anchor"
     cited = [c.date for c in citations if c.date]

@@ -117,8 +117,11 @@ class Lexicon:
         return self.triggers.get((lemma.lower(), pos), ())
 
     def in_class(self, name: str, lemma: str) -> bool:
-        """Whether ``lemma`` (lower case) belongs to the noun/verb class ``name``."""
-        return lemma.lower() in self.classes[name]
+        """Whether ``lemma`` belongs to the noun/verb class ``name`` (case-insensitive;
+        a plural proper noun such as "Talks" is tried singular too)."""
+        low = lemma.lower()
+        members = self.classes[name]
+        return low in members or (low.endswith("s") and low[:-1] in members)
 
     def cue(self, name: str, word: str) -> bool:
         """Whether ``word`` (lower case) is one of the cues ``name``."""
@@ -193,7 +196,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "channel", "agreement", "military", "naval", "support", "reporting"):
+    for name in ("engagement", "channel", "agreement", "proposal", "military", "naval", "support", "reporting"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")

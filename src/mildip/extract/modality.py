@@ -38,7 +38,7 @@ def governor_chain(trigger, verb) -> list:
         if t.dep_ == "ccomp":
             break
         t = t.head
-        if t.pos_ in ("VERB", "AUX", "ADJ"):
+        if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             chain.append(t)
     return chain
 
@@ -53,17 +53,18 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str) -> str:
     chain = governor_chain(trigger, verb)
     directed_refusal = event_type in ("REJECT", "CANCEL", "SUSPEND")
     for tok in chain:
+        if tok.pos_ == "NOUN" and tok.i != trigger.i:
+            continue
         for c in _children(tok):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "neither", "nor")):
                 return "negated"
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
             return "negated"
-    for tok in chain[1:] if len(chain) > 1 else []:
-        lemma = tok.lemma_.lower()
-        if lemma in lex.cues["wish_governors"] and event_type not in ("AGREE", "PROPOSE", "REJECT"):
-            if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) or tok.pos_ == "ADJ":
-                return NO_EVENT
+    if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(
+        a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
+    ):
+        return NO_EVENT
     future = hypothetical = False
     for tok in chain:
         for c in _children(tok):

@@ -35,12 +35,17 @@ def session_noun(tok, lex: Lexicon):
     return None
 
 
-def round_of(tok, lex: Lexicon) -> int | None:
-    """The ordinal of the phrase headed by ``tok`` (or of its session noun), or None."""
+def round_of(tok, lex: Lexicon, verb=None) -> int | None:
+    """The ordinal of the phrase headed by ``tok`` (or of its session noun, or of a
+    session noun hanging from ``verb``: "convened for its 16th iteration"), or None."""
     holders = [tok]
     sess = session_noun(tok, lex)
     if sess is not None:
         holders.insert(0, sess)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "prep":
+                holders += [p for p in c.children if p.lemma_.lower() in lex.session_nouns]
     for h in holders:
         for c in h.children:
             if c.dep_ in ("amod", "nummod", "compound", "npadvmod") and c.i < h.i:
@@ -68,40 +73,56 @@ def _name_tokens(tok) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-def channel_phrase(sent: Analysed, tok, lex: Lexicon) -> str | None:
-    """The specific name in the object phrase headed by ``tok``, or None (see the
-    module docstring)."""
+def name_phrase(sent: Analysed, tok, lex: Lexicon) -> str | None:
+    """The contiguous name around ``tok`` in its object phrase, without determiners,
+    possessives, ordinals and dates ("China-U.S. Defense Policy Coordination Talks",
+    "security dialogue"), or None."""
     toks = [t for t in _name_tokens(tok) if sent.date_of(t.i) is None or t.i == tok.i]
     while toks and (parse_ordinal(toks[0].text) is not None or toks[0].lower_ in ("the", "a", "an")):
         toks = toks[1:]
-    if not toks:
+    if not toks or all(t.i != tok.i for t in toks):
         return None
-    at = toks.index(next(t for t in toks if t.i == tok.i))
+    at = next(n for n, t in enumerate(toks) if t.i == tok.i)
     lo = hi = at
     while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
         lo -= 1
     while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     toks = toks[lo : hi + 1]
-    text = sent.doc[toks[0].i : toks[-1].i + 1].text
-    text = " ".join(_QUOTE.sub(" ", text).split())
-    specific = False
-    for t in toks:
+    text = " ".join(_QUOTE.sub(" ", sent.doc[toks[0].i : toks[-1].i + 1].text).split())
+    return text or None
+
+
+def is_specific(sent: Analysed, tok, lex: Lexicon) -> bool:
+    """Whether the name around ``tok`` has identity: a capitalised word (not the first
+    of the sentence) or a noun compound that is neither generic, a party nor a date.
+    Adjectives alone ("substantive dialogue", "strategic talks") do not make a name."""
+    for t in _name_tokens(tok):
         low = t.lower_.strip(".")
-        if low in lex.generic or parse_ordinal(t.text) is not None or not low:
+        if not low or low in lex.generic or parse_ordinal(t.text) is not None:
             continue
-        if sent.party_of(t.i) is not None or sent.place_of(t.i) is not None:
+        if sent.parties_of(t.i) or sent.places_of(t.i) or sent.date_of(t.i) is not None:
             continue
-        specific = True
-    return text if specific and len(text) >= 4 else None
+        if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) or t.text.startswith(("“", '"')):
+            return True
+        if t.dep_ == "compound" and t.pos_ == "NOUN":
+            return True
+    return False
 
 
-def resolve_mechanism(registry, phrase: str | None, actors, whole: str | None = None):
-    """The registered mechanism ``phrase`` (or the whole object phrase ``whole``) names
-    for ``actors``, else a discovered one built from ``phrase``; None without a phrase."""
-    for text in (phrase, whole):
+def channel_phrase(sent: Analysed, tok, lex: Lexicon) -> str | None:
+    """The specific name in the object phrase headed by ``tok``, or None (see the
+    module docstring)."""
+    name = name_phrase(sent, tok, lex)
+    return name if name and len(name) >= 4 and is_specific(sent, tok, lex) else None
+
+
+def resolve_mechanism(registry, specific: str | None, plain: str | None, actors):
+    """The registered mechanism the name (``specific`` or the plain ``plain`` name)
+    gives for ``actors``, else a discovered one built from a specific name, else None."""
+    for text in (specific, plain):
         if text:
             found = registry.match(text, actors)
             if found is not None:
                 return found
-    return registry.discover(phrase, actors) if phrase else None
+    return registry.discover(specific, actors) if specific else None

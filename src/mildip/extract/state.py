@@ -14,7 +14,11 @@ sentence cannot resolve alone:
 * **the narrative time anchor**: an explicit year or date governs later "In August",
   "the next day", "that week" in the same paragraph and the next, until another one
   replaces it (:meth:`anchor`);
-* **the channel named last**, for "the dialogue" / "the talks" (:attr:`last_channel`).
+* **the channel named last**, for "the dialogue" / "the talks" (:attr:`last_channel`);
+* **the mode of the talks**: once a call between two parties is told (or the title
+  announces one), their later "talks" are calls (:attr:`call_sets`);
+* **a list's lead-in**: the subject and date of "the Chinese side has decided to take
+  the following countermeasures:" govern the list items after it (:attr:`list_lead`).
 """
 
 from __future__ import annotations
@@ -82,6 +86,12 @@ class DocumentState:
     subject: Person | None = None
     anchors: list[Anchor] = field(default_factory=list)
     last_channel: tuple[tuple[str, ...], str, str] | None = None
+    call_sets: set[tuple[str, ...]] = field(default_factory=set)
+    """Actor sets of the calls told so far: later "talks" between them are calls too."""
+    title_call: bool = False
+    """The title announces a phone or video call."""
+    list_lead: tuple[tuple[str, ...], str | None] | None = None
+    """(subject parties, date) of the last sentence that opens a list with a colon."""
     sentence_index: int = 0
     paragraph: int = 0
 

@@ -55,9 +55,11 @@ def _has_words(tok, words: tuple[str, ...]) -> bool:
 
 
 def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
-    """Lexicon entries that ``tok`` matches, most specific first."""
+    """Lexicon entries that ``tok`` matches, most specific first. A noun that only
+    modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
+    states no event of its own."""
     pos = _POS.get(tok.pos_)
-    if pos is None:
+    if pos is None or (pos == "noun" and tok.dep_ == "compound"):
         return []
     found: list[Trigger] = []
     for lemma in _lemmas(tok):
@@ -79,7 +81,7 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     claimed: set[int] = set()
     drafts: list[Draft] = []
     for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
-        if tok.i in claimed:
+        if tok.i in claimed or ctx.sent.in_forum(tok.i):
             continue
         for entry in matching_entries(tok, ctx.lex):
             made = get_frame(entry.frame)(ctx, tok, entry)

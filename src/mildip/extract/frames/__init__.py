@@ -98,6 +98,15 @@ class FrameContext:
     def parties(self, heads, source: str, places: bool = False) -> Found:
         return self.resolver.parties(heads, source, places)
 
+    def implicit_subject(self) -> Found:
+        """The subject a list item leaves out: the lead-in's ("the Chinese side has
+        decided to take the following countermeasures: ... Canceling ...")."""
+        found = Found()
+        if self.sent.sentence.is_list_item and self.state.list_lead:
+            for code in self.state.list_lead[0]:
+                found.add(code, "list")
+        return found
+
     def registered_parties(self, phrase: str) -> tuple[str, ...]:
         """The parties of the registered mechanism that ``phrase`` names, or ()."""
         mech = self.registry.match(phrase) if phrase else None
@@ -111,14 +120,19 @@ def assemble(
     document state: "his counterpart" gives the other party of the narrative, and a
     single party (or none) with "the two sides"-like support takes the narrative pair."""
     codes: list[str] = []
+    anaphoric: list[str] = []
     sources: set[str] = set()
     counterpart = False
     for side in sides:
         for c in side.codes:
             if c not in codes:
                 codes.append(c)
+        anaphoric += [c for c in side.anaphoric if c not in anaphoric]
         sources |= side.sources
         counterpart = counterpart or side.counterpart
+    if len(codes) < 2 and anaphoric and (not codes or codes[0] in anaphoric):
+        codes += [c for c in anaphoric if c not in codes]
+        sources.add("anaphor")
     if counterpart and len(codes) == 1:
         other = ctx.state.counterpart_of(codes[0], loose=True)
         if other and other not in codes:

@@ -48,7 +48,7 @@ def acted_on(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     initiators = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     objs = [t for h in prep_objects(tok, {"of", "in", "to"}) for t in conjuncts(h)]
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and carried_by(tok, verb) and tok.dep_ != "nsubj":
+    if verb is not None and verb.i != tok.i and carried_by(ctx, tok, verb) and tok.dep_ != "nsubj":
         initiators += subjects(verb)
     return initiators, objs
 
@@ -60,7 +60,7 @@ def channel_action(ctx: FrameContext, tok, entry):
     objs = [o for o in objs if _is_engagement(ctx, o)]
     if not objs:
         return []
-    initiator_found = ctx.parties(initiators, "subject")
+    initiator_found = ctx.parties(initiators, "subject") if initiators else ctx.implicit_subject()
     initiator = initiator_found.codes[0] if initiator_found.codes else None
     out = []
     for obj in objs:

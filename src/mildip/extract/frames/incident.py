@@ -66,7 +66,7 @@ def incident(ctx: FrameContext, tok, entry):
         actors += prep_objects(tok, {"by", "from"})
         targets = _deep_targets(tok)
         verb = clause_verb(tok)
-        if verb is not None and verb.i != tok.i and carried_by(tok, verb) and tok.dep_ != "nsubj":
+        if verb is not None and verb.i != tok.i and carried_by(ctx, tok, verb) and tok.dep_ != "nsubj":
             actors += subjects(verb)
             targets += prep_objects(verb, TARGET - {"to"})
     if not _military(ctx, actors + targets + [tok]):

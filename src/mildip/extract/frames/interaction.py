@@ -22,17 +22,22 @@ from mildip.extract.arguments import (
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.nlp.ordinals import parse_ordinal
 
 WITH = frozenset({"with", "between", "among", "amongst", "alongside", "and"})
 NOUN_WITH = WITH | {"of", "by", "from"}
 _NOT_A_CALL = frozenset({"for", "on", "upon", "off", "out", "in", "up", "back"})
+_EVENT_MODIFIERS = frozenset({"first", "latest", "last", "recent", "upcoming", "next", "previous", "inaugural"})
 
 
-def carried_by(noun, verb) -> bool:
-    """Whether ``verb`` carries the event ``noun`` states: the noun is its object or
-    subject, or the object of one preposition hanging from it ("took part in talks")."""
+def carried_by(ctx: FrameContext, noun, verb) -> bool:
+    """Whether ``verb`` carries the event ``noun`` states, so that its subject takes
+    part: a support verb ("held talks", "took part in the drills", "paid a visit")
+    with the noun as object, subject or the object of one preposition; or any verb
+    other than a reporting one with the noun as its direct object ("China announced
+    joint drills" does not count; "China staged drills" does)."""
     t, steps = noun, 0
-    while t.i != verb.i and steps < 4:
+    while t.i != verb.i and steps < 3:
         if t.dep_ in ("conj", "compound", "appos"):
             t = t.head
             continue
@@ -40,7 +45,32 @@ def carried_by(noun, verb) -> bool:
             t, steps = t.head, steps + 1
             continue
         return False
-    return t.i == verb.i
+    if t.i != verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if ctx.lex.in_class("support", lemma):
+        return True
+    return steps == 1 and noun.dep_ == "dobj" and not ctx.lex.in_class("reporting", lemma)
+
+
+def eventive(ctx: FrameContext, noun) -> bool:
+    """Whether a nominal meeting or talks trigger tells one event rather than naming a
+    kind of engagement ("U.S.-China defense talks" in general): a support verb carries
+    it, a ``between``/``with`` phrase names its parties, a date or ordinal hangs from
+    it, a clause describes it, or it is a proper name."""
+    verb = clause_verb(noun)
+    if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
+        return True
+    if prep_objects(noun, {"between", "with", "among"}):
+        return True
+    if any(ctx.sent.date_of(t.i) is not None for t in noun.subtree):
+        return True
+    if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        return True
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ in ("amod", "nummod") and (c.lower_ in _EVENT_MODIFIERS or parse_ordinal(c.text))
+        for c in noun.children
+    )
 
 
 def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH) -> list:
@@ -56,7 +86,7 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH) -> list:
         if acl.dep_ == "relcl" or acl.tag_ == "VBN":
             sides.append(ctx.parties(agents(acl), "agent"))
     verb = clause_verb(noun)
-    if verb is not None and verb.i != noun.i and carried_by(noun, verb):
+    if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
         if noun.dep_ != "nsubj" or is_passive(verb):
             sides.append(ctx.parties(subjects(verb), "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
@@ -89,6 +119,8 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
         sides = verbal_sides(ctx, tok)
     else:
+        if not eventive(ctx, tok):
+            return []
         sides = nominal_sides(ctx, tok)
     codes, sources = assemble(ctx, sides)
     return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok])

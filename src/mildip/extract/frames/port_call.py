@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mildip.extract.arguments import clause_verb, objects, prep_objects
 from mildip.extract.frames import FrameContext, assemble, draft, register
-from mildip.extract.frames.visit import is_naval, visit_roles
+from mildip.extract.frames.visit import is_naval, per_host, visit_roles
 
 PORT = frozenset({"at", "in", "to", "into", "of"})
 
@@ -25,13 +25,15 @@ def port_call(ctx: FrameContext, tok, entry):
     if not (is_naval(ctx, visitors) or naval_noun):
         return []
     ship = ctx.parties(visitors, "subject")
-    host = ctx.parties(hosts, "object", places=True)
     if not ship.codes:
         return []
-    codes, sources = assemble(ctx, [ship, host], allow_context=False)
     initiator = ship.codes[0]
-    location = next((c for c in host.codes if c != initiator), None)
-    return draft(
-        ctx, tok, entry, codes, sources, "port_call",
-        initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
-    )
+    out = []
+    for host in per_host(ctx, hosts, initiator):
+        codes, sources = assemble(ctx, [ship, host], allow_context=False)
+        location = next((c for c in host.codes if c != initiator), None)
+        out += draft(
+            ctx, tok, entry, codes, sources, "port_call",
+            initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
+        )
+    return out

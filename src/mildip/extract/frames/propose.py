@@ -27,6 +27,18 @@ from mildip.extract.frames.interaction import WITH, nominal_sides, verbal_sides
 ENGAGEMENT_FRAMES = frozenset({"interaction", "visit", "hosting", "exercise", "port_call"})
 
 
+def _engagement_noun(ctx: FrameContext, tok) -> bool:
+    """An engagement noun, or a proposal noun whose complement is an engagement ("the
+    offer to talk", "a request for a meeting")."""
+    if ctx.lex.in_class("engagement", tok.lemma_):
+        return True
+    if not ctx.lex.in_class("proposal", tok.lemma_):
+        return False
+    comps = prep_objects(tok, {"for", "of", "to"})
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
+    return bool(clauses) or any(ctx.lex.in_class("engagement", c.lemma_) for c in comps) or not (comps or clauses)
+
+
 def _engagement_verb(ctx: FrameContext, tok) -> bool:
     return any(
         t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(tok.lemma_.lower(), "verb")
@@ -42,8 +54,8 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
             proposer, objs = subjects(tok), objects(tok)
         comps = prep_objects(tok, {"for", "to", "of"})
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, c)]
-        invitees = [o for o in objs if not ctx.lex.in_class("engagement", o.lemma_)] + prep_objects(tok, {"to", "with"})
-        engagements = [o for o in objs + comps if ctx.lex.in_class("engagement", o.lemma_)] + clauses
+        invitees = [o for o in objs if not _engagement_noun(ctx, o)] + prep_objects(tok, {"to", "with"})
+        engagements = [o for o in objs + comps if _engagement_noun(ctx, o)] + clauses
         return proposer, invitees, engagements
     proposer = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     proposer += prep_objects(tok, {"from", "by"})
@@ -52,7 +64,7 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
         proposer += subjects(verb)
     comps = prep_objects(tok, {"for", "of", "to"})
     clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
-    engagements = [o for o in comps if ctx.lex.in_class("engagement", o.lemma_)] + clauses
+    engagements = [o for o in comps if _engagement_noun(ctx, o)] + clauses
     return proposer, prep_objects(tok, {"to", "with"}), engagements
 
 

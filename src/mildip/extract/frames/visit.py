@@ -44,7 +44,7 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     visitors = [m for m in modifiers(tok) if m.dep_ != "nummod"] + prep_objects(tok, {"by", "of", "from"})
     hosts = prep_objects(tok, TO)
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and carried_by(tok, verb):
+    if verb is not None and verb.i != tok.i and carried_by(ctx, tok, verb):
         if tok.dep_ != "nsubj":
             visitors += subjects(verb)
         hosts += prep_objects(verb, TO)
@@ -58,11 +58,24 @@ def visit(ctx: FrameContext, tok, entry):
     if is_naval(ctx, visitors):
         return []
     visitor = ctx.parties(visitors, "subject")
-    host = ctx.parties(hosts, "object", places=True)
-    codes, sources = assemble(ctx, [visitor, host])
     initiator = visitor.codes[0] if visitor.codes else None
-    location = next((c for c in host.codes if c != initiator), None)
-    return draft(
-        ctx, tok, entry, codes, sources, "visit",
-        initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
-    )
+    out = []
+    for host in per_host(ctx, hosts, initiator):
+        codes, sources = assemble(ctx, [visitor, host])
+        location = next((c for c in host.codes if c != initiator), None)
+        out += draft(
+            ctx, tok, entry, codes, sources, "visit",
+            initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
+        )
+    return out
+
+
+def per_host(ctx: FrameContext, hosts, visitor: str | None) -> list:
+    """One party phrase per host: "visited Japan and South Korea" is two visits. Hosts
+    that name no party other than the visitor are merged into one phrase."""
+    found = [ctx.parties([h], "object", places=True) for h in hosts]
+    named = [f for f in found if any(c != visitor for c in f.codes)]
+    if len(named) > 1:
+        return named
+    merged = ctx.parties(hosts, "object", places=True)
+    return [merged]
