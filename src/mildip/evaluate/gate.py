@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -246,12 +247,12 @@ def read_gates(path: str | Path) -> tuple[Gate, ...]:
             raise DataFileError(f"{where}: part must be one of {', '.join(PART_CHOICES)}")
         names.add(entry["name"])
         corpus = entry["corpus"]
-        resolved = Path(corpus.replace("{shared}", str(shared)))
+        resolved = base / corpus.replace("{shared}", str(shared))
         gates.append(
             Gate(
                 name=entry["name"],
-                corpus=resolved if resolved.is_absolute() else base / resolved,
-                floors=base / entry["floors"],
+                corpus=Path(os.path.normpath(resolved)),
+                floors=Path(os.path.normpath(base / entry["floors"])),
                 part=part,
                 optional=bool(entry.get("optional", False)),
                 label=corpus,
