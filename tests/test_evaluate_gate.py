@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from mildip import MildipError
+from mildip import DataFileError, MildipError
 from mildip._exceptions import QualityGateError
-from mildip import DataFileError
 from mildip.evaluate import (
     DEFAULT_MARGIN,
     check_floors,

@@ -27,7 +27,14 @@ from mildip.evaluate.corpora import (
     read_corpus,
     read_jsonl,
 )
-from mildip.evaluate.gate import check_floors, check_gate, pin_floors, pin_gate, read_floors, read_gates
+from mildip.evaluate.gate import (
+    check_floors,
+    check_gate,
+    pin_floors,
+    pin_gate,
+    read_floors,
+    read_gates,
+)
 from mildip.evaluate.report import format_summary
 
 
@@ -51,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--by-part", action="store_true", help="add a row for each part")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format")
-    parser.add_argument("--no-errors", action="store_true", help="leave out misses and false alarms")
+    parser.add_argument(
+        "--no-errors", action="store_true", help="leave out misses and false alarms"
+    )
     parser.add_argument("--predictions", help="score this JSONL of records instead of extracting")
     parser.add_argument("--gates", metavar="GATES", help="check (or --pin) the gates of this file")
     parser.add_argument(

@@ -265,7 +265,9 @@ def read_gates(path: str | Path) -> tuple[Gate, ...]:
 def check_gate(gate: Gate, run: CorpusRun) -> list[str]:
     """Reasons ``gate`` fails on ``run`` (the run of ``gate.corpus``); empty: it passes."""
     if not gate.floors.is_file():
-        return [f"gate {gate.name}: no floors pinned ({gate.floors}); pin with `{gate.pin_command}`"]
+        return [
+            f"gate {gate.name}: no floors pinned ({gate.floors}); pin with `{gate.pin_command}`"
+        ]
     floors = read_floors(gate.floors)
     failures = check_floors(
         run.score(gate.part),
