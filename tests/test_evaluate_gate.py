@@ -188,8 +188,10 @@ def _gates_file(root, lines, shared='"../shared"'):
 
 
 @pytest.fixture
-def annals_corpus(tmp_path, event_record):
-    """tmp/shared/corpus/annals (one annotated text) beside tmp/repo, where the gates file is."""
+def annals_corpus(tmp_path, event_record, monkeypatch):
+    """tmp/shared/corpus/annals (one annotated text) beside tmp/repo, where the gates file is;
+    $MILDIP_SHARED is unset so that the gates file's ``shared`` applies."""
+    monkeypatch.delenv("MILDIP_SHARED", raising=False)
     corpus = tmp_path / "shared" / "corpus" / "annals"
     corpus.mkdir(parents=True)
     _write_corpus(corpus, [json.dumps(event_record())])
@@ -198,7 +200,6 @@ def annals_corpus(tmp_path, event_record):
 
 
 def test_evaluate_gates_file_resolves_paths_and_shared(tmp_path, annals_corpus, monkeypatch):
-    monkeypatch.delenv("MILDIP_SHARED", raising=False)
     path = _gates_file(tmp_path / "repo", [
         '{ name = "annals", corpus = "{shared}/corpus/annals", floors = "floors_annals.json" }',
         '{ name = "annals-sealed", corpus = "{shared}/corpus/annals", part = "sealed", floors = "f2.json" }',
