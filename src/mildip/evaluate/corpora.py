@@ -288,7 +288,8 @@ def evaluate_corpora(
 ) -> Evaluation:
     """Score ``part`` of each corpus of ``paths`` separately and, when there are several,
     all together; ``by_part`` adds the score of each part. Each corpus is extracted once
-    (or scored from ``predictions``, matched to the corpora by document id)."""
+    (or scored from ``predictions``, matched to the corpora by document id). A corpus is
+    labelled by its path; a path given twice gets a ``'`` appended to its label."""
     _check_part(part)
     if not paths:
         raise DataFileError("no corpus given")
