@@ -6,15 +6,70 @@ from pathlib import Path
 
 import pytest
 
-# --- evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ---------------
+# --- shared data and evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ----
+#
+# Texts written by others stay in the shared data folder, outside the repository: the
+# sibling ``shared`` of the repository root, or $MILDIP_SHARED. Tests that need them skip,
+# naming the path they expected, where it is absent.
 
-DEV_CORPUS = Path(__file__).parent / "data" / "dev"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def shared_path(*parts: str) -> Path:
+    """``shared/<parts>``, or skip the test naming the expected path when it is absent."""
+    from mildip.evaluate import shared_dir
+
+    path = shared_dir(REPOSITORY.parent / "shared").joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs the shared data at {path} (the sibling `shared` of the repository, "
+                    "or set MILDIP_SHARED)")
+    return path
 
 
 @pytest.fixture(scope="session")
 def dev_corpus() -> Path:
-    """The copy of the shared dev corpus: NAME.txt files with NAME.gold.jsonl beside them."""
-    return DEV_CORPUS
+    """The shared dev corpus (``../shared/corpus/dev``): the seed and six official texts,
+    NAME.txt files with NAME.gold.jsonl beside them."""
+    return shared_path("corpus", "dev")
+
+
+@pytest.fixture(scope="session")
+def gold_events():
+    """Factory of Events made from a corpus's gold records (not from the extractor):
+    ``gold_events(corpus, docs=None)`` gives one event per gold record of each document
+    (all by default), its evidence span located in the text body (as ingest stores it),
+    for analysis tests that must not depend on what the extractor finds."""
+    import json
+
+    from mildip.ingest.header import parse_header
+    from mildip.model import Event, Evidence, Participant
+
+    def make(corpus: Path, docs=None) -> list:
+        names = docs or sorted(p.name[: -len(".gold.jsonl")] for p in corpus.glob("*.gold.jsonl"))
+        out = []
+        for doc in names:
+            _meta, text, _offset = parse_header((corpus / f"{doc}.txt").read_text("utf-8"))
+            for line in filter(str.strip, (corpus / f"{doc}.gold.jsonl").read_text("utf-8").splitlines()):
+                r = json.loads(line)
+                start = text.index(r["evidence"])
+                out.append(
+                    Event(
+                        type=r["type"],
+                        actors=tuple(r["actors"]),
+                        date=r["date"],
+                        modality=r["modality"],
+                        initiator=r["initiator"],
+                        mechanism=r["mechanism"],
+                        round=r["round"],
+                        resumed=r["resumed"],
+                        location=r["location"],
+                        participants=[Participant(p["name"], p["title"], p["party"]) for p in r["participants"]],
+                        evidence=[Evidence(doc, start, start + len(r["evidence"]), r["evidence"], "gold")],
+                    )
+                )
+        return out
+
+    return make
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 ::
 
     python tools/check_gold.py tests/data/heldout            # problems, then counts
-    python tools/check_gold.py tests/data/dev tests/data/heldout --quiet
+    python tools/check_gold.py ../shared/corpus/dev tests/data/heldout --quiet
 
 Exit status 1 when any problem is found. Checked, per corpus directory:
 

@@ -76,7 +76,7 @@ the serial run.
 
 ```bash
 mildip --db sqlite:////tmp/x.db ingest examples/corpus
-# 7 document(s) added, 0 unchanged, 0 failed; 41 event mention(s) extracted, 38 event(s) in the database.
+# prints the documents added, unchanged and failed, the event mentions extracted, and the events stored
 mildip --db sqlite:////tmp/x.db ingest --published 2023-04-14 readout.txt
 mildip --db sqlite:////tmp/x.db ingest --scheduler dask --no-progress examples/corpus
 ```
@@ -114,16 +114,20 @@ mildip --db sqlite:////tmp/x.db export --format graphml > parties.graphml
 ```
 """,
     "eval": """\
-Score the extractor against a folder of `NAME.txt` texts with `NAME.gold.jsonl` gold
-records beside them (`mildip.evaluate.evaluate_dir`), or score a predictions file
-instead (`--predictions`). A prediction matches a gold record of the same document
-with the same type, the same actors and dates that agree at the coarser precision; the
-rules and the quality gate are in [evaluation.md](evaluation.md).
+Score the extractor against folders of `NAME.txt` texts with `NAME.gold.jsonl` gold
+records beside them (`mildip.evaluate.evaluate_corpora`), or score a predictions file
+instead (`--predictions`). Several folders are scored each on its own and all together.
+`--part` scores only the tuning or the sealed part of each corpus and `--by-part` adds a
+row for each part. A prediction matches a gold record of the same document with the
+same type, the same actors and dates that agree at the coarser precision; the rules,
+the split and the quality gate are in [evaluation.md](evaluation.md).
 
 ```bash
-mildip eval tests/data/dev --no-show-errors
+mildip eval tests/data/heldout --by-part --no-show-errors
+mildip eval ../shared/corpus/real --part tuning
+mildip eval ../shared/corpus/dev tests/data/heldout --no-show-errors
 mildip --db sqlite:////tmp/x.db export --out events.jsonl
-mildip eval tests/data/dev --predictions events.jsonl --format json
+mildip eval tests/data/heldout --predictions events.jsonl --format json
 ```
 """,
     "mechanisms": """\
