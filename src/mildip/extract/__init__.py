@@ -20,6 +20,7 @@ settings. Steps:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -108,14 +109,18 @@ def initial_state(doc: Document) -> DocumentState:
     the parties of a joint statement from its title or opening."""
     state = DocumentState(family_name_first=FAMILY_NAME_FIRST)
     state.author_side = source_side(doc.publication, doc.url)
+    gaz = load_gazetteer()
     head = f"{doc.title or ''} {doc.text[:400]}"
     if any(j in head.lower() for j in _JOINT):
-        gaz = load_gazetteer()
         codes = [p.code for p in gaz.find(doc.title or doc.text[:400]) if p.code and p.kind in ACTOR_KINDS]
         state.joint_authors = tuple(dict.fromkeys(codes))
+    title = [p.code for p in gaz.find(doc.title or "") if p.code and p.kind in ACTOR_KINDS]
+    if len(set(title)) == 2:
+        state.title_set = tuple(sorted(set(title)))
     return state
 
 
+_REFERENCE_LINE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s|Notes?\b|Sources?:|References?\b)")
 _OPENING_DATE = 12
 """A date that starts within this many characters of an unparsed sentence frames it."""
 
@@ -129,13 +134,16 @@ def _main_clause(tok) -> bool:
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 
-def _anchor_from(sent: Analysed | None, sentence: Sentence, published) -> str | None:
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()) -> str | None:
     """The explicit date (with a year) this sentence sets for the narrative: one of its
-    main clause ("In 2022, China ..."), not of a relative or subordinate clause; in a
-    sentence without a parse, one that opens it. None when there is none."""
+    main clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
+    citation; in a sentence without a parse, one that opens it. None when there is none."""
+    if _REFERENCE_LINE.match(sentence.text):
+        return None
+    spans = [(c.start, c.end) for c in cites]
     if sent is not None:
         for d in sent.dates:
-            if not d.value or d.relative:
+            if not d.value or d.relative or any(a <= d.start < b for a, b in spans):
                 continue
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
@@ -239,14 +247,14 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
                 ctx = FrameContext(analysed, state, lex, registry)
                 anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
                 for draft in drafts_for_sentence(ctx):
-                    b = build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
-                    if b is not None:
-                        built.append(b)
+                    built += build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
             built = _merge_sentence(built)
             state.remember_people(persons)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
-        anchor = _anchor_from(analysed, sent, doc.published)
+        anchor = _anchor_from(
+            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end]
+        )
         if anchor:
             state.set_anchor(anchor)
         if sent.text.rstrip().endswith(":"):

@@ -26,6 +26,7 @@ from mildip.extract.lexicon import Lexicon
 from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
 
+_COUNT = {"three": 3, "four": 4, "five": 5, "trilateral": 3, "quad": 4}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -122,9 +123,18 @@ def subjects(verb, depth: int = 0) -> list:
         if out:
             return out
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "advcl" and not (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
             return []
         return subjects(verb.head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and owners[0].lower_ not in ("its", "their"):
+            return owners
+        governing = clause_verb(noun)
+        return subjects(governing, depth + 1) if governing is not None and governing.i != verb.i else []
     if verb.dep_ == "relcl" and not is_passive(verb):
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -294,5 +304,10 @@ class Resolver:
                     found.add(party, "memory")
         if len(found.codes) < 2 and self.lex.two_parties.search(text) and len(state.pair()) >= 2:
             for code in state.pair():
+                found.add(code, "anaphor")
+        many = self.lex.many_parties.search(text)
+        if many and len(found.codes) < 3:
+            n = _COUNT.get(many.group(0).split()[-1].lower(), 3)
+            for code in state.set_of_size(n):
                 found.add(code, "anaphor")
         return found

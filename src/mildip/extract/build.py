@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
-from mildip.extract.dating import choose_date
+from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, read_modality
@@ -32,6 +32,8 @@ from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
 
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
+REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
+"""Types of which "in 1967 and 1975" tells two events."""
 _REPORTER_WORDS = ("spokes", "press secretary", "reporter", "correspondent", "analyst", "expert")
 
 
@@ -89,6 +91,10 @@ def settle_type(
     return "MEET"
 
 
+def _is_exercise(tok, lex: Lexicon) -> bool:
+    return any(t.frame == "exercise" for t in lex.for_token(tok.lemma_.lower(), "noun"))
+
+
 def event_verb(draft: Draft, lex: Lexicon):
     """The verb whose clause tells the event: the draft's verb, or - for a nominal
     trigger described by a relative clause of a support verb ("the Consultation,
@@ -96,7 +102,7 @@ def event_verb(draft: Draft, lex: Lexicon):
     trig = draft.trigger
     if trig.pos_ in ("NOUN", "PROPN"):
         for c in trig.children:
-            if c.dep_ in ("relcl", "acl") and lex.in_class("support", c.lemma_):
+            if c.dep_ in ("relcl", "acl") and lex.in_class("occurrence", c.lemma_):
                 return c
     return draft.verb
 
@@ -168,12 +174,13 @@ def build_event(
     registry,
     citations: list[Citation],
     anchor_here: bool,
-) -> Built | None:
-    """The event of ``draft``, or None when its modality says there is no event."""
+) -> list[Built]:
+    """The events of ``draft`` - one, one per coordinated date, or none when its
+    modality says there is no event."""
     verb = event_verb(draft, lex)
     modality = read_modality(draft.trigger, verb, lex, draft.type)
     if modality == NO_EVENT:
-        return None
+        return []
     mechanism, round_ = _mechanism(registry, sent, draft, lex)
     type_ = settle_type(draft, sent, lex, state, mechanism, round_)
     if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
@@ -184,6 +191,10 @@ def build_event(
     resumed = draft.resumed or bool(lex.resumed.search(sent.text))
     if type_ == "RESUME" and mechanism is not None and round_ is not None:
         type_, resumed = "DIALOGUE", True
+    obj = draft.objects[0] if draft.objects else None
+    if type_ == "RESUME" and obj is not None and _is_exercise(obj, lex):
+        # an exercise is a session, not a channel: "the drills were revived" is the drill
+        type_, resumed = "EXERCISE", True
     published: date | None = doc.published
     precision = doc.published_precision
     value, how = choose_date(
@@ -250,4 +261,11 @@ def build_event(
         "heading": sent.sentence.is_heading,
         "n_parties_sentence": len({p.code for p in sent.parties if p.code}),
     }
-    return Built(event, features)
+    built = [Built(event, features)]
+    if how == "text" and type_ in REPEATABLE_TYPES and value:
+        for other in coordinated_dates(
+            sent, value, anchor=state.anchor(), published=published, precision=precision,
+            modality=modality, citations=citations,
+        ):
+            built.append(Built(event.with_(date=other, event_id=""), dict(features)))
+    return built

@@ -117,6 +117,32 @@ def sentence_dates(sent: Analysed, published: date | None, future: bool, citatio
     return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
 
 
+def coordinated_dates(
+    sent: Analysed, value: str, *, anchor, published, precision, modality, citations
+) -> list[str]:
+    """Further dates coordinated with the date ``value`` was read from ("in 1967 and
+    1975", "in March, April and May"): each dates one more event of a repeatable type."""
+    mentions = sentence_dates(sent, published, modality == "future", citations)
+    heads = {}
+    for d in mentions:
+        head = sent.span_head(d.start, d.end)
+        if head is not None:
+            heads[head.i] = d
+    out = []
+    for i, d in heads.items():
+        if cap_precision(_with_anchor_year(d, anchor, published), d.kind, precision) != value:
+            continue
+        tok = sent.doc[i]
+        for c in tok.subtree:
+            other = heads.get(c.i)
+            if c.i == i or other is None or c.dep_ != "conj" or other.precision != d.precision:
+                continue
+            v = cap_precision(_with_anchor_year(other, anchor, published), other.kind, precision)
+            if v and v != value and v not in out:
+                out.append(v)
+    return out
+
+
 def choose_date(
     sent: Analysed,
     trigger,

@@ -101,6 +101,7 @@ class Lexicon:
     cues: Mapping[str, frozenset[str]]
     resumed: re.Pattern[str]
     two_parties: re.Pattern[str]
+    many_parties: re.Pattern[str]
     channel_back: frozenset[str]
     first_singular: frozenset[str]
     first_plural: frozenset[str]
@@ -196,7 +197,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "channel", "agreement", "proposal", "military", "naval", "support", "reporting"):
+    for name in ("engagement", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "reporting"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")
@@ -216,6 +217,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
         cues=cues,
         resumed=re.compile("|".join(f"(?:{p})" for p in resumed), re.IGNORECASE),
         two_parties=_phrase_pattern(_words(anaphora.get("two_parties"), "two_parties")),
+        many_parties=_phrase_pattern(_words(anaphora.get("many_parties"), "many_parties")),
         channel_back=frozenset(_words(anaphora.get("channel_back"), "channel_back")),
         first_singular=frozenset(
             _words(anaphora.get("first_person_singular"), "first_person_singular")

@@ -88,6 +88,8 @@ class DocumentState:
     last_channel: tuple[tuple[str, ...], str, str] | None = None
     call_sets: set[tuple[str, ...]] = field(default_factory=set)
     """Actor sets of the calls told so far: later "talks" between them are calls too."""
+    title_set: tuple[str, ...] = ()
+    """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
     """The title announces a phone or video call."""
     list_lead: tuple[tuple[str, ...], str | None] | None = None
@@ -125,8 +127,18 @@ class DocumentState:
     # --- parties of the narrative -------------------------------------------------
 
     def pair(self) -> tuple[str, ...]:
-        """The actor set "the two sides" refers to: the last one remembered, or ()."""
-        return self.recent_sets[-1] if self.recent_sets else ()
+        """The actor set "the two sides" refers to: the last one remembered, else the
+        two parties of the title, or ()."""
+        if self.recent_sets:
+            return self.recent_sets[-1]
+        return self.title_set
+
+    def set_of_size(self, n: int) -> tuple[str, ...]:
+        """The last remembered actor set of ``n`` parties ("the three defense chiefs")."""
+        for group in reversed(self.recent_sets):
+            if len(group) == n:
+                return group
+        return ()
 
     def counterpart_of(self, party: str | None, loose: bool = False) -> str | None:
         """The other party of the narrative pair that holds ``party``; with ``loose``

@@ -143,6 +143,9 @@ def assemble(
         if len(pair) >= 2 and codes[0] in pair:
             codes.extend(c for c in pair if c not in codes)
             sources.add("context")
+    if allow_context and not codes and ctx.lex.two_parties.search(ctx.sent.text):
+        codes = list(ctx.state.pair())
+        sources.add("context")
     return codes, sources
 
 

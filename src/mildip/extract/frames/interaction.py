@@ -61,6 +61,8 @@ def eventive(ctx: FrameContext, noun) -> bool:
     verb = clause_verb(noun)
     if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
         return True
+    if verb is not None and framed_by_time(noun, verb):
+        return True
     if prep_objects(noun, {"between", "with", "among"}):
         return True
     if any(ctx.sent.date_of(t.i) is not None for t in noun.subtree):
@@ -73,9 +75,10 @@ def eventive(ctx: FrameContext, noun) -> bool:
     )
 
 
-def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH) -> list:
+def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bool = False) -> list:
     """The party phrases of a nominal event: its modifiers and complements, and the
-    subject and ``with`` phrases of the verb that carries it."""
+    subject and ``with`` phrases of the verb that carries it; with ``time_framed``,
+    also the subject of a verb the noun frames in time ("X said after the meeting")."""
     sides = [
         ctx.parties(modifiers(noun), "modifier"),
         ctx.parties(prep_objects(noun, with_words), "with"),
@@ -91,7 +94,25 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH) -> list:
             sides.append(ctx.parties(subjects(verb), "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
         sides.append(ctx.parties(agents(verb), "agent"))
+    elif time_framed and verb is not None and framed_by_time(noun, verb):
+        sides.append(ctx.parties(subjects(verb), "subject"))
     return sides
+
+
+TIME_PREPS = frozenset({"during", "after", "following", "before", "at", "ahead", "since", "upon"})
+
+
+def framed_by_time(noun, verb) -> bool:
+    """ "X announced the plan following a meeting", "during the talks, X stressed":
+    the noun is the object of a preposition of time hanging from ``verb``, so the
+    subject of ``verb`` took part in it."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in TIME_PREPS
+        and prep.head.i == verb.i
+    )
 
 
 def verbal_sides(ctx: FrameContext, verb) -> list:
@@ -121,6 +142,6 @@ def interaction(ctx: FrameContext, tok, entry):
     else:
         if not eventive(ctx, tok):
             return []
-        sides = nominal_sides(ctx, tok)
+        sides = nominal_sides(ctx, tok, time_framed=True)
     codes, sources = assemble(ctx, sides)
     return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok])
