@@ -55,7 +55,7 @@ def test_trends_cli_table_is_the_default(mordor_cli):
     ("extra", "message"),
     [
         (["--since", "3019-13"], "month must be in 1..12"),
-        (["--since", "March"], "is not YYYY"),
+        (["--since", "March"], "use YYYY, YYYY-MM or YYYY-MM-DD"),
         (["--by", "week"], "week"),
         (["--smoothing", "0"], "must be positive"),
     ],

@@ -33,15 +33,18 @@ def extract(
 ) -> None:
     """Extract events from files and print them (nothing is stored)."""
     settings = settings_from_context(ctx)
+    published_day = _date(published)
     events = []
+    documents = []
     failed = 0
-    for item in iter_documents([str(p) for p in paths], settings, _date(published)):
+    for item in iter_documents([str(p) for p in paths], settings, published_day):
         if isinstance(item, IngestError):
             typer.echo(f"skipped {item.source}: {item.reason}", err=True)
             failed += 1
             continue
+        documents.append(item)
         events.extend(extract_document(item, settings))
-    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout)
+    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout, documents)
     if failed and not events:
         raise typer.Exit(1)
 

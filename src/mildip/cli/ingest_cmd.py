@@ -9,18 +9,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli._common import settings_from_context
-from mildip.pipeline import ingest_paths, reextract
+from mildip._exceptions import DocumentNotFoundError
+from mildip.cli._common import choice, full_date, read_store, settings_from_context
+from mildip.pipeline import SCHEDULERS, ingest_paths, reextract
 from mildip.store import open_store
 
 
 def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return full_date(value)
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -40,11 +36,13 @@ def ingest(
         None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none."
     ),
     scheduler: str = typer.Option(
-        "serial", "--scheduler", help="serial, or dask for a local cluster."
+        "serial", "--scheduler", help="serial, or dask for a local Dask cluster."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Ingest documents, extract their events and update the database."""
+    scheduler = choice(scheduler, SCHEDULERS, "--scheduler")
+    day = _date(published)
     settings = settings_from_context(ctx)
     console = Console(stderr=True)
     with open_store(settings.db_url) as store:
@@ -62,7 +60,7 @@ def ingest(
                 [str(p) for p in paths],
                 store,
                 settings,
-                _date(published),
+                day,
                 on_item=lambda _: bar.advance(task),
                 scheduler=scheduler,
             )
@@ -85,8 +83,11 @@ def reextract_command(
 ) -> None:
     """Re-run extraction over stored documents (after upgrading mildip or its data)."""
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
-        n = reextract(store, settings, doc)
+    with read_store(ctx) as store:
+        try:
+            n = reextract(store, settings, doc)
+        except DocumentNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--doc") from None
     typer.echo(f"re-extracted; {n} event(s) in the database.")
 
 
