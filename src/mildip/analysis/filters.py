@@ -396,9 +396,9 @@ def _resolve_mechanism(
     in_data = [
         m
         for m, score, _ in process.extract(
-            text, list(context.mechanisms), scorer=fuzz.WRatio, limit=3
+            needle, list(context.mechanisms), scorer=fuzz.ratio, processor=fold, limit=3
         )
-        if score >= 75
+        if score >= 70
     ]
     options = list(dict.fromkeys([*close, *in_data]))[:3]
     hint = f"; did you mean {', '.join(options)}?" if options else ""

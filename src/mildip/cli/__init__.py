@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from mildip._exceptions import MildipError
+from mildip._exceptions import MildipError, SettingsError
 from mildip._version import EXTRACTOR_VERSION, __version__
 from mildip.cli._errors import OneLineErrors, one_line
 from mildip.settings import load_settings
@@ -71,7 +71,12 @@ def _global_options(
     ),
 ) -> None:
     """Military-diplomacy events from text: ingest, extract, resolve, query, report."""
-    ctx.obj = load_settings(settings_file, db_url=db)
+    try:
+        ctx.obj = load_settings(settings_file, db_url=db)
+    except SettingsError as exc:
+        if settings_file is None:
+            raise
+        raise typer.BadParameter(str(exc), param_hint="--settings") from None
 
 
 for _name in COMMAND_MODULES:

@@ -37,25 +37,25 @@ def read_store(ctx: typer.Context) -> Store:
     return open_store(settings_from_context(ctx).db_url, must_exist=True)
 
 
-def partial_date(value: str | None) -> str | None:
-    """Option callback: ``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD date (or absent)."""
+def partial_date(value: str | None, option: str | None = None) -> str | None:
+    """``value`` if it is a real YYYY, YYYY-MM or YYYY-MM-DD date (or absent); usable as a callback."""
     if value is None:
         return None
     try:
         return check_partial(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
-def full_date(value: str | None) -> date | None:
-    """A full day (YYYY-MM-DD), or None; BadParameter otherwise."""
+def full_date(value: str | None, option: str = "--published") -> date | None:
+    """A full day (YYYY-MM-DD), or None; BadParameter naming ``option`` otherwise."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(
-            f"{value!r} is not a calendar day; use YYYY-MM-DD (e.g. 2023-04-14)"
+            f"{value!r} is not a calendar day; use YYYY-MM-DD (e.g. 2023-04-14)", param_hint=option
         ) from None
 
 

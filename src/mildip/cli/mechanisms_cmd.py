@@ -37,7 +37,7 @@ _PRIORITIES = {
 def _as_of(value: str | None) -> str:
     if value is None:
         return date.today().isoformat()
-    return partial_date(value)
+    return partial_date(value, "--as-of")
 
 
 def _print_table(title: str, columns: list[str], rows: list[list[Any]], fmt: str) -> None:

@@ -420,11 +420,13 @@ class Registry:
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Up to ``limit`` registered names or aliases close to ``text`` (rapidfuzz), best first."""
         names = {n: m for m in self.mechanisms for n in m.names}
-        found = process.extract(text, list(names), scorer=fuzz.WRatio, limit=limit * 3)
+        found = process.extract(
+            fold(text), list(names), scorer=fuzz.ratio, processor=fold, limit=limit * 3
+        )
         out: list[str] = []
         for name, score, _ in found:
             label = name if name == names[name].name else f"{name} ({names[name].name})"
-            if score >= 75 and label not in out:
+            if score >= 70 and label not in out:
                 out.append(label)
         return out[:limit]
 
