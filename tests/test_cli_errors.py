@@ -218,3 +218,22 @@ def test_cli_errors_version_prints_package_and_extractor():
     assert result.exit_code == 0
     assert result.stdout.strip() == version_line()
     assert "extractor mildip-rules/" in version_line()
+
+
+def test_cli_errors_unknown_scheduler_is_refused_before_anything_is_stored(tmp_path):
+    from mildip.pipeline import ingest_paths
+    from mildip.settings import Settings
+
+    text = tmp_path / "note.txt"
+    text.write_text("Gondor and Rohan held talks.", "utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'x.db'}") as store:
+        with pytest.raises(ValueError, match="use serial or dask"):
+            ingest_paths([str(text)], store, Settings(), scheduler="threads")
+        assert store.count_documents() == 0
+
+
+def test_cli_errors_reextract_refuses_an_unknown_document_with_close_ids(cli_store):
+    url, _, _ = cli_store
+    result = CliRunner().invoke(app, ["--db", url, "reextract", "--doc", "red-bok"])
+    assert result.exit_code == 2
+    assert "no document 'red-bok'" in result.stderr and "close ids: red-book" in result.stderr
