@@ -174,9 +174,7 @@ def timeline_spec(events: Sequence[Event]) -> dict[str, Any] | None:
         .encode(
             x=alt.X("date:T", scale=x_scale, title=None),
             x2="end:T",
-            opacity=alt.condition(
-                alt.datum.modality == "asserted", alt.value(0.8), alt.value(0.3)
-            ),
+            opacity=alt.condition(alt.datum.modality == "asserted", alt.value(0.8), alt.value(0.3)),
             y=alt.Y("y_low:Q", scale=y_scale, axis=y_axis),
             y2="y_high:Q",
             color=colour,
