@@ -20,7 +20,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from mildip._exceptions import IngestError, MissingExtraError, OverrideError
+from mildip._exceptions import (
+    DocumentNotFoundError,
+    IngestError,
+    MissingExtraError,
+    OverrideError,
+)
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
 from mildip.extract import extract_document
@@ -32,6 +37,17 @@ from mildip.resolve.overrides import event_anchors, merge_override, split_overri
 from mildip.settings import Settings
 from mildip.store import Store
 from mildip.store.overrides import add_override, list_overrides
+
+
+SCHEDULERS: tuple[str, ...] = ("serial", "dask")
+"""How extraction is mapped over documents."""
+
+
+def check_scheduler(scheduler: str) -> str:
+    """``scheduler`` itself, or ValueError naming the schedulers (checked before any work)."""
+    if scheduler not in SCHEDULERS:
+        raise ValueError(f"unknown scheduler {scheduler!r}: use {' or '.join(SCHEDULERS)}")
+    return scheduler
 
 
 @dataclass
@@ -60,10 +76,9 @@ def extract_many(
 ) -> list[list[Event]]:
     """Events of each document, in input order. ``scheduler`` is "serial" or "dask"
     (a local cluster, or the scheduler at ``address``)."""
+    check_scheduler(scheduler)
     if scheduler == "serial" or len(docs) <= 1:
         return [extract_document(d, settings) for d in docs]
-    if scheduler != "dask":
-        raise ValueError(f"unknown scheduler {scheduler!r}: use 'serial' or 'dask'")
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -147,8 +162,10 @@ def ingest_paths(
     """Ingest ``paths`` into ``store``; ``on_item`` is called once per input (progress).
 
     ``published`` overrides every input's date (a date or a string such as
-    ``"2024-01"``: see :func:`mildip.ingest.as_published`).
+    ``"2024-01"``: see :func:`mildip.ingest.as_published`). An unknown ``scheduler`` is
+    refused before anything is stored.
     """
+    check_scheduler(scheduler)
     report = IngestReport()
     pending: list[Document] = []
     for item in iter_documents(list(paths), settings, published):
@@ -185,8 +202,25 @@ def reextract(
     doc_ids: Iterable[str] | None = None,
     scheduler: str = "serial",
 ) -> int:
-    """Re-run extraction over stored documents; returns the number of resolved events."""
-    wanted = set(doc_ids) if doc_ids is not None else None
+    """Re-run extraction over stored documents; returns the number of resolved events.
+
+    An id in ``doc_ids`` that is not stored raises DocumentNotFoundError (naming close
+    ids) before anything is re-extracted.
+    """
+    check_scheduler(scheduler)
+    wanted = list(dict.fromkeys(doc_ids)) if doc_ids is not None else None
+    if wanted is not None:
+        known = store.document_ids()
+        missing = [d for d in wanted if d not in known]
+        if missing:
+            import difflib
+
+            close = sorted({c for m in missing for c in difflib.get_close_matches(m, known, 3)})
+            hint = f"; close ids: {', '.join(close)}" if close else ""
+            raise DocumentNotFoundError(
+                f"no document {', '.join(map(repr, missing))} in the store{hint}; "
+                f"the store holds {len(known)} document(s)"
+            )
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)

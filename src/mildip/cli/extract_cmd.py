@@ -36,6 +36,7 @@ def extract(
     """Extract events from files and print them (nothing is stored)."""
     settings = settings_from_context(ctx)
     events = []
+    documents = []
     failed = 0
     for item in iter_documents([str(p) for p in paths], settings, published):
         if isinstance(item, IngestError):
@@ -44,8 +45,9 @@ def extract(
             continue
         for warning in item.meta.get("warnings", ()):
             typer.echo(f"warning: {item.source_path or item.doc_id}: {warning}", err=True)
+        documents.append(item)
         events.extend(extract_document(item, settings))
-    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout)
+    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout, documents)
     if failed and not events:
         raise typer.Exit(1)
 

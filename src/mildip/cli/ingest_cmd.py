@@ -8,8 +8,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli._common import publication_date, settings_from_context
-from mildip.pipeline import ingest_paths, reextract
+from mildip._exceptions import DocumentNotFoundError
+from mildip.cli._common import choice, publication_date, read_store, settings_from_context
+from mildip.pipeline import SCHEDULERS, ingest_paths, reextract
 from mildip.store import open_store
 
 
@@ -33,11 +34,12 @@ def ingest(
         callback=publication_date,
     ),
     scheduler: str = typer.Option(
-        "serial", "--scheduler", help="serial, or dask for a local cluster."
+        "serial", "--scheduler", help="serial, or dask for a local Dask cluster."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Ingest documents, extract their events and update the database."""
+    scheduler = choice(scheduler, SCHEDULERS, "--scheduler")
     settings = settings_from_context(ctx)
     console = Console(stderr=True)
     with open_store(settings.db_url) as store:
@@ -80,8 +82,11 @@ def reextract_command(
 ) -> None:
     """Re-run extraction over stored documents (after upgrading mildip or its data)."""
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
-        n = reextract(store, settings, doc)
+    with read_store(ctx) as store:
+        try:
+            n = reextract(store, settings, doc)
+        except DocumentNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--doc") from None
     typer.echo(f"re-extracted; {n} event(s) in the database.")
 
 

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import typer
 
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import read_store, settings_from_context
 from mildip.cli.events_cmd import events_app, print_table
 
 
 def _record(ctx: typer.Context, kind: str, event_ids: list[str], reason: str) -> None:
     from mildip.pipeline import record_override
-    from mildip.store import open_store
 
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
+    with read_store(ctx) as store:
         events = record_override(store, kind, event_ids, reason, settings)
     typer.echo(f"recorded {kind} ({reason}); the resolved layer was rebuilt:")
     print_table(events)
