@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,14 @@ HEADER = "URL: https://example.org/annals\nTITLE: Annals\nPUBLICATION: Red Book\
 def test_check_gold_corpora_have_no_problems(request, check_gold, corpus):
     # Every shipped gold corpus passes every check (evidence verbatim, fields, codes ...).
     assert check_gold.check_corpus(request.getfixturevalue(corpus)) == []
+
+
+@pytest.mark.parametrize("name", ["probes", "briefings"])
+def test_check_gold_written_corpora_have_no_problems(check_gold, name):
+    # The probe and briefing corpora written for issue 8 pass every check of the spec.
+    corpus = Path(__file__).parent / "data" / name
+    assert sorted(corpus.glob("*.txt")), f"{corpus} holds no texts"
+    assert check_gold.check_corpus(corpus) == []
 
 
 def test_check_gold_heldout_is_the_size_the_brief_asks(check_gold, heldout_corpus):
