@@ -26,9 +26,11 @@ from datetime import date
 
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
+from mildip.extract.dating import DATELINE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.persons import PersonMention, find_persons
+from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
 from mildip.extract.state import DocumentState
 from mildip.extract.triggers import drafts_for_sentence
@@ -38,7 +40,7 @@ from mildip.kb.publishers import source_side
 from mildip.model import Document, Event
 from mildip.nlp.citations import find_citations
 from mildip.nlp.dates import find_dates
-from mildip.nlp.gazetteer import Gazetteer, load_gazetteer
+from mildip.nlp.gazetteer import Gazetteer, find_dyads, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.settings import Settings, load_settings
 
@@ -126,9 +128,18 @@ _OPENING_DATE = 12
 
 
 def _main_clause(tok) -> bool:
+    """Whether the date whose head is ``tok`` frames the main clause: an adverbial of
+    the root verb ("In 2022, ...", "On May 29, the Pentagon announced ..."), not a date
+    inside a noun phrase ("the November 2022 Bali meeting") or a subordinate clause."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head.head
+    elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":
         t = t.head
+    else:
+        return tok.dep_ == "ROOT"
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_ == "ROOT" or t.head.i == t.i
@@ -141,16 +152,20 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=())
     if _REFERENCE_LINE.match(sentence.text):
         return None
     spans = [(c.start, c.end) for c in cites]
+    line = DATELINE.match(sentence.text)
+    if line:
+        spans.append((sentence.start, sentence.start + line.end()))
     if sent is not None:
         for d in sent.dates:
-            if not d.value or d.relative or any(a <= d.start < b for a, b in spans):
+            if not d.value or any(a <= d.start < b for a, b in spans):
                 continue
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
                 return d.value
         return None
+    body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
-        if d.value and not d.relative and d.start - sentence.start <= _OPENING_DATE:
+        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
             return d.value
     return None
 
@@ -173,6 +188,42 @@ def _list_lead(
     return tuple(codes), (dates[0] if dates else None)
 
 
+def _subject_persons(sent: Analysed) -> list[PersonMention] | None:
+    """The persons in the subject of the sentence's main verb; [] when that subject is a
+    pronoun ("he met ...": the remembered subject stays); None when there is no
+    subject to read (the first person named is taken)."""
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return None
+    if subj[0].pos_ == "PRON":
+        return []
+    found = []
+    for t in subj[0].subtree:
+        person = sent.person_of(t.i)
+        if person is not None and person not in found:
+            found.append(person)
+    return found or None
+
+
+def _update_naval(sent: Analysed, state: DocumentState, lex: Lexicon, built: list[Built]) -> None:
+    """Remember the party of the ship or navy a sentence is about (see DocumentState)."""
+    calls = [b.event.initiator for b in built if b.event.type == "PORT_CALL" and b.event.initiator]
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    naval = bool(subj) and any(lex.in_class("naval", t.lemma_) for t in subj[0].subtree)
+    if calls:
+        state.naval_party = calls[-1]
+    elif naval:
+        codes = [p.code for t in subj[0].subtree for p in sent.parties_of(t.i)]
+        if codes:
+            state.naval_party = codes[0]
+    pronoun = bool(subj) and subj[0].lower_ == "it"
+    state.naval_recent = naval or bool(calls) or (pronoun and state.naval_recent)
+
+
 def _merge_sentence(built: list[Built]) -> list[Built]:
     """Drafts of one sentence with the same type, parties and date tell one event."""
     from mildip.dates import dates_agree
@@ -188,6 +239,11 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
                 and k.event.modality == b.event.modality
                 and dates_agree(k.event.date, b.event.date)
                 and (k.event.mechanism == b.event.mechanism or not (k.event.mechanism and b.event.mechanism))
+                and (
+                    k.event.type in ("MEET", "CALL")
+                    or k.event.evidence[0].start == b.event.evidence[0].start
+                    and k.event.evidence[0].end == b.event.evidence[0].end
+                )
             ),
             None,
         )
@@ -195,6 +251,8 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
             kept.append(b)
             continue
         e, o = twin.event, b.event
+        if o.date and e.date and len(o.date) > len(e.date):
+            e.date = o.date
         e.mechanism = e.mechanism or o.mechanism
         e.mechanism_id = e.mechanism_id or o.mechanism_id
         e.round = e.round if e.round is not None else o.round
@@ -231,7 +289,7 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
     for sent in sentences:
         state.next_sentence(sent.paragraph)
         state.read_turn(sent.text, _resolve_surname)
-        parties = gaz.find(sent.text, sent.start)
+        parties = gaz.find(sent.text, sent.start) + find_dyads(sent.text, sent.start)
         spacy_doc = parsed.get(sent.index)
         analysed = None
         built: list[Built] = []
@@ -241,15 +299,14 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
             dates = find_dates(sent.text, doc.published, sent.start)
             analysed = Analysed(sent, spacy_doc, parties, persons, dates)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
-            if not is_question(sent.text) and not (
-                is_habitual(spacy_doc, lex) and not any(d.value and not d.relative for d in dates)
-            ):
+            if not is_question(sent.text):
                 ctx = FrameContext(analysed, state, lex, registry)
                 anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
                 for draft in drafts_for_sentence(ctx):
                     built += build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
             built = _merge_sentence(built)
-            state.remember_people(persons)
+            state.remember_people(persons, _subject_persons(analysed))
+            _update_naval(analysed, state, lex, built)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
         anchor = _anchor_from(
@@ -262,6 +319,9 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
         elif not sent.is_list_item:
             state.list_lead = None
         state.call_sets.update(b.event.actors for b in built if b.event.type == "CALL")
+        for b in built:
+            if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
+                state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)
         codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
         state.remember_parties(codes, [b.event.actors for b in built], spacy_doc is not None)
         out.extend(built)
@@ -275,5 +335,8 @@ def extract_document(doc: Document, settings: Settings | None = None) -> list[Ev
 
     settings = settings or load_settings()
     built = analyse_document(doc, settings)
+    if settings.use_scorer:
+        scorer = load_scorer(settings.scorer_model)
+        built = [b for b in built if scorer.keep(b.features)]
     mentions = [b.event for b in built]
     return link_proposals(merge_events(mentions, settings), settings)

@@ -58,6 +58,11 @@ TOPIC_PREPS = frozenset(
 """Prepositions whose object is a topic or a circumstance, not a participant."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "across"})
 """Prepositions inside a noun phrase that give a place ("Dong Jun in Singapore")."""
+DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
+"""Prepositions of a participle inside a noun phrase that give a destination ("a ship
+bound for Manila"), not an owner ("a helicopter launched from HMAS Hobart")."""
+PHRASE_STOP = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
+"""Dependents that end an argument phrase; participial modifiers (``acl``) stay in it."""
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
 _CLIMB_DEPS = frozenset(
     {
@@ -146,7 +151,12 @@ def passive_subjects(verb) -> list:
     """Heads of the passive subjects of ``verb`` (the patient); a passive relative or
     participial clause ("talks held in Beijing") takes the noun it modifies."""
     found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-    out = [t for s in found for t in conjuncts(s)]
+    out = []
+    for s in found:
+        if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            out.extend(conjuncts(verb.head))
+        else:
+            out.extend(conjuncts(s))
     if not out and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         out = conjuncts(verb.head)
     return out
@@ -172,7 +182,11 @@ def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
     """Objects of ``tok``'s prepositions in ``words`` ("with", "between" ...), coordinated
     objects expanded; also "together with", "along with" and "as well as" chains."""
     out = []
+    preps = list(tok.children)
     for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly", "alongside"):
+            preps.extend(c.children)
+    for c in preps:
         if c.dep_ not in ("prep", "agent", "dative") or c.lower_ not in words:
             continue
         for p in c.children:
@@ -185,8 +199,14 @@ def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
 
 def modifiers(noun) -> list:
     """Possessors, compounds, adjectives and noun modifiers of ``noun`` ("China's",
-    "U.S.-China", "Chinese", "Sino-Russian")."""
-    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")]
+    "U.S.-China", "Chinese", "Sino-Russian"), coordinated ones expanded ("U.S. and
+    Chinese")."""
+    return [
+        t
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")
+        for t in conjuncts(c)
+    ]
 
 
 def nominal_preps(noun, words) -> list:
@@ -230,6 +250,38 @@ class Found:
         self.tokens.extend(other.tokens)
 
 
+def _determined(tok) -> bool:
+    return any(
+        c.dep_ in ("det", "poss", "amod", "nummod") and (c.lower_ in ("the", "its", "their", "this", "that", "previous", "next", "last", "latest") or c.text[:1].isdigit())
+        for c in tok.children
+    )
+
+
+def reporter_parties(resolver: Resolver, pron) -> list[str]:
+    """ "Russia said it was suspending ...": a pronoun subject of a clause reported by a
+    verb of saying stands for that verb's subject."""
+    t = pron
+    while t.head.i != t.i and t.dep_ not in ("ccomp",):
+        t = t.head
+    if t.dep_ != "ccomp":
+        return []
+    verb = t.head
+    if not resolver.lex.in_class("reporting", verb.lemma_):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return []
+    codes = []
+    for tok in resolver.phrase_tokens(subj[0]):
+        for pm in resolver.sent.parties_of(tok.i):
+            if pm.code not in codes:
+                codes.append(pm.code)
+        person = resolver.sent.person_of(tok.i)
+        if person is not None and person.party and person.party not in codes:
+            codes.append(person.party)
+    return codes
+
+
 @dataclass
 class Resolver:
     """Party codes of noun phrases in one analysed sentence (see the module docstring)."""
@@ -239,10 +291,13 @@ class Resolver:
     lex: Lexicon
 
     def phrase_tokens(self, head) -> list:
-        """The tokens of the argument phrase headed by ``head``, without topic phrases."""
+        """The tokens of the argument phrase headed by ``head``, without topic phrases
+        and without the phrases coordinated with ``head`` itself (the role functions
+        pass each conjunct as a head of its own: "visited Japan and Korea")."""
+        skip = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
         out = []
-        for t in np_tokens(head):
-            if self._under_topic(t, head):
+        for t in np_tokens(head, stop=PHRASE_STOP):
+            if t.i in skip or self._under_topic(t, head):
                 continue
             out.append(t)
         return out
@@ -253,8 +308,23 @@ class Resolver:
         while t.i != head.i and t.head.i != t.i:
             if t.dep_ == "prep" and (t.lower_ in TOPIC_PREPS or t.lower_ in LOCATIVE_PREPS):
                 return True
+            if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS and t.head.dep_ == "acl":
+                return True
             t = t.head
         return False
+
+    def _channel_back(self, head) -> tuple[tuple[str, ...], str | None] | None:
+        """The channel "the dialogue", "the previous, 13th round", "the first exercise
+        of the series" refers back to, or None. A session noun ("round", "meeting")
+        may refer to either family; the others to their own."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.lex.channel_back or not _determined(head):
+            return None
+        channels = self.state.last_channels
+        if lemma in self.lex.session_nouns:
+            return channels.get("DIALOGUE") or channels.get("EXERCISE")
+        family = "EXERCISE" if lemma in self.lex.channel_back_exercise else "DIALOGUE"
+        return channels.get(family)
 
     def parties(self, heads, source: str = "role", places: bool = False) -> Found:
         """Parties named by the phrases headed by ``heads``; with ``places``, places
@@ -289,6 +359,15 @@ class Resolver:
                 found.add(state.person_party(t.text), "memory")
             elif t.pos_ == "PRON" and low in ("he", "she", "him", "her", "his"):
                 found.add(state.person_party(low), "pronoun")
+            elif low in ("it", "its", "they", "their") and (reported := reporter_parties(self, t)):
+                for code in reported:
+                    found.add(code, "pronoun")
+            elif low in ("it", "its") and state.naval_party and state.naval_recent:
+                found.add(state.naval_party, "memory")
+            elif t.pos_ == "PRON" and low in ("you", "your", "yours"):
+                speaker = state.first_person(plural=False)
+                other = state.counterpart_of(speaker[0]) if speaker else None
+                found.add(other, "anaphor")
             elif t.pos_ == "PRON" and low in self.lex.first_plural:
                 for code in state.first_person(plural=True):
                     found.add(code, "first_person")
@@ -300,8 +379,16 @@ class Resolver:
                     found.add(code, "anaphor")
             elif t.pos_ == "NOUN" and t.i == head.i and t.dep_ != "compound":
                 party = state.person_party(low, title_noun=True)
-                if party and any(c.lower_ == "the" for c in t.children):
+                determined = any(c.lower_ in ("the", "its", "these", "those", "both") for c in t.children)
+                if party and determined:
                     found.add(party, "memory")
+                elif determined and self.lex.in_class("naval", t.lemma_) and state.naval_party:
+                    found.add(state.naval_party, "memory")
+        if len(found.codes) < 2 and not found.anaphoric:
+            channel = self._channel_back(head)
+            if channel:
+                for code in channel[0]:
+                    found.add(code, "channel")
         if len(found.codes) < 2 and self.lex.two_parties.search(text) and len(state.pair()) >= 2:
             for code in state.pair():
                 found.add(code, "anaphor")

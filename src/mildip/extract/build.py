@@ -17,6 +17,7 @@ Type rules of the spec:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,7 +25,7 @@ from mildip._version import EXTRACTOR_VERSION
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.modality import NO_EVENT, read_modality
+from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, np_tokens
 from mildip.extract.state import DocumentState
@@ -34,6 +35,8 @@ from mildip.model import Citation, Document, Event, Evidence, Participant
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
 REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
 """Types of which "in 1967 and 1975" tells two events."""
+_DEFENCE_TITLE = re.compile(r"(?i)defen[cs]e|military|navy|naval|army|air force|admiral|general|commander|chief of|marine|joint staff|armed forces")
+_LEADER_TITLE = re.compile(r"(?i)\bpresident\b|prime minister|premier|\bking\b|chancellor|general secretary")
 _REPORTER_WORDS = ("spokes", "press secretary", "reporter", "correspondent", "analyst", "expert")
 
 
@@ -79,15 +82,18 @@ def settle_type(
         return draft.type
     if _call_cue(sent, draft, lex):
         return "CALL"
-    if draft.entry.mode == "either" and (draft.actors in state.call_sets or state.title_call):
-        return "CALL"
     registered = mechanism is not None and not mechanism.discovered
     if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         return "DIALOGUE"
+    if draft.entry.mode == "either" and (draft.actors in state.call_sets or state.title_call):
+        return "CALL"
     head = draft.trigger.lemma_.lower()
     head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
-    if head in _DIALOGUE_HEADS and (mechanism is not None or round_ is not None):
+    proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
+    if head in _DIALOGUE_HEADS and (proper or round_ is not None):
         return "DIALOGUE"
+    if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
+        return "DIALOGUE" if proper or round_ is not None else "MEET"
     return "MEET"
 
 
@@ -156,12 +162,38 @@ def _location(sent: Analysed, draft: Draft, actors: tuple[str, ...]) -> str | No
     return None
 
 
-def _evidence_span(sent: Analysed, citations: list[Citation]) -> tuple[int, int]:
-    start, end = sent.sentence.start, sent.sentence.end
+_CLAUSE_BREAKS = frozenset({"parataxis", "advcl"})
+
+
+def clause_tokens(sent: Analysed, draft: Draft, verb) -> list:
+    """The tokens of the clause that states the event: the subtree of its verb (or of
+    its trigger), without coordinated clauses ("..., and Shoigu visited China"),
+    adverbial clauses and a trailing citation. The whole sentence when that is too
+    short to read alone."""
+    head = verb if verb is not None else draft.trigger
+    drop: set[int] = set()
+    for c in head.children:
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i != draft.trigger.i) or c.dep_ in _CLAUSE_BREAKS:
+            if draft.trigger.i not in {t.i for t in c.subtree}:
+                drop |= {t.i for t in c.subtree}
+                drop |= {x.i for x in head.children if x.dep_ == "cc" and x.i < c.i}
+    toks = [t for t in head.subtree if t.i not in drop]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if len(toks) < 4:
+        return list(sent.doc)
+    return toks
+
+
+def _evidence_span(sent: Analysed, draft: Draft, verb, citations: list[Citation]) -> tuple[int, int]:
+    toks = clause_tokens(sent, draft, verb)
+    start, end = sent.phrase(toks)
     for c in citations:
-        if start < c.start < end and sent.sentence.text[c.start - start - 1 : c.start - start] in (" ", "("):
-            end = min(end, c.start - (1 if sent.sentence.text[c.start - start - 1] == "(" else 0))
-    text = sent.sentence.text[: end - start].rstrip(" (")
+        if start < c.start < end:
+            end = min(end, c.start)
+    text = sent.text[start - sent.base : end - sent.base].rstrip(" (,;:")
     return start, start + len(text)
 
 
@@ -182,6 +214,12 @@ def build_event(
     if modality == NO_EVENT:
         return []
     mechanism, round_ = _mechanism(registry, sent, draft, lex)
+    if mechanism is None and "channel" in draft.sources:
+        for family in ("DIALOGUE", "EXERCISE"):
+            known = state.last_channels.get(family)
+            if known and known[0] == draft.actors and known[1]:
+                mechanism = registry.resolve(known[1], draft.actors)
+                break
     type_ = settle_type(draft, sent, lex, state, mechanism, round_)
     if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
         mechanism is not None and mechanism.discovered
@@ -209,11 +247,14 @@ def build_event(
         modality=modality,
         citations=citations,
     )
+    if how != "text" and is_habitual(draft.trigger, verb, lex):
+        # "the two navies exercise every year": a habit, not an event
+        return []
     if modality == "asserted" and value and published and value[:10] > published.isoformat()[: len(value)]:
         modality = "future"
     if type_ != "RESUME" and type_ != "DIALOGUE" and resumed and not lex.resumed.search(sent.text):
         resumed = False
-    start, end = _evidence_span(sent, citations)
+    start, end = _evidence_span(sent, draft, verb, citations)
     evidence = Evidence(
         doc_id=doc.doc_id,
         start=start,
@@ -260,6 +301,17 @@ def build_event(
         "sentence_index": sent.sentence.index,
         "heading": sent.sentence.is_heading,
         "n_parties_sentence": len({p.code for p in sent.parties if p.code}),
+        "military_words": sum(1 for t in sent.doc if lex.in_class("military", t.lemma_)),
+        "defence_title": any(_DEFENCE_TITLE.search(p.title or "") for p in sent.persons),
+        "leader_title": any(_LEADER_TITLE.search(p.title or "") for p in sent.persons),
+        "years_before_publication": (
+            published.year - int(value[:4]) if published is not None and value else -1
+        ),
+        "verb_tag": verb.tag_ if verb is not None else "",
+        "list_item": sent.sentence.is_list_item,
+        "quote_words": len(doc.text[start:end].split()),
+        "reported": any(lex.in_class("reporting", a.lemma_) for a in draft.trigger.ancestors),
+        "governors": [a.lemma_.lower() for a in draft.trigger.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ")][:3],
     }
     built = [Built(event, features)]
     if how == "text" and type_ in REPEATABLE_TYPES and value:

@@ -19,7 +19,10 @@ from mildip.nlp.sentences import Sentence
 
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:counterparts?|they|their|them|we|our|us|I|my|he|she|his|her)(?![\w-])"
+    r"(?<![\w-])(?:counterparts?|they|their|them|we|our|us|I|my|he|she|his|her|it|its)(?![\w-])"
+    r"|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+[\s,]+){0,3}?(?:dialogue|talks|consultations?|"
+    r"round|session|meeting|exercise|drills?|series|iteration|edition|plenary|secretary|"
+    r"minister|ships?|vessels?|frigate|destroyer|taskforce|task force|navy|delegation)\b"
 )
 
 

@@ -26,10 +26,13 @@ from mildip.dates import truncate
 from mildip.extract.sentence import Analysed
 from mildip.nlp.dates import DateMention, find_anchored, find_dates
 
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .’'-]{1,40}(?:,\s*[A-Z][A-Za-z .’'-]{1,40}){0,2},?\s+"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–)\s*"
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .’'-]{1,40}|[A-Z][A-Za-z .’'-]{1,40}(?=[^()]{0,60}\())"
+    r"(?:,\s*[A-Z][A-Za-z .’'-]{1,40}){0,2},?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s+"
 )
+"""A wire dateline ("SEOUL, July 27 (Yonhap) --", "WASHINGTON (Reuters) -"): its date is
+the report's, not an event's."""
 _YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day"})
 _PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
@@ -62,12 +65,19 @@ def _first_verb_above(tok):
     return None
 
 
+HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by", "beyond", "to"})
+"""A date after these is a horizon ("a partnership towards 2030", "by 2027"), not the
+event's date."""
+
+
 def attached(date_head, trigger, verb) -> bool:
     """Whether a date whose head token is ``date_head`` may date the trigger: the first
     verb above it is the trigger, the verb that carries it, a verb governing those
     ("said on Tuesday that ..."), or a participial/relative clause on a nominal trigger
     ("talks held on Tuesday"). A date inside another clause ("since relations were
     restored in 1995") dates that clause's event, not this one."""
+    if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
+        return False
     above = _first_verb_above(date_head)
     if above is None:
         return True
@@ -83,7 +93,9 @@ def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     """``value`` no finer than the publication date allows for a relative ``kind``."""
     if value is None or precision == "day" or kind not in _YEARLESS | {"rel_month", "rel_year", "last_month", "anchored"}:
         return value
-    if precision == "month" and kind in ("weekday", "rel_day", "md", "dm", "anchored"):
+    if precision == "month" and kind in ("weekday", "rel_day"):
+        return None
+    if precision == "month" and kind in ("md", "dm", "anchored"):
         return truncate(value, "month") if len(value) > 7 else value
     if precision == "year":
         return value[:4]
@@ -111,7 +123,7 @@ def sentence_dates(sent: Analysed, published: date | None, future: bool, citatio
     if future:
         found = [d for d in find_dates(sent.text, published, sent.base, "future") if d.value]
     spans = [(c.start, c.end) for c in citations]
-    line = _DATELINE.match(sent.text)
+    line = DATELINE.match(sent.text)
     if line:
         spans.append((sent.base, sent.base + line.end()))
     return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
@@ -159,18 +171,25 @@ def choose_date(
     """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
     "citation", "published" or "none" (see the module docstring)."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
-    best, best_key = None, None
+    scored = []
     for d in mentions:
         head = sent.span_head(d.start, d.end)
         if head is None or not attached(head, trigger, verb):
             continue
         dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
-        key = (dist, abs(head.i - trigger.i))
-        if best_key is None or key < best_key:
-            best, best_key = d, key
+        scored.append((dist, -_PRECISION_ORDER.get(d.precision or "year", 0), abs(head.i - trigger.i), d))
+    best = None
+    if scored:
+        nearest = min(s[0] for s in scored)
+        # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
+        # ... held a call ... on April 20" is dated April 20
+        best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
     if best is not None:
-        value = _with_anchor_year(best, anchor, published)
-        return cap_precision(value, best.kind, precision), "text"
+        value = cap_precision(_with_anchor_year(best, anchor, published), best.kind, precision)
+        if value is not None:
+            return value, "text"
+        # a weekday in a text dated to the month: the month of publication
+        return published.isoformat()[:7], "published"
     anchored = find_anchored(sent.text, anchor, sent.base)
     if anchored:
         return anchored[0].value, "anchored"

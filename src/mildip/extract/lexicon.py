@@ -83,6 +83,7 @@ class Trigger:
     resumed: bool = False
     objects: str | None = None
     weak: bool = False
+    context: bool = True
 
     @property
     def words(self) -> str:
@@ -103,6 +104,7 @@ class Lexicon:
     two_parties: re.Pattern[str]
     many_parties: re.Pattern[str]
     channel_back: frozenset[str]
+    channel_back_exercise: frozenset[str]
     first_singular: frozenset[str]
     first_plural: frozenset[str]
     generic: frozenset[str]
@@ -177,6 +179,7 @@ def _trigger_entries(rows: Any) -> list[Trigger]:
                     resumed=bool(row.get("resumed", False)),
                     objects=objects,
                     weak=bool(row.get("weak", False)),
+                    context=bool(row.get("context", True)),
                 )
             )
     return out
@@ -197,7 +200,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "reporting"):
+    for name in ("engagement", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "engagement_verbs", "reporting"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")
@@ -219,6 +222,9 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
         two_parties=_phrase_pattern(_words(anaphora.get("two_parties"), "two_parties")),
         many_parties=_phrase_pattern(_words(anaphora.get("many_parties"), "many_parties")),
         channel_back=frozenset(_words(anaphora.get("channel_back"), "channel_back")),
+        channel_back_exercise=frozenset(
+            _words(anaphora.get("channel_back_exercise"), "channel_back_exercise")
+        ),
         first_singular=frozenset(
             _words(anaphora.get("first_person_singular"), "first_person_singular")
         ),

@@ -102,9 +102,22 @@ def is_question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?")
 
 
-def is_habitual(sentence_doc, lex: Lexicon) -> bool:
-    """Whether the sentence states a habit ("exercise every year", "regularly hold")."""
-    low = sentence_doc.text.lower()
-    if any(" " in cue and cue in low for cue in lex.cues["habitual"]):
+def is_habitual(trigger, verb, lex: Lexicon) -> bool:
+    """Whether the trigger's clause states a habit ("the two navies exercise every
+    year", "regularly hold talks"): a habitual adverb or phrase in the clause of the
+    trigger's verb (not in another clause of the sentence)."""
+    head = verb if verb is not None else trigger
+    clause = [t for t in head.subtree if not _in_other_clause(t, head)]
+    low = " ".join(t.lower_ for t in clause)
+    if any(" " in cue and f" {cue} " in f" {low} " for cue in lex.cues["habitual"]):
         return True
-    return any(t.lower_ in lex.cues["habitual"] for t in sentence_doc)
+    return any(t.lower_ in lex.cues["habitual"] for t in clause)
+
+
+def _in_other_clause(tok, head) -> bool:
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "ccomp", "acl", "parataxis"):
+            return True
+        t = t.head
+    return False

@@ -97,10 +97,11 @@ class Analysed:
         found = self.parties_of(i)
         return found[0] if found else None
 
-    def in_forum(self, i: int) -> bool:
-        """Whether token ``i`` lies in the name of a forum ("Shangri-La Dialogue",
-        "ASEAN Defense Ministers' Meeting-Plus"): a venue, not an event."""
-        return any(p.kind == "forum" for p in self._party_tokens.get(i, ()))
+    def in_name(self, i: int) -> bool:
+        """Whether token ``i`` lies in a gazetteer name - a forum ("Shangri-La
+        Dialogue"), an institution ("Central Military Commission"), a country: a word
+        of a name states no event."""
+        return bool(self._party_tokens.get(i))
 
     def places_of(self, i: int) -> list[PartyMention]:
         """Every gazetteer mention (party or place) with a code that covers token ``i``."""

@@ -14,7 +14,8 @@ sentence cannot resolve alone:
 * **the narrative time anchor**: an explicit year or date governs later "In August",
   "the next day", "that week" in the same paragraph and the next, until another one
   replaces it (:meth:`anchor`);
-* **the channel named last**, for "the dialogue" / "the talks" (:attr:`last_channel`);
+* **the channel named last**, for "the dialogue" / "the talks" / "the previous round"
+  (:attr:`last_channels`);
 * **the mode of the talks**: once a call between two parties is told (or the title
   announces one), their later "talks" are calls (:attr:`call_sets`);
 * **a list's lead-in**: the subject and date of "the Chinese side has decided to take
@@ -80,12 +81,21 @@ class DocumentState:
     turn_party: str | None = None
     in_question: bool = False
     recent_sets: list[tuple[str, ...]] = field(default_factory=list)
+    """Actor sets of the events told, most recent last."""
+    sentence_sets: list[tuple[str, ...]] = field(default_factory=list)
+    """Pairs of parties named by candidate sentences that told no event."""
     recent_parties: list[str] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     recent_people: list[Person] = field(default_factory=list)
     subject: Person | None = None
     anchors: list[Anchor] = field(default_factory=list)
-    last_channel: tuple[tuple[str, ...], str, str] | None = None
+    last_channels: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
+    """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
+    told, for "the dialogue", "the previous round", "the first exercise of the series"."""
+    naval_party: str | None = None
+    """The party of the last ship or navy named ("the ships", "it" in a port-call story)."""
+    naval_recent: bool = False
+    """Whether the last subject was that ship or navy (so "it" may be the ship)."""
     call_sets: set[tuple[str, ...]] = field(default_factory=set)
     """Actor sets of the calls told so far: later "talks" between them are calls too."""
     title_set: tuple[str, ...] = ()
@@ -131,6 +141,8 @@ class DocumentState:
         two parties of the title, or ()."""
         if self.recent_sets:
             return self.recent_sets[-1]
+        if self.sentence_sets:
+            return self.sentence_sets[-1]
         return self.title_set
 
     def set_of_size(self, n: int) -> tuple[str, ...]:
@@ -143,7 +155,7 @@ class DocumentState:
     def counterpart_of(self, party: str | None, loose: bool = False) -> str | None:
         """The other party of the narrative pair that holds ``party``; with ``loose``
         ("his counterpart" says there is one), else the party named most recently."""
-        for group in reversed(self.recent_sets):
+        for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
             if party in group and len(group) == 2:
                 return next(p for p in group if p != party)
         if loose:
@@ -167,13 +179,19 @@ class DocumentState:
         if event_sets:
             self.recent_sets.append(event_sets[-1])
         elif len(distinct) == 2 and candidate:
-            self.recent_sets.append(tuple(sorted(distinct)))
+            self.sentence_sets.append(tuple(sorted(distinct)))
         del self.recent_sets[:-4]
+        del self.sentence_sets[:-4]
 
     # --- people ---------------------------------------------------------------------
 
-    def remember_people(self, persons: list[PersonMention]) -> None:
-        """Keep the persons of a sentence that have a party and a full name."""
+    def remember_people(
+        self, persons: list[PersonMention], subjects: list[PersonMention] | None = None
+    ) -> None:
+        """Keep the persons of a sentence that have a party and a full name. The
+        remembered subject ("he", "she") becomes the person in the sentence's subject
+        (``subjects``); with ``subjects == []`` (a pronoun subject) it stays; with None
+        it is the first person named."""
         subject = None
         for pm in sorted(persons, key=lambda p: p.start):
             words = [w for w in pm.name.replace(",", " ").split() if w not in _SUFFIXES]
@@ -185,7 +203,8 @@ class DocumentState:
                 self.people.setdefault(words[0], person)
             self.recent_people.append(person)
             del self.recent_people[:-12]
-            subject = subject or person
+            if subjects is None or pm in subjects:
+                subject = subject or person
         if subject is not None:
             self.subject = subject
 

@@ -59,7 +59,7 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
     modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
     states no event of its own."""
     pos = _POS.get(tok.pos_)
-    if pos is None or (pos == "noun" and tok.dep_ == "compound"):
+    if pos is None or (pos == "noun" and tok.dep_ == "compound" and not names_event(tok)):
         return []
     found: list[Trigger] = []
     for lemma in _lemmas(tok):
@@ -67,6 +67,18 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
             if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
                 found.append(entry)
     return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))
+
+
+def names_event(tok) -> bool:
+    """ "Exercise Malabar", "Operation Pacific Eagle": a capitalised event noun before a
+    proper name is the name's head word, not a modifier."""
+    return tok.text[:1].isupper() and tok.head.pos_ == "PROPN" and tok.i < tok.head.i
+
+
+def event_token(tok):
+    """The token a frame reads for trigger ``tok``: the name it heads ("Malabar" for
+    "Exercise Malabar"), else ``tok`` itself."""
+    return tok.head if tok.dep_ == "compound" and names_event(tok) else tok
 
 
 def _depth(tok) -> int:
@@ -81,10 +93,10 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     claimed: set[int] = set()
     drafts: list[Draft] = []
     for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
-        if tok.i in claimed or ctx.sent.in_forum(tok.i):
+        if tok.i in claimed or ctx.sent.in_name(tok.i):
             continue
         for entry in matching_entries(tok, ctx.lex):
-            made = get_frame(entry.frame)(ctx, tok, entry)
+            made = get_frame(entry.frame)(ctx, event_token(tok), entry)
             if not made:
                 continue
             drafts.extend(made)

@@ -114,11 +114,13 @@ class FrameContext:
 
 
 def assemble(
-    ctx: FrameContext, sides: list[Found], allow_context: bool = True
+    ctx: FrameContext, sides: list[Found], allow_context: bool = True, entry=None
 ) -> tuple[list[str], set[str]]:
     """The ordered party codes of ``sides`` and their sources, completed from the
     document state: "his counterpart" gives the other party of the narrative, and a
     single party (or none) with "the two sides"-like support takes the narrative pair."""
+    if entry is not None and not entry.context:
+        allow_context = False
     codes: list[str] = []
     anaphoric: list[str] = []
     sources: set[str] = set()

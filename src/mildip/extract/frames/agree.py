@@ -46,5 +46,5 @@ def agree(ctx: FrameContext, tok, entry):
         for rel in (c for c in tok.children if c.dep_ == "relcl"):
             sides.append(ctx.parties(subjects(rel), "subject"))
         objs = [tok]
-    codes, sources = assemble(ctx, sides)
+    codes, sources = assemble(ctx, sides, entry=entry)
     return draft(ctx, tok, entry, codes, sources, "agree", verb=clause_verb(tok), objects=objs)

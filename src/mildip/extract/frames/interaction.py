@@ -14,6 +14,7 @@ from __future__ import annotations
 from mildip.extract.arguments import (
     agents,
     clause_verb,
+    conjuncts,
     is_passive,
     modifiers,
     objects,
@@ -88,6 +89,10 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
         sides.append(ctx.parties(objects(acl) + prep_objects(acl, WITH), "with"))
         if acl.dep_ == "relcl" or acl.tag_ == "VBN":
             sides.append(ctx.parties(agents(acl), "agent"))
+        if acl.dep_ == "relcl" and ctx.lex.in_class("support", acl.lemma_):
+            # "the activity that the Philippines, Japan and Australia conducted"
+            subj = [c for c in acl.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+            sides.append(ctx.parties([t for s in subj for t in conjuncts(s)], "subject"))
     verb = clause_verb(noun)
     if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
         if noun.dep_ != "nsubj" or is_passive(verb):
@@ -115,6 +120,41 @@ def framed_by_time(noun, verb) -> bool:
     )
 
 
+_TOGETHER = frozenset({"trilateral", "three-way", "four-way", "jointly", "together", "multilateral", "quadrilateral", "joint", "group"})
+
+
+def separate_meetings(ctx: FrameContext, tok, entry) -> list:
+    """ "Hegseth met Teodoro and Khaled", "held separate meetings with his Japanese and
+    Philippine counterparts": one subject meeting counterparts of several parties is
+    one bilateral meeting each, unless the text says they met together ("a trilateral
+    meeting", "jointly")."""
+    if any(t.lower_ in _TOGETHER for t in tok.sent):
+        return []
+    if entry.pos == "verb":
+        subject = ctx.parties(subjects(tok), "subject")
+        heads = objects(tok) + prep_objects(tok, {"with"})
+        if len(heads) < 2:
+            return []
+        each = [ctx.parties([h], "with") for h in heads]
+        if any(len(f.codes) != 1 for f in each):
+            return []
+        others = [f.codes[0] for f in each]
+    else:
+        if not any(c.lower_ == "separate" for c in tok.children):
+            return []
+        verb = clause_verb(tok)
+        subject = ctx.parties(subjects(verb) if verb is not None else [], "subject")
+        found = ctx.parties(prep_objects(tok, {"with"}) + prep_objects(verb, {"with"}) if verb is not None else prep_objects(tok, {"with"}), "with")
+        others = [c for c in found.codes if c not in subject.codes]
+    if not subject.codes or len(set(others)) < 2 or set(others) & set(subject.codes):
+        return []
+    out = []
+    for code in dict.fromkeys(others):
+        codes = [*subject.codes, code]
+        out += draft(ctx, tok, entry, codes, subject.sources | {"with"}, "interaction", verb=clause_verb(tok), objects=[tok])
+    return out
+
+
 def verbal_sides(ctx: FrameContext, verb) -> list:
     """The party phrases of a verb of meeting: subject, object, ``with`` phrases."""
     if is_passive(verb):
@@ -138,10 +178,16 @@ def interaction(ctx: FrameContext, tok, entry):
             or tok.dep_ in ("amod", "compound")
         ):
             return []
+        separate = separate_meetings(ctx, tok, entry)
+        if separate:
+            return separate
         sides = verbal_sides(ctx, tok)
     else:
         if not eventive(ctx, tok):
             return []
+        separate = separate_meetings(ctx, tok, entry)
+        if separate:
+            return separate
         sides = nominal_sides(ctx, tok, time_framed=True)
     codes, sources = assemble(ctx, sides)
     return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok])

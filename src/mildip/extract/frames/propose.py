@@ -40,8 +40,9 @@ def _engagement_noun(ctx: FrameContext, tok) -> bool:
 
 
 def _engagement_verb(ctx: FrameContext, tok) -> bool:
-    return any(
-        t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(tok.lemma_.lower(), "verb")
+    lemma = tok.lemma_.lower()
+    return ctx.lex.in_class("engagement_verbs", lemma) or any(
+        t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")
     )
 
 

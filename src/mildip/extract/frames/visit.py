@@ -23,7 +23,7 @@ from mildip.extract.arguments import (
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.interaction import carried_by
 
-TO = frozenset({"to", "in", "at", "into", "for"})
+TO = frozenset({"to", "in", "at", "into", "for", "on", "upon"})
 
 
 def is_naval(ctx: FrameContext, heads) -> bool:
@@ -54,6 +54,9 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
 @register("visit")
 def visit(ctx: FrameContext, tok, entry):
     """A directed MEET: the visitor travels to the host."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        # "called on China to ...": a demand, not a visit
+        return []
     visitors, hosts = visit_roles(ctx, tok, entry)
     if is_naval(ctx, visitors):
         return []
@@ -61,6 +64,8 @@ def visit(ctx: FrameContext, tok, entry):
     initiator = visitor.codes[0] if visitor.codes else None
     out = []
     for host in per_host(ctx, hosts, initiator):
+        if not host.codes:
+            continue
         codes, sources = assemble(ctx, [visitor, host])
         location = next((c for c in host.codes if c != initiator), None)
         out += draft(
