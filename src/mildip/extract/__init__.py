@@ -225,9 +225,21 @@ def _update_naval(sent: Analysed, state: DocumentState, lex: Lexicon, built: lis
 
 
 def _merge_sentence(built: list[Built]) -> list[Built]:
-    """Drafts of one sentence with the same type, parties and date tell one event."""
+    """Drafts of one sentence with the same type, parties and date tell one event; a
+    meeting or call of the same parties and date as a session of a dialogue told in the
+    same sentence ("met in Beijing for the 14th round of their consultations") is that
+    session."""
     from mildip.dates import dates_agree
 
+    sessions = [b.event for b in built if b.event.type == "DIALOGUE"]
+    built = [
+        b
+        for b in built
+        if not (
+            b.event.type in ("MEET", "CALL")
+            and any(s.actors == b.event.actors and dates_agree(s.date, b.event.date) for s in sessions)
+        )
+    ]
     kept: list[Built] = []
     for b in built:
         twin = next(
@@ -318,7 +330,9 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
             state.list_lead = _list_lead(analysed, sent, parties, doc.published)
         elif not sent.is_list_item:
             state.list_lead = None
-        state.call_sets.update(b.event.actors for b in built if b.event.type == "CALL")
+        for b in built:
+            if b.event.type in ("MEET", "CALL") and b.event.modality == "asserted":
+                state.talk_modes[b.event.actors] = b.event.type
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)

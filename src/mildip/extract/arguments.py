@@ -226,13 +226,16 @@ class Found:
     anaphoric: list[str] = field(default_factory=list)
     """Codes that only "they", "their", "the two sides" gave: used when the named
     parties are not enough (:func:`mildip.extract.frames.assemble`)."""
+    channel: list[str] = field(default_factory=list)
+    """Codes of the channel a phrase refers back to ("the previous round"): used last."""
 
     def add(self, code: str | None, source: str) -> None:
         if not code:
             return
-        if source == "anaphor":
-            if code not in self.anaphoric:
-                self.anaphoric.append(code)
+        if source in ("anaphor", "channel"):
+            target = self.anaphoric if source == "anaphor" else self.channel
+            if code not in target:
+                target.append(code)
             return
         if code not in self.codes:
             self.codes.append(code)
@@ -245,6 +248,9 @@ class Found:
         for c in other.anaphoric:
             if c not in self.anaphoric:
                 self.anaphoric.append(c)
+        for c in other.channel:
+            if c not in self.channel:
+                self.channel.append(c)
         self.sources |= other.sources
         self.counterpart = self.counterpart or other.counterpart
         self.tokens.extend(other.tokens)

@@ -24,6 +24,7 @@ from datetime import date
 from mildip._version import EXTRACTOR_VERSION
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
+from mildip.extract.frames.interaction import carried_by
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
@@ -85,15 +86,20 @@ def settle_type(
     registered = mechanism is not None and not mechanism.discovered
     if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         return "DIALOGUE"
-    if draft.entry.mode == "either" and (draft.actors in state.call_sets or state.title_call):
-        return "CALL"
+    if draft.entry.mode == "either":
+        told = state.talk_modes.get(draft.actors)
+        if told is not None:
+            return told
+        if state.title_call:
+            return "CALL"
     head = draft.trigger.lemma_.lower()
     head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
     proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
-    if head in _DIALOGUE_HEADS and (proper or round_ is not None):
+    counted = round_ is not None and round_ >= 2
+    if head in _DIALOGUE_HEADS and (proper or counted):
         return "DIALOGUE"
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
-        return "DIALOGUE" if proper or round_ is not None else "MEET"
+        return "DIALOGUE" if proper or counted else "MEET"
     return "MEET"
 
 
@@ -210,10 +216,19 @@ def build_event(
     """The events of ``draft`` - one, one per coordinated date, or none when its
     modality says there is no event."""
     verb = event_verb(draft, lex)
-    modality = read_modality(draft.trigger, verb, lex, draft.type)
+    trig = draft.trigger
+    carried = (
+        trig.pos_ not in ("NOUN", "PROPN")
+        or (verb is not None and verb.i != draft.verb_i and verb.i != trig.i)
+        or (verb is not None and (verb.i == trig.i or carried_by(lex, trig, verb)))
+    )
+    modality = read_modality(trig, verb, lex, draft.type, carried)
     if modality == NO_EVENT:
         return []
     mechanism, round_ = _mechanism(registry, sent, draft, lex)
+    if round_ == 1 and mechanism is None:
+        # "the first face-to-face meeting since 2022": a resumption, not round one
+        round_ = None
     if mechanism is None and "channel" in draft.sources:
         for family in ("DIALOGUE", "EXERCISE"):
             known = state.last_channels.get(family)
@@ -238,7 +253,7 @@ def build_event(
     value, how = choose_date(
         sent,
         draft.trigger,
-        verb,
+        verb if carried else None,
         anchor=state.anchor(),
         anchor_here=anchor_here,
         list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,

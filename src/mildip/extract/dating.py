@@ -65,7 +65,7 @@ def _first_verb_above(tok):
     return None
 
 
-HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by", "beyond", "to"})
+HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by", "beyond", "to", "since"})
 """A date after these is a horizon ("a partnership towards 2030", "by 2027"), not the
 event's date."""
 
@@ -76,6 +76,9 @@ def attached(date_head, trigger, verb) -> bool:
     ("said on Tuesday that ..."), or a participial/relative clause on a nominal trigger
     ("talks held on Tuesday"). A date inside another clause ("since relations were
     restored in 1995") dates that clause's event, not this one."""
+    if any(t.i == trigger.i for t in date_head.subtree):
+        # "since August, when Beijing canceled ...": the clause tells what the date saw
+        return True
     if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
         return False
     above = _first_verb_above(date_head)
@@ -172,9 +175,14 @@ def choose_date(
     "citation", "published" or "none" (see the module docstring)."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
+    own = {t.i for t in trigger.subtree}
     for d in mentions:
         head = sent.span_head(d.start, d.end)
         if head is None or not attached(head, trigger, verb):
+            continue
+        if verb is None and trigger.dep_ == "pobj" and head.i not in own:
+            # a noun its verb does not carry ("besides the meeting with Austin, Dong held
+            # talks on Thursday"): only its own dates count
             continue
         dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
         scored.append((dist, -_PRECISION_ORDER.get(d.precision or "year", 0), abs(head.i - trigger.i), d))

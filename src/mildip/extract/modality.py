@@ -47,20 +47,34 @@ def _children(tok):
     return list(tok.children)
 
 
-def read_modality(trigger, verb, lex: Lexicon, event_type: str) -> str:
+NEGATABLE = frozenset({"MEET", "CALL", "DIALOGUE", "EXERCISE", "PORT_CALL", "RESUME"})
+"""Types whose "did not happen" is itself worth recording ("held no talks"); for the
+others ("did not enter the airspace", "does not honor its agreements") a negation
+means no event."""
+_DEONTIC = frozenset({"should", "must", "ought"})
+
+
+def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = True) -> str:
     """The modality of an event triggered by ``trigger`` (carried by ``verb``), or
-    :data:`NO_EVENT`."""
+    :data:`NO_EVENT`. A nominal trigger that its verb does not carry ("did not
+    mention the encounter") takes no negation from that verb."""
     chain = governor_chain(trigger, verb)
     directed_refusal = event_type in ("REJECT", "CANCEL", "SUSPEND")
+    negated = False
     for tok in chain:
-        if tok.pos_ == "NOUN" and tok.i != trigger.i:
+        if tok.i != trigger.i and (tok.pos_ == "NOUN" or not carried):
             continue
         for c in _children(tok):
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "neither", "nor")):
-                return "negated"
+                negated = True
+            if c.dep_ == "aux" and low in _DEONTIC:
+                # "the two militaries should strengthen dialogue": advice, not an event
+                return NO_EVENT
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
-            return "negated"
+            negated = True
+    if negated:
+        return "negated" if event_type in NEGATABLE else NO_EVENT
     if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(
         a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
     ):

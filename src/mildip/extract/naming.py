@@ -24,6 +24,15 @@ from mildip.extract.sentence import Analysed, np_tokens
 from mildip.nlp.ordinals import parse_ordinal
 
 _KEEP_PREP = frozenset({"on", "for"})
+_NOT_NAME_ENTITIES = frozenset({"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "FAC"})
+
+
+def _title_case(sent: Analysed) -> bool:
+    """A headline in Title Case: capitals there say nothing about names."""
+    if sent.sentence.is_heading:
+        return True
+    words = [t for t in sent.doc if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and all(t.text[0].isupper() for t in words)
 _QUOTE = re.compile(r"[“”\"‘’']")
 
 
@@ -47,8 +56,8 @@ def round_of(tok, lex: Lexicon, verb=None) -> int | None:
             if c.dep_ == "prep":
                 holders += [p for p in c.children if p.lemma_.lower() in lex.session_nouns]
     for h in holders:
-        for c in h.children:
-            if c.dep_ in ("amod", "nummod", "compound", "npadvmod") and c.i < h.i:
+        for c in _name_tokens(h):
+            if c.i < h.i and c.dep_ in ("amod", "nummod", "compound", "npadvmod", "nmod"):
                 n = parse_ordinal(c.text)
                 if n is not None:
                     return n
@@ -62,8 +71,11 @@ def _name_tokens(tok) -> list:
     for t in np_tokens(tok):
         ok, u = True, t
         while u.i != tok.i:
+            named_of = u.dep_ == "prep" and u.lower_ == "of" and any(
+                c.pos_ == "PROPN" for c in u.children
+            )
             if u.dep_ in ("relcl", "acl", "appos", "conj", "cc") or (
-                u.dep_ == "prep" and u.lower_ not in _KEEP_PREP
+                u.dep_ == "prep" and u.lower_ not in _KEEP_PREP and not named_of
             ):
                 ok = False
                 break
@@ -103,7 +115,10 @@ def is_specific(sent: Analysed, tok, lex: Lexicon) -> bool:
             continue
         if sent.parties_of(t.i) or sent.places_of(t.i) or sent.date_of(t.i) is not None:
             continue
-        if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) or t.text.startswith(("“", '"')):
+        if t.ent_type_ in _NOT_NAME_ENTITIES:
+            continue
+        capitalised = (t.pos_ == "PROPN" or t.text[:1].isupper()) and t.i > 0 and not _title_case(sent)
+        if capitalised or t.text.startswith(("“", '"')):
             return True
         if t.dep_ == "compound" and t.pos_ == "NOUN":
             return True

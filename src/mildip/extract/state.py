@@ -16,8 +16,8 @@ sentence cannot resolve alone:
   replaces it (:meth:`anchor`);
 * **the channel named last**, for "the dialogue" / "the talks" / "the previous round"
   (:attr:`last_channels`);
-* **the mode of the talks**: once a call between two parties is told (or the title
-  announces one), their later "talks" are calls (:attr:`call_sets`);
+* **the mode of the talks**: "talks" between two parties are of the mode of the last
+  meeting or call told between them, or of the title's (:attr:`talk_modes`);
 * **a list's lead-in**: the subject and date of "the Chinese side has decided to take
   the following countermeasures:" govern the list items after it (:attr:`list_lead`).
 """
@@ -96,8 +96,9 @@ class DocumentState:
     """The party of the last ship or navy named ("the ships", "it" in a port-call story)."""
     naval_recent: bool = False
     """Whether the last subject was that ship or navy (so "it" may be the ship)."""
-    call_sets: set[tuple[str, ...]] = field(default_factory=set)
-    """Actor sets of the calls told so far: later "talks" between them are calls too."""
+    talk_modes: dict[tuple[str, ...], str] = field(default_factory=dict)
+    """Per actor set, the type (MEET or CALL) of the last meeting or call told: later
+    "talks" between them are that meeting or call."""
     title_set: tuple[str, ...] = ()
     """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
@@ -217,6 +218,8 @@ class DocumentState:
         if title_noun:
             if low not in _TITLE_NOUNS:
                 return None
+            if self.subject is not None and low in (self.subject.title or "").lower():
+                return self.subject.party
             for p in reversed(self.recent_people):
                 if low in (p.title or "").lower():
                     return p.party

@@ -96,7 +96,8 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         if tok.i in claimed or ctx.sent.in_name(tok.i):
             continue
         for entry in matching_entries(tok, ctx.lex):
-            made = get_frame(entry.frame)(ctx, event_token(tok), entry)
+            ctx.trigger = event_token(tok)
+            made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
             if not made:
                 continue
             drafts.extend(made)
@@ -104,5 +105,12 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
                 for d in made:
                     for obj in d.objects:
                         claimed.update(t.i for t in obj.subtree)
+            if entry.frame == "agree" and entry.pos == "verb":
+                # "agreed to convene a working group": one AGREE, not a future meeting
+                # too - unless the clause schedules it ("agreed to meet in Hanoi in May")
+                for c in tok.children:
+                    inner = [t.i for t in c.subtree]
+                    if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+                        claimed.update(inner)
             break
     return sorted(drafts, key=lambda d: d.trigger.i)

@@ -54,7 +54,7 @@ def register(name: str) -> Callable[[FrameFn], FrameFn]:
 
 def get_frame(name: str) -> FrameFn:
     """The frame function registered as ``name`` (importing the frame modules once)."""
-    if not FRAMES:
+    if name not in FRAMES:
         for module in FRAME_MODULES:
             import_module(f"{__name__}.{module}")
     return FRAMES[name]
@@ -77,6 +77,11 @@ class Draft:
     frame: str = ""
 
     @property
+    def verb_i(self) -> int | None:
+        """Index of the verb the frame found (None for a headline without one)."""
+        return self.verb.i if self.verb is not None else None
+
+    @property
     def used_context(self) -> bool:
         """Whether some party came from the document state, not from this sentence."""
         return bool(self.sources & {"context", "counterpart", "anaphor", "memory", "pronoun"})
@@ -91,6 +96,8 @@ class FrameContext:
     lex: Lexicon
     registry: object
     resolver: Resolver = field(init=False)
+    trigger: object = None
+    """The trigger token the current frame reads (set by the dispatcher)."""
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.sent, self.state, self.lex)
@@ -123,6 +130,7 @@ def assemble(
         allow_context = False
     codes: list[str] = []
     anaphoric: list[str] = []
+    channel: list[str] = []
     sources: set[str] = set()
     counterpart = False
     for side in sides:
@@ -130,11 +138,15 @@ def assemble(
             if c not in codes:
                 codes.append(c)
         anaphoric += [c for c in side.anaphoric if c not in anaphoric]
+        channel += [c for c in side.channel if c not in channel]
         sources |= side.sources
         counterpart = counterpart or side.counterpart
     if len(codes) < 2 and anaphoric and (not codes or codes[0] in anaphoric):
         codes += [c for c in anaphoric if c not in codes]
         sources.add("anaphor")
+    if len(codes) < 2 and channel and (not codes or codes[0] in channel):
+        codes += [c for c in channel if c not in codes]
+        sources.add("channel")
     if counterpart and len(codes) == 1:
         other = ctx.state.counterpart_of(codes[0], loose=True)
         if other and other not in codes:
@@ -148,7 +160,64 @@ def assemble(
     if allow_context and not codes and ctx.lex.two_parties.search(ctx.sent.text):
         codes = list(ctx.state.pair())
         sources.add("context")
+    if allow_context and len(codes) < 2 and ctx.trigger is not None:
+        # "Australian and Philippine officials said the first patrol could take place":
+        # the reporters' parties, when the clause names too few
+        reported = reporters_of(ctx, ctx.trigger)
+        if len(set(codes) | set(reported)) >= 2 and (not codes or codes[0] in reported):
+            codes += [c for c in reported if c not in codes]
+            sources.add("reporter")
     return codes, sources
+
+
+_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated"})
+_AGGREGATE = 5
+
+
+def generic_mention(ctx: FrameContext, noun) -> bool:
+    """Whether a nominal trigger names a kind or a count of events rather than one
+    event: "military incidents between U.S. and PLA forces", "more than 180 intercepts",
+    "numerous joint exercises" - a plural without a determiner, a date, a verb that
+    carries it or a complement naming its parties; or a count of five or more."""
+    from mildip.extract.frames.interaction import carried_by
+
+    if noun.pos_ == "PROPN" or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    for c in noun.subtree:
+        if c.lower_ in _VAGUE_QUANTITIES:
+            return True
+        if c.dep_ == "nummod" and c.head.i == noun.i and c.like_num:
+            try:
+                if float(c.text.replace(",", "")) >= _AGGREGATE:
+                    return True
+            except ValueError:
+                return True
+    from mildip.extract.arguments import clause_verb, prep_objects
+    from mildip.extract.dating import attached
+
+    verb = clause_verb(noun)
+    for d in ctx.sent.dates:
+        head = ctx.sent.span_head(d.start, d.end)
+        if head is not None and attached(head, noun, verb):
+            return False
+    if any(c.dep_ in ("det", "poss") for c in noun.children):
+        return False
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
+        return False
+    return not prep_objects(noun, {"between", "with", "among"})
+
+
+def reporters_of(ctx: FrameContext, tok) -> list[str]:
+    """Parties of the subject of the verb of saying whose clause holds ``tok``."""
+    from mildip.extract.arguments import conjuncts
+
+    t = tok
+    while t.head.i != t.i and t.dep_ != "ccomp":
+        t = t.head
+    if t.dep_ != "ccomp" or not ctx.lex.in_class("reporting", t.head.lemma_):
+        return []
+    subj = [s for c in t.head.children if c.dep_ == "nsubj" for s in conjuncts(c)]
+    return ctx.parties(subj, "reporter").codes
 
 
 def draft(

@@ -12,7 +12,7 @@ at least two parties are needed; "joint" with one named party takes the narrativ
 from __future__ import annotations
 
 from mildip.extract.arguments import clause_verb, prep_objects, subjects
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.interaction import WITH, nominal_sides
 
 EXERCISE_WITH = WITH | {"of", "by", "from", "involving", "including", "featuring"}
@@ -29,6 +29,8 @@ def exercise(ctx: FrameContext, tok, entry):
     if entry.pos == "verb":
         sides = [ctx.parties(subjects(tok), "subject"), ctx.parties(prep_objects(tok, WITH), "with")]
     else:
+        if generic_mention(ctx, tok):
+            return []
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
     registered = ctx.registered_parties(name) if entry.pos == "noun" else ()

@@ -22,7 +22,7 @@ from mildip.extract.arguments import (
     prep_objects,
     subjects,
 )
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.interaction import carried_by
 
 TARGET = frozenset(
@@ -62,11 +62,13 @@ def incident(ctx: FrameContext, tok, entry):
         for o in objects(tok):
             targets += _deep_targets(o)
     else:
+        if generic_mention(ctx, tok):
+            return []
         actors = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
         actors += prep_objects(tok, {"by", "from"})
         targets = _deep_targets(tok)
         verb = clause_verb(tok)
-        if verb is not None and verb.i != tok.i and carried_by(ctx, tok, verb) and tok.dep_ != "nsubj":
+        if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
             actors += subjects(verb)
             targets += prep_objects(verb, TARGET - {"to"})
     if not _military(ctx, actors + targets + [tok]):

@@ -31,7 +31,7 @@ _NOT_A_CALL = frozenset({"for", "on", "upon", "off", "out", "in", "up", "back"})
 _EVENT_MODIFIERS = frozenset({"first", "latest", "last", "recent", "upcoming", "next", "previous", "inaugural"})
 
 
-def carried_by(ctx: FrameContext, noun, verb) -> bool:
+def carried_by(lex, noun, verb) -> bool:
     """Whether ``verb`` carries the event ``noun`` states, so that its subject takes
     part: a support verb ("held talks", "took part in the drills", "paid a visit")
     with the noun as object, subject or the object of one preposition; or any verb
@@ -49,9 +49,9 @@ def carried_by(ctx: FrameContext, noun, verb) -> bool:
     if t.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    if ctx.lex.in_class("support", lemma):
+    if lex.in_class("support", lemma):
         return True
-    return steps == 1 and noun.dep_ == "dobj" and not ctx.lex.in_class("reporting", lemma)
+    return steps == 1 and noun.dep_ == "dobj" and not lex.in_class("reporting", lemma)
 
 
 def eventive(ctx: FrameContext, noun) -> bool:
@@ -60,7 +60,7 @@ def eventive(ctx: FrameContext, noun) -> bool:
     it, a ``between``/``with`` phrase names its parties, a date or ordinal hangs from
     it, a clause describes it, or it is a proper name."""
     verb = clause_verb(noun)
-    if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
         return True
     if verb is not None and framed_by_time(noun, verb):
         return True
@@ -68,7 +68,7 @@ def eventive(ctx: FrameContext, noun) -> bool:
         return True
     if any(ctx.sent.date_of(t.i) is not None for t in noun.subtree):
         return True
-    if any(c.dep_ in ("acl", "relcl") for c in noun.children):
+    if any(c.dep_ in ("acl", "relcl") and ctx.lex.in_class("occurrence", c.lemma_) for c in noun.children):
         return True
     return noun.pos_ == "PROPN" or any(
         c.dep_ in ("amod", "nummod") and (c.lower_ in _EVENT_MODIFIERS or parse_ordinal(c.text))
@@ -94,7 +94,7 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
             subj = [c for c in acl.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
             sides.append(ctx.parties([t for s in subj for t in conjuncts(s)], "subject"))
     verb = clause_verb(noun)
-    if verb is not None and verb.i != noun.i and carried_by(ctx, noun, verb):
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
         if noun.dep_ != "nsubj" or is_passive(verb):
             sides.append(ctx.parties(subjects(verb), "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
@@ -104,7 +104,7 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
     return sides
 
 
-TIME_PREPS = frozenset({"during", "after", "following", "before", "at", "ahead", "since", "upon"})
+TIME_PREPS = frozenset({"during", "after", "following", "before", "ahead", "upon"})
 
 
 def framed_by_time(noun, verb) -> bool:
@@ -155,8 +155,9 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     return out
 
 
-def verbal_sides(ctx: FrameContext, verb) -> list:
-    """The party phrases of a verb of meeting: subject, object, ``with`` phrases."""
+def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
+    """The party phrases of a verb of meeting: subject, object ("met Wei"; not the topic
+    of "discussed Russia's war"), ``with`` phrases."""
     if is_passive(verb):
         subj = ctx.parties(passive_subjects(verb), "subject")
     else:
@@ -164,7 +165,7 @@ def verbal_sides(ctx: FrameContext, verb) -> list:
     return [
         subj,
         ctx.parties(agents(verb), "agent"),
-        ctx.parties(objects(verb), "object"),
+        ctx.parties([] if topic_object else objects(verb), "object"),
         ctx.parties(prep_objects(verb, WITH), "with"),
     ]
 
@@ -181,7 +182,7 @@ def interaction(ctx: FrameContext, tok, entry):
         separate = separate_meetings(ctx, tok, entry)
         if separate:
             return separate
-        sides = verbal_sides(ctx, tok)
+        sides = verbal_sides(ctx, tok, entry.topic_object)
     else:
         if not eventive(ctx, tok):
             return []

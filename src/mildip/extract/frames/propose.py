@@ -30,13 +30,13 @@ ENGAGEMENT_FRAMES = frozenset({"interaction", "visit", "hosting", "exercise", "p
 def _engagement_noun(ctx: FrameContext, tok) -> bool:
     """An engagement noun, or a proposal noun whose complement is an engagement ("the
     offer to talk", "a request for a meeting")."""
-    if ctx.lex.in_class("engagement", tok.lemma_):
+    if ctx.lex.in_class("proposable", tok.lemma_):
         return True
     if not ctx.lex.in_class("proposal", tok.lemma_):
         return False
     comps = prep_objects(tok, {"for", "of", "to"})
     clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
-    return bool(clauses) or any(ctx.lex.in_class("engagement", c.lemma_) for c in comps) or not (comps or clauses)
+    return bool(clauses) or any(ctx.lex.in_class("proposable", c.lemma_) for c in comps) or not (comps or clauses)
 
 
 def _engagement_verb(ctx: FrameContext, tok) -> bool:

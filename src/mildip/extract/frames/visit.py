@@ -44,7 +44,7 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     visitors = [m for m in modifiers(tok) if m.dep_ != "nummod"] + prep_objects(tok, {"by", "of", "from"})
     hosts = prep_objects(tok, TO)
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and carried_by(ctx, tok, verb):
+    if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
         if tok.dep_ != "nsubj":
             visitors += subjects(verb)
         hosts += prep_objects(verb, TO)
