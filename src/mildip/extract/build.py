@@ -49,24 +49,31 @@ class Built:
     features: dict[str, object] = field(default_factory=dict)
 
 
-def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon) -> bool:
+def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = False) -> bool:
+    """Whether the meeting is a call: the trigger is a call word, or a call cue hangs
+    from the trigger or its verb ("held talks by video link"); unless ``strong_only``,
+    also a cue within five tokens of the trigger."""
     if draft.entry.mode == "call":
         return True
-    near = set()
-    for tok in (draft.trigger, draft.verb):
-        if tok is None:
-            continue
-        near.update(tok.subtree if tok.i == draft.trigger.i else tok.children)
-    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
-    near.update(sent.doc[lo:hi])
+    near = set(draft.trigger.subtree)
+    if draft.verb is not None:
+        near.update(draft.verb.children)
+        near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
-    window = sent.doc[lo:hi].text.lower()
-    return any(" " in cue and cue in window for cue in lex.cues["call"])
+    if strong_only:
+        return False
+    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
+    window = sent.doc[lo:hi]
+    if {t.lemma_.lower() for t in window} & lex.cues["call"]:
+        return True
+    text = window.text.lower()
+    return any(" " in cue and cue in text for cue in lex.cues["call"])
 
 
 _NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})
+_MECHANISM_HEADS = frozenset({"dialogue", "consultation"})
 _DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round"})
 
 
@@ -81,11 +88,13 @@ def settle_type(
     """The spec type of a draft (see the module docstring)."""
     if draft.type not in _TALK_TYPES:
         return draft.type
-    if _call_cue(sent, draft, lex):
+    if _call_cue(sent, draft, lex, strong_only=True):
         return "CALL"
     registered = mechanism is not None and not mechanism.discovered
     if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         return "DIALOGUE"
+    if _call_cue(sent, draft, lex):
+        return "CALL"
     if draft.entry.mode == "either":
         told = state.talk_modes.get(draft.actors)
         if told is not None:
@@ -97,6 +106,9 @@ def settle_type(
     proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
     counted = round_ is not None and round_ >= 2
     if head in _DIALOGUE_HEADS and (proper or counted):
+        return "DIALOGUE"
+    if head in _MECHANISM_HEADS and mechanism is not None:
+        # "their first security policy dialogue in five years": a dialogue with a name
         return "DIALOGUE"
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
         return "DIALOGUE" if proper or counted else "MEET"

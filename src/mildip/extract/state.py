@@ -151,6 +151,15 @@ class DocumentState:
         for group in reversed(self.recent_sets):
             if len(group) == n:
                 return group
+        # "held separate meetings with A and B ... the three ministers then met": the
+        # union of the last meetings that share a party
+        union: list[str] = []
+        for group in reversed(self.recent_sets):
+            if union and not set(group) & set(union):
+                break
+            union += [c for c in group if c not in union]
+            if len(union) == n:
+                return tuple(sorted(union))
         return ()
 
     def counterpart_of(self, party: str | None, loose: bool = False) -> str | None:

@@ -157,7 +157,11 @@ def assemble(
         if len(pair) >= 2 and codes[0] in pair:
             codes.extend(c for c in pair if c not in codes)
             sources.add("context")
-    if allow_context and not codes and ctx.lex.two_parties.search(ctx.sent.text):
+    if allow_context and not codes and (
+        ctx.lex.two_parties.search(ctx.sent.text) or _back_reference(ctx.trigger)
+    ):
+        # "the two sides ..." in the sentence, or "The agreement, signed in Manila in
+        # July, ...": the narrative's parties
         codes = list(ctx.state.pair())
         sources.add("context")
     if allow_context and len(codes) < 2 and ctx.trigger is not None:
@@ -205,6 +209,14 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
         return False
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _back_reference(tok) -> bool:
+    """A definite noun ("the agreement", "this exercise") that names no party: it
+    refers back to the narrative."""
+    return tok is not None and tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in tok.children
+    )
 
 
 def reporters_of(ctx: FrameContext, tok) -> list[str]:

@@ -38,10 +38,13 @@ def carried_by(lex, noun, verb) -> bool:
     other than a reporting one with the noun as its direct object ("China announced
     joint drills" does not count; "China staged drills" does)."""
     t, steps = noun, 0
-    while t.i != verb.i and steps < 3:
+    while t.i != verb.i and steps < 4:
         if t.dep_ in ("conj", "compound", "appos"):
             t = t.head
             continue
+        if t.dep_ == "prep" and t.lower_ not in CARRYING_PREPS:
+            # "after Pelosi's visit, Beijing issued ...": a time frame, not a part
+            return False
         if t.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd", "pobj", "prep", "pcomp"):
             t, steps = t.head, steps + 1
             continue
@@ -99,11 +102,16 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
             sides.append(ctx.parties(subjects(verb), "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
         sides.append(ctx.parties(agents(verb), "agent"))
+        if verb.lemma_.lower() in _JOINING and noun.dep_ != "dobj":
+            # "the three ministers joined Austin for a four-way meeting"
+            sides.append(ctx.parties(objects(verb), "object"))
     elif time_framed and verb is not None and framed_by_time(noun, verb):
         sides.append(ctx.parties(subjects(verb), "subject"))
     return sides
 
 
+CARRYING_PREPS = frozenset({"in", "for", "into", "to", "at", "on", "of", "under"})
+_JOINING = frozenset({"join", "accompany", "host", "receive", "invite", "welcome", "meet"})
 TIME_PREPS = frozenset({"during", "after", "following", "before", "ahead", "upon"})
 
 
@@ -184,6 +192,11 @@ def interaction(ctx: FrameContext, tok, entry):
             return separate
         sides = verbal_sides(ctx, tok, entry.topic_object)
     else:
+        if tok.lemma_.lower() in ctx.lex.session_nouns and any(
+            ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
+        ):
+            # "the previous edition of the exercise": the exercise is the event
+            return []
         if not eventive(ctx, tok):
             return []
         separate = separate_meetings(ctx, tok, entry)
