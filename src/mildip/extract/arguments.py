@@ -32,6 +32,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 TOPIC_PREPS = frozenset(
     {
+        "against",
         "on",
         "over",
         "about",

@@ -28,11 +28,12 @@ from mildip.extract.frames.interaction import carried_by
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
-from mildip.extract.sentence import Analysed, np_tokens
+from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
 from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
 
+LIST_ITEM = "list_item: one of several channels acted on in one sentence"
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
 REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
 """Types of which "in 1967 and 1975" tells two events."""
@@ -88,9 +89,14 @@ def settle_type(
     """The spec type of a draft (see the module docstring)."""
     if draft.type not in _TALK_TYPES:
         return draft.type
+    registered = mechanism is not None and not mechanism.discovered
+    if registered and draft.type == "DIALOGUE" and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        # "the Consultation ... last convened virtually": a session of the mechanism
+        return "DIALOGUE"
+    if _back_to_session(draft, state):
+        return "DIALOGUE"
     if _call_cue(sent, draft, lex, strong_only=True):
         return "CALL"
-    registered = mechanism is not None and not mechanism.discovered
     if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         return "DIALOGUE"
     if _call_cue(sent, draft, lex):
@@ -119,15 +125,40 @@ def _is_exercise(tok, lex: Lexicon) -> bool:
     return any(t.frame == "exercise" for t in lex.for_token(tok.lemma_.lower(), "noun"))
 
 
+def _perfect(verb) -> bool:
+    """ "have agreed", "has met": the present perfect tells what holds now, so the
+    narrative's anchor does not date it."""
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+
+
+def _back_to_session(draft: Draft, state: DocumentState) -> bool:
+    """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
+    same parties: the definite noun refers back to that session."""
+    trig = draft.trigger
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in trig.children):
+        return False
+    last = state.last_channels.get("DIALOGUE")
+    return last is not None and last[0] == draft.actors and state.last_channel_sentence >= state.sentence_index - 2
+
+
 def event_verb(draft: Draft, lex: Lexicon):
     """The verb whose clause tells the event: the draft's verb, or - for a nominal
     trigger described by a relative clause of a support verb ("the Consultation,
     which last convened in January 2022, will ...") - that clause's verb."""
     trig = draft.trigger
     if trig.pos_ in ("NOUN", "PROPN"):
-        for c in trig.children:
-            if c.dep_ in ("relcl", "acl") and lex.in_class("occurrence", c.lemma_):
-                return c
+        found = [
+            v
+            for c in trig.children
+            if c.dep_ in ("relcl", "acl")
+            for v in conjuncts(c)
+            if lex.in_class("occurrence", v.lemma_)
+        ]
+        dated = [v for v in found if any(t.ent_type_ == "DATE" for t in v.subtree)]
+        if dated or found:
+            return (dated or found)[0]
     return draft.verb
 
 
@@ -234,7 +265,10 @@ def build_event(
         or (verb is not None and verb.i != draft.verb_i and verb.i != trig.i)
         or (verb is not None and (verb.i == trig.i or carried_by(lex, trig, verb)))
     )
-    modality = read_modality(trig, verb, lex, draft.type, carried)
+    presupposed = trig.pos_ == "NOUN" and not carried and trig.dep_ in ("nsubj", "nsubjpass")
+    # "the establishment of a direct link will strengthen ...": the subject noun's
+    # event is taken as given, whatever the verb's tense or mood
+    modality = read_modality(trig, None if presupposed else verb, lex, draft.type, carried)
     if modality == NO_EVENT:
         return []
     mechanism, round_ = _mechanism(registry, sent, draft, lex)
@@ -267,7 +301,8 @@ def build_event(
         draft.trigger,
         verb if carried else None,
         anchor=state.anchor(),
-        anchor_here=anchor_here,
+        explicit_anchor=state.explicit_anchor(),
+        anchor_here=anchor_here and not _perfect(verb),
         list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
         published=published,
         precision=precision,
@@ -305,6 +340,7 @@ def build_event(
         participants=_participants(sent, draft.actors, value),
         location=_location(sent, draft, draft.actors),
         evidence=[evidence],
+        flags=[LIST_ITEM] if draft.list_item else [],
     )
     features = {
         "type": type_,
@@ -343,7 +379,7 @@ def build_event(
     built = [Built(event, features)]
     if how == "text" and type_ in REPEATABLE_TYPES and value:
         for other in coordinated_dates(
-            sent, value, anchor=state.anchor(), published=published, precision=precision,
+            sent, value, anchor=state.explicit_anchor(), published=published, precision=precision,
             modality=modality, citations=citations,
         ):
             built.append(Built(event.with_(date=other, event_id=""), dict(features)))

@@ -165,6 +165,7 @@ def choose_date(
     *,
     anchor: str | None,
     anchor_here: bool,
+    explicit_anchor: str | None = None,
     list_date: str | None = None,
     published: date | None,
     precision: str,
@@ -192,8 +193,10 @@ def choose_date(
         # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
         # ... held a call ... on April 20" is dated April 20
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
+    own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
     if best is not None:
-        value = cap_precision(_with_anchor_year(best, anchor, published), best.kind, precision)
+        reyear = None if own_frame else explicit_anchor
+        value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
         if value is not None:
             return value, "text"
         # a weekday in a text dated to the month: the month of publication

@@ -88,29 +88,57 @@ def _depth(tok) -> int:
     return d
 
 
-def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
-    """Every draft of one analysed sentence (see the module docstring)."""
+def _first_draft(ctx: FrameContext, tok) -> tuple[list[Draft], Trigger | None]:
+    """The drafts of the most specific entry of ``tok`` that gives any, and that entry."""
+    for entry in matching_entries(tok, ctx.lex):
+        ctx.trigger = event_token(tok)
+        made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
+        if made:
+            return made, entry
+    return [], None
+
+
+def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[int]:
+    """Tokens the drafts of ``tok`` act on, whose own triggers give no event."""
     claimed: set[int] = set()
-    drafts: list[Draft] = []
+    if entry.frame in _CLAIMING_FRAMES:
+        for d in made:
+            for obj in d.objects:
+                claimed.update(t.i for t in obj.subtree)
+    if entry.frame in ("propose", "reject") and entry.pos == "verb":
+        # "proposed a call ... to discuss the balloon": the purpose is the proposal's
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl", "ccomp"):
+                claimed.update(t.i for t in c.subtree)
+    if entry.frame == "agree" and entry.pos == "verb":
+        # "agreed to convene a working group": one AGREE, not a future meeting too -
+        # unless the clause schedules it ("agreed to meet in Hanoi in May")
+        for c in tok.children:
+            inner = [t.i for t in c.subtree]
+            if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+                claimed.update(inner)
+    return claimed
+
+
+def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
+    """Every draft of one analysed sentence (see the module docstring).
+
+    Two passes: from the root down, to find the phrases that governing triggers claim;
+    then in text order, so that each event told updates the narrative's pair before
+    the next trigger of the sentence reads "the two sides"."""
+    claimed: set[int] = set()
     for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
         if tok.i in claimed or ctx.sent.in_name(tok.i):
             continue
-        for entry in matching_entries(tok, ctx.lex):
-            ctx.trigger = event_token(tok)
-            made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
-            if not made:
-                continue
-            drafts.extend(made)
-            if entry.frame in _CLAIMING_FRAMES:
-                for d in made:
-                    for obj in d.objects:
-                        claimed.update(t.i for t in obj.subtree)
-            if entry.frame == "agree" and entry.pos == "verb":
-                # "agreed to convene a working group": one AGREE, not a future meeting
-                # too - unless the clause schedules it ("agreed to meet in Hanoi in May")
-                for c in tok.children:
-                    inner = [t.i for t in c.subtree]
-                    if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
-                        claimed.update(inner)
-            break
+        made, entry = _first_draft(ctx, tok)
+        if made:
+            claimed |= _claims(ctx, tok, entry, made)
+    drafts: list[Draft] = []
+    for tok in ctx.sent.doc:
+        if tok.i in claimed or ctx.sent.in_name(tok.i):
+            continue
+        made, _entry = _first_draft(ctx, tok)
+        drafts.extend(made)
+        for d in made:
+            ctx.state.recent_sets.append(d.actors)
     return sorted(drafts, key=lambda d: d.trigger.i)

@@ -75,6 +75,8 @@ class Draft:
     resumed: bool = False
     location: str | None = None
     frame: str = ""
+    list_item: bool = False
+    """One of several objects acted on by one trigger ("cancelled A, B and C")."""
 
     @property
     def verb_i(self) -> int | None:
@@ -174,7 +176,7 @@ def assemble(
     return codes, sources
 
 
-_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated"})
+_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
 _AGGREGATE = 5
 
 

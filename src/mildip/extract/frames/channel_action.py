@@ -108,6 +108,6 @@ def channel_action(ctx: FrameContext, tok, entry):
         out += draft(
             ctx, tok, entry, codes, sources, "channel_action",
             initiator=None if entry.type == "RESUME" else initiator,
-            verb=clause_verb(tok), objects=[obj], resumed=entry.resumed,
+            verb=clause_verb(tok), objects=[obj], resumed=entry.resumed, list_item=len(objs) > 1,
         )
     return out

@@ -22,7 +22,7 @@ from mildip.extract.arguments import (
     prep_objects,
     subjects,
 )
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.nlp.ordinals import parse_ordinal
 
 WITH = frozenset({"with", "between", "among", "amongst", "alongside", "and"})
@@ -197,7 +197,7 @@ def interaction(ctx: FrameContext, tok, entry):
         ):
             # "the previous edition of the exercise": the exercise is the event
             return []
-        if not eventive(ctx, tok):
+        if not eventive(ctx, tok) or generic_mention(ctx, tok):
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:

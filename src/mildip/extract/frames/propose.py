@@ -24,6 +24,7 @@ from mildip.extract.arguments import (
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.interaction import WITH, nominal_sides, verbal_sides
 
+_MAKING = frozenset({"make", "extend", "put", "submit", "send", "issue", "renew", "repeat", "present", "table", "convey", "deliver", "give", "forward", "reiterate"})
 ENGAGEMENT_FRAMES = frozenset({"interaction", "visit", "hosting", "exercise", "port_call"})
 
 
@@ -61,7 +62,14 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
     proposer = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     proposer += prep_objects(tok, {"from", "by"})
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and tok.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+    if (
+        not proposer
+        and verb is not None
+        and verb.i != tok.i
+        and tok.dep_ == "dobj"
+        and verb.lemma_.lower() in _MAKING
+    ):
+        # "Washington extended an invitation": the verb's subject made the proposal
         proposer += subjects(verb)
     comps = prep_objects(tok, {"for", "of", "to"})
     clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
