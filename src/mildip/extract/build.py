@@ -309,6 +309,9 @@ def build_event(
         modality=modality,
         citations=citations,
     )
+    if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
+        # "the Indian navy has never carried out joint patrols": a record, not an event
+        return []
     if how != "text" and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event
         return []

@@ -64,6 +64,8 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for lemma in _lemmas(tok):
         for entry in lex.for_token(lemma, pos):
+            if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
             if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
                 found.append(entry)
     return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))

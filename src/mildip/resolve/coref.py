@@ -147,7 +147,8 @@ def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
                 and x.sentence_start is not None
                 and x.sentence_start == y.sentence_start
             )
-            if same_sentence and (x.start, x.end) != (y.start, y.end):
+            nested = x.start <= y.start and y.end <= x.end or y.start <= x.start and x.end <= y.end
+            if same_sentence and not nested:
                 return True
     return False
 
@@ -221,7 +222,7 @@ def _canonical_key(e: Event) -> tuple:
 
 class _Clusters:
     """Union-find whose unions are refused when the joined group would disagree on
-    date, mechanism or round."""
+    date, mechanism or round, or would hold two events one sentence keeps apart."""
 
     def __init__(self, mentions: Sequence[Event]):
         self.mentions = mentions
@@ -243,6 +244,8 @@ class _Clusters:
                 if not _mechanisms_agree(a, b):
                     return False
                 if a.round is not None and b.round is not None and a.round != b.round:
+                    return False
+                if _other_clause_of_one_sentence(a, b):
                     return False
         return True
 

@@ -18,13 +18,18 @@ from mildip.extract.frames.interaction import WITH, nominal_sides
 EXERCISE_WITH = WITH | {"of", "by", "from", "involving", "including", "featuring"}
 
 
+def names_series(tok) -> bool:
+    """A proper name of an exercise ("Exercise Pitch Black", "Balikatan 2024")."""
+    return tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
 def host_country(ctx: FrameContext, tok) -> str | None:
     """The country of an ``in``/``off``/``at`` place of the exercise or its verb."""
     verb = clause_verb(tok)
     for holder in (tok, verb):
         if holder is None:
             continue
-        for p in prep_objects(holder, {"in", "off", "at", "near"}):
+        for p in prep_objects(holder, {"in", "off", "at"}):
             for t in p.subtree:
                 for pm in ctx.sent.places_of(t.i):
                     if pm.kind in ("country", "place", "capital"):
@@ -53,7 +58,7 @@ def exercise(ctx: FrameContext, tok, entry):
         if c not in codes:
             codes.append(c)
             sources.add("registry")
-    if len(codes) == 1:
+    if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok)):
         # "German jets will take part in Exercise Pitch Black in northern Australia": the
         # host of a combined exercise takes part in it
         host = host_country(ctx, tok)

@@ -184,8 +184,12 @@ def interaction(ctx: FrameContext, tok, entry):
     if entry.pos == "verb":
         if entry.mode == "call" and (
             any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL for c in tok.children)
+            or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
+            or any(c.tag_ in ("``", "''") for c in tok.children)
             or tok.dep_ in ("amod", "compound")
+            or any(c.tag_ in ("WP", "WDT") for c in tok.children)
         ):
+            # "called the report fake news", "what the Navy calls FONOPs", "called on"
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from mildip.extract.arguments import (
     agents,
+    antecedent,
     clause_verb,
     is_passive,
     modifiers,
@@ -41,10 +42,17 @@ def _engagement_noun(ctx: FrameContext, tok) -> bool:
 
 
 def _engagement_verb(ctx: FrameContext, tok) -> bool:
+    """A clause that is an engagement: "to meet", "to visit", or a verb of taking part
+    whose object is one ("to join the exercise"; not "to join the alliance")."""
     lemma = tok.lemma_.lower()
-    return ctx.lex.in_class("engagement_verbs", lemma) or any(
-        t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")
-    )
+    if any(t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")):
+        return True
+    if not ctx.lex.in_class("engagement_verbs", lemma):
+        return False
+    if not ctx.lex.in_class("support", lemma):
+        return True
+    heads = objects(tok) + prep_objects(tok, {"in", "for", "at"})
+    return not heads or any(ctx.lex.in_class("proposable", h.lemma_) for h in heads)
 
 
 def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
@@ -54,6 +62,8 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
             proposer, objs = agents(tok), passive_subjects(tok)
         else:
             proposer, objs = subjects(tok), objects(tok)
+        # "a stop that Berlin had requested": the relative pronoun stands for the stop
+        objs = [antecedent(tok) if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
         comps = prep_objects(tok, {"for", "to", "of"})
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, c)]
         invitees = [o for o in objs if not _engagement_noun(ctx, o)] + prep_objects(tok, {"to", "with"})
