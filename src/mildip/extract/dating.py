@@ -81,6 +81,9 @@ def attached(date_head, trigger, verb) -> bool:
         return True
     if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
         return False
+    if any(a.lower_ == "according" for a in date_head.ancestors):
+        # "according to a 2007 diplomatic cable": the source's date
+        return False
     above = _first_verb_above(date_head)
     if above is None:
         return True
@@ -181,7 +184,9 @@ def choose_date(
         head = sent.span_head(d.start, d.end)
         if head is None or not attached(head, trigger, verb):
             continue
-        if verb is None and trigger.dep_ == "pobj" and head.i not in own:
+        if verb is None and trigger.dep_ == "pobj" and head.i not in own and not (
+            0 < head.i - max(own) <= 3
+        ):
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
             # talks on Thursday"): only its own dates count
             continue

@@ -106,7 +106,12 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     if entry.frame in _CLAIMING_FRAMES:
         for d in made:
             for obj in d.objects:
-                claimed.update(t.i for t in obj.subtree)
+                claimed.update(t.i for t in obj.subtree if not _in_example(t, obj))
+    if entry.pos == "verb" and tok.lemma_.lower() in _TOPIC_VERBS:
+        # "will discuss ... the resumption of military-to-military communications": topics
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep"):
+                claimed.update(t.i for t in c.subtree)
     if entry.frame in ("propose", "reject") and entry.pos == "verb":
         # "proposed a call ... to discuss the balloon": the purpose is the proposal's
         for c in tok.children:
@@ -122,13 +127,37 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     return claimed
 
 
+_EXAMPLE_PREPS = frozenset({"as", "like", "including"})
+_TOPIC_VERBS = frozenset({"discuss", "address", "raise", "review", "cover", "touch", "exchange", "debate", "consider", "examine", "explore"})
+
+
+def _in_example(tok, top) -> bool:
+    """Whether ``tok`` lies in a "such as ..." or "including ..." phrase under ``top``:
+    an example of what is proposed or cancelled is an event of its own."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _EXAMPLE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+def _sourced(doc) -> set[int]:
+    """Tokens of an "according to ..." phrase: they name a source, not an event."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            out.update(x.i for x in t.subtree)
+    return out
+
+
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     """Every draft of one analysed sentence (see the module docstring).
 
     Two passes: from the root down, to find the phrases that governing triggers claim;
     then in text order, so that each event told updates the narrative's pair before
     the next trigger of the sentence reads "the two sides"."""
-    claimed: set[int] = set()
+    claimed: set[int] = set(_sourced(ctx.sent.doc))
     for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
         if tok.i in claimed or ctx.sent.in_name(tok.i):
             continue

@@ -170,7 +170,7 @@ def assemble(
         # "Australian and Philippine officials said the first patrol could take place":
         # the reporters' parties, when the clause names too few
         reported = reporters_of(ctx, ctx.trigger)
-        if len(set(codes) | set(reported)) >= 2 and (not codes or codes[0] in reported):
+        if not codes and len(set(reported)) >= 2:
             codes += [c for c in reported if c not in codes]
             sources.add("reporter")
     return codes, sources
@@ -187,7 +187,7 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     carries it or a complement naming its parties; or a count of five or more."""
     from mildip.extract.frames.interaction import carried_by
 
-    if noun.pos_ == "PROPN" or noun.tag_ not in ("NNS", "NNPS"):
+    if noun.tag_ not in ("NNS", "NNPS") or (noun.pos_ == "PROPN" and not ctx.sent.sentence.is_heading):
         return False
     for c in noun.subtree:
         if c.lower_ in _VAGUE_QUANTITIES:
@@ -209,7 +209,9 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     if any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
-        return False
+        # "which engages in discussions and consultations with the Philippines": a
+        # present-tense habit, not an event
+        return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     return not prep_objects(noun, {"between", "with", "among"})
 
 
