@@ -95,7 +95,8 @@ def clause_verb(tok):
     talks with X" → "held"). None when the phrase hangs from no verb (a headline)."""
     t = tok
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") and t.i != tok.i or (t.i == tok.i and t.pos_ == "VERB"):
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "prep" or (t.i == tok.i and t.pos_ == "VERB"):
+            # a participle used as a preposition ("following", "including") is no verb
             return t
         if t.head.i == t.i or t.dep_ not in _CLIMB_DEPS:
             if t.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp") and t.pos_ in ("VERB", "AUX"):

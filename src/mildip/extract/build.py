@@ -24,7 +24,7 @@ from datetime import date
 from mildip._version import EXTRACTOR_VERSION
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
-from mildip.extract.frames.interaction import carried_by
+from mildip.extract.frames.interaction import TIME_PREPS, carried_by
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
@@ -60,17 +60,40 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     if draft.verb is not None:
         near.update(draft.verb.children)
         near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
+    near = {t for t in near if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
     if strong_only:
         return False
     lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
-    window = sent.doc[lo:hi]
+    window = [t for t in sent.doc[lo:hi] if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)]
     if {t.lemma_.lower() for t in window} & lex.cues["call"]:
         return True
-    text = window.text.lower()
+    text = " ".join(t.lower_ for t in window)
     return any(" " in cue and cue in text for cue in lex.cues["call"])
+
+
+def _framed_apart(tok, trigger) -> bool:
+    """Whether ``tok`` lies in a phrase of time that does not hold ``trigger`` ("the
+    meeting ..., following a video call in April"): a cue there tells another event."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in TIME_PREPS:
+            return trigger not in t.subtree
+        t = t.head
+    return False
+
+
+def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
+    """Whether ``tok`` is, or modifies, a dated call word other than ``trigger``
+    ("Friday's meeting followed the leaders' Sept. 9 video teleconference"): that call
+    is another event."""
+    for t in (tok, tok.head if tok.dep_ in ("compound", "amod", "nmod") else None):
+        if t is not None and t.i != trigger.i and t.pos_ in ("NOUN", "PROPN"):
+            if any(e.mode == "call" for e in lex.for_token(t.lemma_.lower(), "noun")):
+                return any(sent.date_of(x.i) is not None for x in t.subtree)
+    return False
 
 
 _NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})

@@ -71,6 +71,9 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             if c.dep_ == "aux" and low in _DEONTIC:
                 # "the two militaries should strengthen dialogue": advice, not an event
                 return NO_EVENT
+        if _counterfactual(tok):
+            # "the ship would have collided": what did not happen
+            return NO_EVENT
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
             negated = True
     if negated:
@@ -109,6 +112,12 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
     if future:
         return "future"
     return "asserted"
+
+
+def _counterfactual(tok) -> bool:
+    """ "would have collided", "could have been avoided": a modal with the perfect."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBN" and "have" in aux and bool(aux & {"would", "could", "might"})
 
 
 def is_question(text: str) -> bool:

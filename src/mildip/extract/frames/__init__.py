@@ -206,6 +206,8 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         head = ctx.sent.span_head(d.start, d.end)
         if head is not None and attached(head, noun, verb):
             return False
+    if _said_in_general(ctx, noun):
+        return True
     if any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
@@ -213,6 +215,19 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # present-tense habit, not an event
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _said_in_general(ctx: FrameContext, noun) -> bool:
+    """ "the PLA's bilateral exercises tend to be scripted", "how large the joint
+    exercises are": a plural subject of a present-tense verb that neither carries nor
+    dates it states what such events are like."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") or c.tag_ in ("VBN", "VBG") for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    return not (ctx.lex.in_class("occurrence", lemma) or ctx.lex.in_class("support", lemma) and lemma != "be")
 
 
 def _back_reference(tok) -> bool:

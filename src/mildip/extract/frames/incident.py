@@ -50,9 +50,29 @@ def _deep_targets(tok) -> list:
     return out
 
 
+def _rehearsed(ctx: FrameContext, tok) -> bool:
+    """Whether the incident word tells part of an exercise ("exercises that include
+    simulating attacks", "war games involve the sinking of abandoned vessels", "mock
+    attacks"): an exercise word governs it, or a word of rehearsal modifies it."""
+    rehearsal = ("simulate", "simulated", "mock", "practice", "practise", "rehearse", "simulation")
+    if any(c.lemma_.lower() in rehearsal or c.lower_ in rehearsal for c in tok.children):
+        return True
+    for a in tok.ancestors:
+        if a.lemma_.lower() in rehearsal:
+            return True
+        pos = "verb" if a.pos_ == "VERB" else "noun"
+        if any(e.frame == "exercise" and not e.weak for e in ctx.lex.for_token(a.lemma_.lower(), pos)):
+            return True
+        if a.dep_ in ("ccomp", "ROOT") or a.dep_ == "conj" and a.pos_ == "VERB":
+            break
+    return False
+
+
 @register("incident")
 def incident(ctx: FrameContext, tok, entry):
     """An INCIDENT between two parties' forces."""
+    if _rehearsed(ctx, tok):
+        return []
     if entry.pos == "verb":
         if is_passive(tok):
             actors, targets = agents(tok), passive_subjects(tok)

@@ -163,6 +163,47 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     return out
 
 
+def where_places(ctx: FrameContext, verb) -> list[str]:
+    """ "a trip to Vietnam and India, where he will discuss ...": the countries of the
+    place a ``where`` clause hangs from, one per conjunct."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return []
+    out: list[str] = []
+    for head in conjuncts(verb.head):
+        found = ctx.parties([head], "place", places=True)
+        if len(found.codes) == 1 and found.codes[0] not in out:
+            out.append(found.codes[0])
+    return out
+
+
+def _at_each_place(ctx: FrameContext, verb, entry, places: list[str]) -> list:
+    """One meeting of the clause's subject in each place of a ``where`` clause."""
+    subject = ctx.parties(subjects(verb), "subject")
+    out = []
+    for code in places:
+        codes = [*subject.codes, code] if subject.codes else []
+        out += draft(ctx, verb, entry, codes, subject.sources | {"where"}, "interaction", verb=verb, objects=[verb])
+    return out
+
+
+def _callee(ctx: FrameContext, obj) -> bool:
+    """Whether the object of a call verb is someone called: a party, a person, an
+    official or a pronoun."""
+    if obj.pos_ in ("PRON", "PROPN") or ctx.lex.in_class("official", obj.lemma_.lower()):
+        return True
+    return bool(ctx.parties([obj], "object").codes)
+
+
+def _two_sided(ctx: FrameContext, verb, sides: list) -> bool:
+    """Whether a weak verb of talking ("spoke", "discussed") has a second side of its
+    own: an object or ``with`` phrase with a party, coordinated or plural subjects."""
+    subject, _agent, obj, with_ = sides
+    if obj.codes or with_.codes or obj.anaphoric or with_.anaphoric or obj.counterpart or with_.counterpart:
+        return True
+    heads = passive_subjects(verb) if is_passive(verb) else subjects(verb)
+    return len(heads) >= 2 or bool(subject.anaphoric) or any(h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "we") for h in heads)
+
+
 def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
     """The party phrases of a verb of meeting: subject, object ("met Wei"; not the topic
     of "discussed Russia's war"), ``with`` phrases."""
@@ -191,10 +232,19 @@ def interaction(ctx: FrameContext, tok, entry):
         ):
             # "called the report fake news", "what the Navy calls FONOPs", "called on"
             return []
+        if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
+            # "calling the pilot's actions unsafe": the object is no one called
+            return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:
             return separate
+        places = where_places(ctx, tok)
+        if places:
+            return _at_each_place(ctx, tok, entry, places)
         sides = verbal_sides(ctx, tok, entry.topic_object)
+        if entry.weak and not _two_sided(ctx, tok, sides):
+            # "the ambassador spoke in Sihanoukville": a speech, not talks
+            return []
     else:
         if tok.lemma_.lower() in ctx.lex.session_nouns and any(
             ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
