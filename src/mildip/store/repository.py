@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mildip._exceptions import EventNotFoundError, StoreError
 from mildip.dates import bounds, sort_key
-from mildip.model import EVENT_TYPES, MODALITIES, Document, Event
+from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES, Document, Event
 from mildip.store.convert import document_to_row, event_to_row, row_to_document, row_to_event
 from mildip.store.migrate import connect, safe_url, upgrade
 from mildip.store.schema import (
@@ -35,6 +35,7 @@ from mildip.store.schema import (
     LAYER_MENTION,
     ActorRow,
     DocumentRow,
+    EventReviewRow,
     EventRow,
     EvidenceRow,
     ExtractionRunRow,
@@ -103,7 +104,11 @@ _LOAD_CHILDREN = (
     selectinload(EventRow.actors),
     selectinload(EventRow.participants),
     selectinload(EventRow.evidence),
+    selectinload(EventRow.review_row),
 )
+
+EVENT_ORDERS: tuple[str, ...] = ("date", "type", "mechanism", "modality", "sources", "review")
+"""Columns :meth:`Store.event_page` can sort by (ties: date, type, event_id)."""
 
 
 class Store:
@@ -184,7 +189,7 @@ class Store:
     @staticmethod
     def _delete_layer(s: Session, *conditions) -> None:
         rows = select(EventRow.row_id).where(*conditions)
-        for child in (ActorRow, ParticipantRow, EvidenceRow):
+        for child in (ActorRow, ParticipantRow, EvidenceRow, EventReviewRow):
             s.execute(delete(child).where(child.row_id.in_(rows)))
         s.execute(delete(EventRow).where(*conditions))
 
@@ -259,6 +264,9 @@ class Store:
         mechanism: str | None = None,
         doc: str | None = None,
         modality: str | Iterable[str] | None = None,
+        review: str | Iterable[str] | None = None,
+        text: str | None = None,
+        docs: Iterable[str] | None = None,
     ) -> list[Event]:
         """Resolved events matching every given filter, sorted by (date, type, event_id).
 
@@ -268,15 +276,102 @@ class Store:
           span overlaps ``[start of since, end of until]``; undated events are then
           dropped.
         * ``mechanism``: case-insensitive substring of the mechanism name or id.
-        * ``doc``: the event has evidence in that document.
+        * ``doc``: the event has evidence in that document; ``docs``: in any of them.
+        * ``review``: any of the given review statuses (:data:`~mildip.model.REVIEW_STATES`);
+          by default every status but ``rejected``: rejected events are hidden from
+          every query, export and analysis unless asked for.
+        * ``text``: case-insensitive substring of one of the event's evidence quotes.
 
         Undated events sort last.
         """
+        conditions = self._event_conditions(
+            party=party,
+            type=type,
+            since=since,
+            until=until,
+            mechanism=mechanism,
+            doc=doc,
+            modality=modality,
+            review=review,
+            text=text,
+            docs=docs,
+        )
+        query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
+        with self.session() as s:
+            return _sorted_events(row_to_event(r) for r in s.scalars(query))
+
+    def event_page(
+        self,
+        *,
+        order: str = "date",
+        descending: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+        **filters,
+    ) -> tuple[list[Event], int]:
+        """One page of :meth:`events` (same ``filters``) sorted in SQL, and the total count.
+
+        ``order`` is one of :data:`EVENT_ORDERS`; ties sort by date, type and event_id
+        (undated events last in ascending date order). Only the page's events are loaded.
+        """
+        if order not in EVENT_ORDERS:
+            raise ValueError(f"unknown sort order {order!r}; expected one of {list(EVENT_ORDERS)}")
+        if limit < 1 or offset < 0:
+            raise ValueError("a page needs limit >= 1 and offset >= 0")
+        conditions = self._event_conditions(**filters)
+        undated = EventRow.date_start.is_(None)
+        by_date = [undated, EventRow.date_start]
+        review_col = func.coalesce(
+            select(EventReviewRow.review)
+            .where(EventReviewRow.row_id == EventRow.row_id)
+            .scalar_subquery(),
+            "machine",
+        )
+        first = {
+            "date": [],
+            "type": [EventRow.type],
+            "mechanism": [EventRow.mechanism.is_(None), EventRow.mechanism],
+            "modality": [EventRow.modality],
+            "sources": [EventRow.n_sources],
+            "review": [review_col],
+        }[order]
+        keys = [*first, *by_date, EventRow.type, EventRow.event_id]
+        if descending:
+            keys = [k.desc() for k in keys]
+        ids = select(EventRow.row_id).where(*conditions).order_by(*keys).limit(limit).offset(offset)
+        counted = select(func.count()).select_from(EventRow).where(*conditions)
+        with self.session() as s:
+            row_ids = list(s.scalars(ids))
+            total = s.scalar(counted) or 0
+            rows = {
+                r.row_id: r
+                for r in s.scalars(
+                    select(EventRow).where(EventRow.row_id.in_(row_ids)).options(*_LOAD_CHILDREN)
+                )
+            }
+            return [row_to_event(rows[i]) for i in row_ids], total
+
+    @staticmethod
+    def _event_conditions(
+        *,
+        party: str | Iterable[str] | None = None,
+        type: str | Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        mechanism: str | None = None,
+        doc: str | None = None,
+        modality: str | Iterable[str] | None = None,
+        review: str | Iterable[str] | None = None,
+        text: str | None = None,
+        docs: Iterable[str] | None = None,
+    ) -> list:
+        """The SQL conditions of :meth:`events` (resolved layer, every filter)."""
         parties = [p.upper() for p in _as_list(party) or ()]
         types = _checked(
             [t.upper() for t in _as_list(type)] if type is not None else None, EVENT_TYPES, "type"
         )
         modalities = _checked(_as_list(modality), MODALITIES, "modality")
+        statuses = _checked(_as_list(review), REVIEW_STATES, "review status")
         conditions = [EventRow.layer == LAYER_EVENT]
         for p in parties:
             conditions.append(
@@ -304,9 +399,40 @@ class Store:
                     and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc)
                 )
             )
-        query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
-        with self.session() as s:
-            return _sorted_events(row_to_event(r) for r in s.scalars(query))
+        if docs is not None:
+            conditions.append(
+                exists().where(
+                    and_(
+                        EvidenceRow.row_id == EventRow.row_id,
+                        EvidenceRow.doc_id.in_(sorted(set(docs))),
+                    )
+                )
+            )
+        if text:
+            conditions.append(
+                exists().where(
+                    and_(
+                        EvidenceRow.row_id == EventRow.row_id,
+                        func.lower(EvidenceRow.quote).contains(text.lower(), autoescape=True),
+                    )
+                )
+            )
+        reviewed = exists().where(EventReviewRow.row_id == EventRow.row_id)
+        if statuses is None:
+            conditions.append(
+                ~exists().where(
+                    and_(
+                        EventReviewRow.row_id == EventRow.row_id,
+                        EventReviewRow.review == "rejected",
+                    )
+                )
+            )
+        else:
+            named = exists().where(
+                and_(EventReviewRow.row_id == EventRow.row_id, EventReviewRow.review.in_(statuses))
+            )
+            conditions.append(or_(named, ~reviewed) if "machine" in statuses else named)
+        return conditions
 
     def count_events(self) -> int:
         """How many resolved events are stored."""
