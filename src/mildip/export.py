@@ -9,6 +9,11 @@ adding an entry to the literal below); :func:`writer_for` looks one up.
 * ``csv``: the same (event, document) rows, flattened to :data:`CSV_COLUMNS`.
 * ``graphml`` / ``graphml-officials``: the engagement network of parties / of
   officials (:mod:`mildip.analysis.network`).
+
+Every record and row carries ``review``: ``machine`` (as extracted), ``accepted`` or
+``edited`` by an analyst (rejected events are left out of the store's queries, so of
+every export, unless asked for). :func:`write_parquet` writes the CSV's rows as a
+Parquet table to a binary file (``BINARY_FORMATS``; needs pyarrow, in the ``web`` extra).
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ import csv
 import json
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
-from mildip._exceptions import UnknownFormatError
+from mildip._exceptions import MissingExtraError, UnknownFormatError
 from mildip.model import Event
 
 Writer = Callable[[Iterable[Event], TextIO], None]
@@ -41,6 +46,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sources",
     "responds_to",
     "flags",
+    "review",
 )
 """Columns of the CSV export; lists inside a cell are joined by ``"; "``."""
 
@@ -105,6 +111,40 @@ def write_graphml_officials(events: Iterable[Event], fp: TextIO) -> None:
     from mildip.analysis.network import write_graphml as write_network
 
     write_network(events, fp, level="official")
+
+
+def write_parquet(events: Iterable[Event], fp: BinaryIO) -> None:
+    """The CSV's rows as one Parquet table: ``actors`` and ``flags`` stay lists, ``round``
+    an integer, ``resumed`` a boolean; every other column is text."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise MissingExtraError("web", "pyarrow") from None
+    listed = {"actors", "flags"}
+    types = {"round": pa.int64(), "resumed": pa.bool_()}
+    schema = pa.schema(
+        [
+            pa.field(c, pa.list_(pa.string()) if c in listed else types.get(c, pa.string()))
+            for c in CSV_COLUMNS
+        ]
+    )
+    rows = []
+    for event in events:
+        for record in event.to_records():
+            cells = dict(zip(CSV_COLUMNS, csv_row(record, event.flags), strict=True))
+            cells["actors"] = list(record["actors"])
+            cells["flags"] = list(event.flags)
+            cells["round"] = record["round"]
+            cells["resumed"] = bool(record["resumed"])
+            rows.append({k: (v if v != "" else None) for k, v in cells.items()})
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), fp)
+
+
+BINARY_FORMATS: Mapping[str, Callable[[Iterable[Event], BinaryIO], None]] = MappingProxyType(
+    {"parquet": write_parquet}
+)
+"""Export formats written to a binary file: format name → writer."""
 
 
 FORMATS: Mapping[str, Writer] = MappingProxyType(
