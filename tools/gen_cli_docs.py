@@ -201,6 +201,76 @@ becomes an event of its own, now and after every re-extraction.
 mildip --db sqlite:////tmp/x.db events split ev-d13234fc2b6f3a21 --reason "three separate agreements"
 ```
 """,
+    "events history": """\
+Print the review history of an event (`mildip.review.history.event_history`): every
+analyst decision naming its passages, oldest first, with who made it, the fields it
+changed and the reason. An event merged or split away still shows the decisions made
+on its id.
+
+```bash
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8 --format json
+```
+""",
+    "serve": """\
+Start the analyst's workbench (`mildip.web.server.serve`): browse, filter and export
+events, read them in their documents, and accept, edit, reject, merge, split or add
+events, each decision kept in the review history (see [workbench.md](workbench.md)).
+It listens on 127.0.0.1 unless told otherwise; any other address is refused until an
+admin user exists. Needs `pip install 'mildip[web]'`.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role admin
+mildip --db sqlite:////tmp/x.db serve                  # http://127.0.0.1:8000/
+mildip --db sqlite:////tmp/x.db serve --host 0.0.0.0 --port 8080
+```
+""",
+    "users": """\
+The workbench's accounts (`mildip.review.accounts`). Roles: `viewer` reads, `analyst`
+also reviews and ingests, `admin` also manages users. Passwords are kept as argon2
+hashes, API tokens as SHA-256 digests.
+""",
+    "users add": """\
+Add a user. The password is asked for twice on a terminal, or read from the first line
+of standard input.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role analyst
+echo "$PASSWORD" | mildip --db sqlite:////tmp/x.db users add ci-bot --role viewer
+```
+""",
+    "users list": """\
+List the users, their roles and whether they may sign in.
+
+```bash
+mildip --db sqlite:////tmp/x.db users list --format json
+```
+""",
+    "users update": """\
+Change a user's role or disable the account (users are never deleted, so the history
+keeps naming them). The last admin can be neither demoted nor disabled.
+
+```bash
+mildip --db sqlite:////tmp/x.db users update ana --role admin
+mildip --db sqlite:////tmp/x.db users update bob --disabled
+```
+""",
+    "users passwd": """\
+Set a user's password (asked for, or read from standard input).
+
+```bash
+mildip --db sqlite:////tmp/x.db users passwd ana
+```
+""",
+    "users token": """\
+Create an API token acting as the user; it is printed once. Send it as
+`Authorization: Bearer TOKEN` to the workbench's `/api/`.
+
+```bash
+TOKEN=$(mildip --db sqlite:////tmp/x.db users token ana --label "nightly export")
+curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/events?pair=CHN-USA
+```
+""",
 }
 
 
