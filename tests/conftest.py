@@ -627,9 +627,29 @@ def fill_web_store(store, settings):
     return rebuild_events(store, settings)
 
 
+WEB_USERS = (("vera", "viewer"), ("ana", "analyst"), ("adam", "admin"))
+
+
+@pytest.fixture(scope="session")
+def web_template_db(tmp_path_factory):
+    """A SQLite file holding the two texts resolved and the users of :func:`web_app`,
+    built once per session (migrating and hashing passwords take a second)."""
+    from mildip.review.accounts import add_user
+    from mildip.settings import Settings
+    from mildip.store import open_store
+
+    path = tmp_path_factory.mktemp("workbench") / "template.db"
+    settings = Settings(db_url=f"sqlite:///{path}", use_spacy=False)
+    with open_store(settings.db_url) as store:
+        fill_web_store(store, settings)
+        for name, role in WEB_USERS:
+            add_user(store, name, role, f"password-{name}")
+    return path
+
+
 @pytest.fixture
 def web_settings(tmp_path):
-    """Settings of a SQLite store in ``tmp_path``, spaCy off (ingest tests stay fast)."""
+    """Settings of an empty SQLite store in ``tmp_path``, spaCy off (ingest tests stay fast)."""
     from mildip.settings import Settings
 
     return Settings(db_url=f"sqlite:///{tmp_path / 'workbench.db'}", use_spacy=False)
@@ -643,17 +663,16 @@ def review_store(store, coref_settings):
 
 
 @pytest.fixture
-def web_app(web_settings):
+def web_app(web_settings, web_template_db):
     """``(app, store)``: the workbench on a SQLite store holding the two texts, with users
     ``vera`` (viewer), ``ana`` (analyst) and ``adam`` (admin), password ``password-<name>``."""
-    from mildip.review.accounts import add_user
+    import shutil
+
     from mildip.store import open_store
     from mildip.web.app import create_app
 
+    shutil.copyfile(web_template_db, web_settings.db_url.removeprefix("sqlite:///"))
     with open_store(web_settings.db_url) as opened:
-        fill_web_store(opened, web_settings)
-        for name, role in (("vera", "viewer"), ("ana", "analyst"), ("adam", "admin")):
-            add_user(opened, name, role, f"password-{name}")
         yield create_app(web_settings, opened), opened
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from mildip._exceptions import OverrideError, StoreError
+from mildip._exceptions import OverrideError, ReviewConflictError, StoreError
 from mildip.kb.mechanisms import load_registry
 from mildip.model import Event, Evidence, HistoryEntry, Override
 from mildip.pipeline import record_decision
@@ -32,6 +32,7 @@ from mildip.resolve.overrides import (
 )
 from mildip.settings import Settings
 from mildip.store import Store
+from mildip.store.overrides import history
 
 ANALYST_EXTRACTOR = "analyst"
 """``Evidence.extractor_version`` of a passage an analyst selected (an added event)."""
@@ -77,6 +78,15 @@ def _field_decision(
     return ReviewResult(entry, events)
 
 
+def _check_version(store: Store, event: Event, version: int | None) -> None:
+    """Refuse early (before any other check) a decision made on an older version; the
+    store checks again, atomically, when the decision is written."""
+    if version is None or version == event.version:
+        return
+    latest = (history(store, anchors=event_anchors(event), event_id=event.event_id) or [None])[-1]
+    raise ReviewConflictError(event.event_id, version, event.version, latest)
+
+
 def _evidence_less(event: Event) -> None:
     if not event.evidence:
         raise OverrideError(
@@ -96,6 +106,7 @@ def accept(
 ) -> ReviewResult:
     """Confirm a machine-extracted event as it is."""
     event = store.get_event(event_id)
+    _check_version(store, event, version)
     _evidence_less(event)
     if event.review != "machine":
         raise OverrideError(
@@ -118,6 +129,7 @@ def reject(
 ) -> ReviewResult:
     """Hide an event from every query, export and analysis (nothing is deleted)."""
     event = store.get_event(event_id)
+    _check_version(store, event, version)
     _evidence_less(event)
     if event.review == "rejected":
         raise OverrideError(f"event {event_id} is rejected already")
@@ -137,6 +149,7 @@ def restore(
 ) -> ReviewResult:
     """Bring a rejected event back (to the status it had before)."""
     event = store.get_event(event_id)
+    _check_version(store, event, version)
     if event.review != "rejected":
         raise OverrideError(f"event {event_id} is not rejected; there is nothing to restore")
     return _field_decision(
@@ -160,6 +173,7 @@ def edit(
     against the registry (with the event's actors) to set ``mechanism_id``.
     """
     event = store.get_event(event_id)
+    _check_version(store, event, version)
     _evidence_less(event)
     if event.review == "rejected":
         raise OverrideError(f"event {event_id} is rejected; restore it before editing it")
@@ -226,6 +240,7 @@ def merge(
         raise OverrideError("merging needs at least two different events")
     events = [store.get_event(i) for i in ids]
     for event in events:
+        _check_version(store, event, (versions or {}).get(event.event_id))
         _evidence_less(event)
     keys = tuple(a for e in events for a in event_anchors(e))
     override = Override("merge", keys, _reason(reason), datetime.now(UTC), author=author)
@@ -250,6 +265,7 @@ def split(
     becomes an event of its own and the others stay together (default: every passage
     on its own)."""
     event = store.get_event(event_id)
+    _check_version(store, event, version)
     own = event_anchors(event)
     if len(own) < 2:
         raise OverrideError(f"event {event_id} has a single passage; there is nothing to split")
