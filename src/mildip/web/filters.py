@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlencode
 
-from mildip.dates import precision
+from mildip.dates import bounds
 from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES
 from mildip.review.views import EventQuery
 from mildip.store.repository import EVENT_ORDERS
@@ -111,7 +111,7 @@ def _date(params: Params, key: str) -> str | None:
     if value is None:
         return None
     try:
-        precision(value)
+        bounds(value)
     except ValueError:
         raise FilterError(f"{key}={value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
     return value
