@@ -137,9 +137,9 @@ def test_web_browser_a_review_session(workbench, browser_page, tmp_path):
     page.fill("#edit-form input[name=reason]", "the Rohan Chronicle dates it a day later")
     page.click("#edit-form button[type=submit]")
     page.wait_for_url("**notice=saved")
-    history = page.locator("section.history table")
-    assert "the Rohan Chronicle dates it a day later" in history.inner_text()
-    assert "3019-03-09" in history.inner_text() and "3019-03-10" in history.inner_text()
+    log = page.locator("section.history table")
+    assert "the Rohan Chronicle dates it a day later" in log.inner_text()
+    assert "3019-03-09" in log.inner_text() and "3019-03-10" in log.inner_text()
     assert "edited" in page.locator("h1 .status").inner_text()
 
     # the CSV export of the filtered events carries the change
