@@ -22,6 +22,7 @@ from mildip.review.history import event_history
 from mildip.store.stats import document_infos
 from mildip.web.auth import NotFound, enforce_csrf, require
 from mildip.web.filters import parse_events_request
+from mildip.web.forms import split_codes
 
 router = APIRouter(prefix="/api", dependencies=[Depends(enforce_csrf)], tags=["api"])
 
@@ -264,7 +265,7 @@ def mechanisms(
     s = _state(request)
     day = as_of or views.today()
     as_of_date(day)
-    parties = [p.upper() for p in (party or "").replace(",", " ").split()]
+    parties = split_codes(party or "")
     board = views.mechanism_board(s.store, s.settings, day, parties)
     return [
         {**r.to_dict(), "overdue": r.mechanism.mechanism_id in board.overdue} for r in board.rows

@@ -25,7 +25,7 @@ from mildip.web.auth import (
     require,
 )
 from mildip.web.filters import PER_PAGE, parse_events_request
-from mildip.web.forms import event_fields, participant_line
+from mildip.web.forms import event_fields, participant_line, split_codes
 from mildip.web.templating import render
 
 router = APIRouter(dependencies=[Depends(enforce_csrf)], include_in_schema=False)
@@ -232,7 +232,7 @@ def mechanisms_page(
     party: Annotated[list[str] | None, Query()] = None,
 ):
     state = _state(request)
-    parties = [p.strip().upper() for p in party or () if p.strip()]
+    parties = [c for p in party or () for c in split_codes(p)]
     board = views.mechanism_board(state.store, state.settings, _as_of(as_of), parties)
     return render(request, "mechanisms.html", section="mechanisms", board=board)
 
@@ -258,7 +258,7 @@ def trends_page(
     until: str | None = None,
 ):
     state = _state(request)
-    vs_list = [v.strip().upper() for v in (vs if vs is not None else ["USA"]) if v.strip()]
+    vs_list = [c for v in (vs if vs is not None else ["USA"]) for c in split_codes(v)]
     groups = [g.strip() for g in (vs_group if vs_group is not None else ["us-allies"]) if g.strip()]
     view = views.trends_view(
         state.store,

@@ -25,6 +25,12 @@
     text.addEventListener("keyup", take);
   }
 
+  // Event page: show each document's first highlighted passage inside its scrolling box.
+  for (const box of document.querySelectorAll(".doc-text")) {
+    const mark = box.querySelector("mark.current");
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 48);
+  }
+
   // Ingest job page: poll the job until it ends, then reload to show the results.
   const job = document.getElementById("job");
   if (job && ["queued", "running"].includes(job.dataset.status)) {
