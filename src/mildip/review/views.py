@@ -46,7 +46,9 @@ from mildip.store.stats import (
     DocumentInfo,
     document_infos,
     document_months,
+    documents_mark,
     event_counts,
+    layer_mark,
     party_codes,
 )
 
@@ -82,18 +84,28 @@ class Outlet:
 
 
 class OutletIndex:
-    """Which outlet published each document, cached until the documents change."""
+    """Which outlet published each document (cached until the documents change) and
+    which parties the events name (cached until the resolved layer changes): the filter
+    form's choices, without reading every document or event on every page."""
 
     def __init__(self) -> None:
         self._key: tuple[int, Any] | None = None
         self._outlets: dict[str, Outlet] = {}
         self._by_doc: dict[str, Publisher | None] = {}
+        self._parties: tuple[int, list[str]] = (-1, [])
+
+    def parties(self, store: Store) -> list[str]:
+        """Every party code among the actors of resolved events."""
+        mark = layer_mark(store)
+        if mark != self._parties[0]:
+            self._parties = (mark, party_codes(store))
+        return self._parties[1]
 
     def _refresh(self, store: Store) -> None:
-        infos = document_infos(store)
-        key = (len(infos), max((i.ingested_at for i in infos), default=None))
+        key = documents_mark(store)
         if key == self._key:
             return
+        infos = document_infos(store)
         by_doc = {i.doc_id: find_publisher(i.publication, i.url) for i in infos}
         grouped: dict[str, list[str]] = {}
         for doc_id, pub in by_doc.items():
@@ -246,7 +258,7 @@ def event_page(
         offset=(page - 1) * per_page,
         **_store_filters(store, query, outlets),
     )
-    return EventsPage(events, total, page, per_page, outlets.outlets(store), party_codes(store))
+    return EventsPage(events, total, page, per_page, outlets.outlets(store), outlets.parties(store))
 
 
 def filtered_events(store: Store, query: EventQuery, outlets: OutletIndex) -> list[Event]:

@@ -21,7 +21,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, delete, exists, func, or_, select
+from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -311,38 +311,21 @@ class Store:
     ) -> tuple[list[Event], int]:
         """One page of :meth:`events` (same ``filters``) sorted in SQL, and the total count.
 
-        ``order`` is one of :data:`EVENT_ORDERS`; ties sort by date, type and event_id
-        (undated events last in ascending date order). Only the page's events are loaded.
+        ``order`` is one of :data:`EVENT_ORDERS`; ties sort by date, type and event_id;
+        by date, undated events come last in both directions. Only the page's events are
+        loaded.
         """
         if order not in EVENT_ORDERS:
             raise ValueError(f"unknown sort order {order!r}; expected one of {list(EVENT_ORDERS)}")
         if limit < 1 or offset < 0:
             raise ValueError("a page needs limit >= 1 and offset >= 0")
         conditions = self._event_conditions(**filters)
-        undated = EventRow.date_start.is_(None)
-        by_date = [undated, EventRow.date_start]
-        review_col = func.coalesce(
-            select(EventReviewRow.review)
-            .where(EventReviewRow.row_id == EventRow.row_id)
-            .scalar_subquery(),
-            "machine",
-        )
-        first = {
-            "date": [],
-            "type": [EventRow.type],
-            "mechanism": [EventRow.mechanism.is_(None), EventRow.mechanism],
-            "modality": [EventRow.modality],
-            "sources": [EventRow.n_sources],
-            "review": [review_col],
-        }[order]
-        keys = [*first, *by_date, EventRow.type, EventRow.event_id]
-        if descending:
-            keys = [k.desc() for k in keys]
-        ids = select(EventRow.row_id).where(*conditions).order_by(*keys).limit(limit).offset(offset)
-        counted = select(func.count()).select_from(EventRow).where(*conditions)
         with self.session() as s:
-            row_ids = list(s.scalars(ids))
-            total = s.scalar(counted) or 0
+            total = self._count(s, conditions, filters.get("review") is None)
+            if order == "date":
+                row_ids = self._date_page(s, conditions, descending, limit, offset)
+            else:
+                row_ids = self._ordered_page(s, conditions, order, descending, limit, offset)
             rows = {
                 r.row_id: r
                 for r in s.scalars(
@@ -350,6 +333,70 @@ class Store:
                 )
             }
             return [row_to_event(rows[i]) for i in row_ids], total
+
+    @staticmethod
+    def _count(s: Session, conditions: list, default_review: bool) -> int:
+        """How many rows meet ``conditions``. With the default review filter (rejected
+        left out), counted as all rows minus the rejected ones, which an index finds."""
+        if not default_review:
+            return s.scalar(select(func.count()).select_from(EventRow).where(*conditions)) or 0
+        base = conditions[:-1]  # the last condition is "not rejected"
+        everything = s.scalar(select(func.count()).select_from(EventRow).where(*base)) or 0
+        rejected_ids = select(EventReviewRow.row_id).where(EventReviewRow.review == "rejected")
+        rejected = s.scalar(
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.row_id.in_(rejected_ids), *base)
+        )
+        return everything - (rejected or 0)
+
+    @staticmethod
+    def _date_page(s: Session, conditions: list, descending: bool, limit: int, offset: int):
+        """Row ids of one page by date (undated events last in both directions), read in
+        two index-ordered parts: the dated events, then the undated ones."""
+        keys = [EventRow.date_start, EventRow.type, EventRow.event_id]
+        if descending:
+            keys = [k.desc() for k in keys]
+        dated = [*conditions, EventRow.date_start.is_not(None)]
+        ids = list(
+            s.scalars(
+                select(EventRow.row_id).where(*dated).order_by(*keys).limit(limit).offset(offset)
+            )
+        )
+        if len(ids) == limit:
+            return ids
+        if ids:
+            n_dated = offset + len(ids)
+        else:
+            n_dated = s.scalar(select(func.count()).select_from(EventRow).where(*dated)) or 0
+        undated = [*conditions, EventRow.date_start.is_(None)]
+        rest = select(EventRow.row_id).where(*undated).order_by(EventRow.type, EventRow.event_id)
+        rest = rest.limit(limit - len(ids)).offset(max(0, offset - n_dated))
+        return ids + list(s.scalars(rest))
+
+    @staticmethod
+    def _ordered_page(
+        s: Session, conditions: list, order: str, descending: bool, limit: int, offset: int
+    ):
+        review_col = func.coalesce(
+            select(EventReviewRow.review)
+            .where(EventReviewRow.row_id == EventRow.row_id)
+            .scalar_subquery(),
+            "machine",
+        )
+        first = {
+            "type": [EventRow.type],
+            "mechanism": [EventRow.mechanism.is_(None), EventRow.mechanism],
+            "modality": [EventRow.modality],
+            "sources": [EventRow.n_sources],
+            "review": [review_col],
+        }[order]
+        keys = [*first, EventRow.date_start.is_(None), EventRow.date_start, EventRow.type]
+        keys.append(EventRow.event_id)
+        if descending:
+            keys = [k.desc() for k in keys]
+        query = select(EventRow.row_id).where(*conditions).order_by(*keys)
+        return list(s.scalars(query.limit(limit).offset(offset)))
 
     @staticmethod
     def _event_conditions(
@@ -365,7 +412,8 @@ class Store:
         text: str | None = None,
         docs: Iterable[str] | None = None,
     ) -> list:
-        """The SQL conditions of :meth:`events` (resolved layer, every filter)."""
+        """The SQL conditions of :meth:`events` (resolved layer, every filter); the review
+        condition is always the last one (:meth:`_count` relies on it)."""
         parties = [p.upper() for p in _as_list(party) or ()]
         types = _checked(
             [t.upper() for t in _as_list(type)] if type is not None else None, EVENT_TYPES, "type"
@@ -373,9 +421,11 @@ class Store:
         modalities = _checked(_as_list(modality), MODALITIES, "modality")
         statuses = _checked(_as_list(review), REVIEW_STATES, "review status")
         conditions = [EventRow.layer == LAYER_EVENT]
+        # membership in small indexed subqueries, not correlated EXISTS: the database can
+        # read the few matching rows first instead of probing every event
         for p in parties:
             conditions.append(
-                exists().where(and_(ActorRow.row_id == EventRow.row_id, ActorRow.party == p))
+                EventRow.row_id.in_(select(ActorRow.row_id).where(ActorRow.party == p))
             )
         if types is not None:
             conditions.append(EventRow.type.in_(types))
@@ -395,43 +445,28 @@ class Store:
             )
         if doc is not None:
             conditions.append(
-                exists().where(
-                    and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc)
-                )
+                EventRow.row_id.in_(select(EvidenceRow.row_id).where(EvidenceRow.doc_id == doc))
             )
         if docs is not None:
+            wanted = sorted(set(docs))
             conditions.append(
-                exists().where(
-                    and_(
-                        EvidenceRow.row_id == EventRow.row_id,
-                        EvidenceRow.doc_id.in_(sorted(set(docs))),
-                    )
+                EventRow.row_id.in_(
+                    select(EvidenceRow.row_id).where(EvidenceRow.doc_id.in_(wanted))
                 )
             )
         if text:
-            conditions.append(
-                exists().where(
-                    and_(
-                        EvidenceRow.row_id == EventRow.row_id,
-                        func.lower(EvidenceRow.quote).contains(text.lower(), autoescape=True),
-                    )
-                )
-            )
-        reviewed = exists().where(EventReviewRow.row_id == EventRow.row_id)
+            needle = func.lower(EvidenceRow.quote).contains(text.lower(), autoescape=True)
+            conditions.append(EventRow.row_id.in_(select(EvidenceRow.row_id).where(needle)))
         if statuses is None:
-            conditions.append(
-                ~exists().where(
-                    and_(
-                        EventReviewRow.row_id == EventRow.row_id,
-                        EventReviewRow.review == "rejected",
-                    )
-                )
-            )
+            rejected = select(EventReviewRow.row_id).where(EventReviewRow.review == "rejected")
+            conditions.append(EventRow.row_id.not_in(rejected))
         else:
-            named = exists().where(
-                and_(EventReviewRow.row_id == EventRow.row_id, EventReviewRow.review.in_(statuses))
-            )
-            conditions.append(or_(named, ~reviewed) if "machine" in statuses else named)
+            if "machine" in statuses:  # events without a review row are machine events
+                others = select(EventReviewRow.row_id).where(EventReviewRow.review.not_in(statuses))
+                conditions.append(EventRow.row_id.not_in(others))
+            else:
+                named = select(EventReviewRow.row_id).where(EventReviewRow.review.in_(statuses))
+                conditions.append(EventRow.row_id.in_(named))
         return conditions
 
     def count_events(self) -> int:

@@ -7,7 +7,9 @@ Every event count is over the resolved layer without rejected events, like
   known only to the year are left out) or per review status (rejected included);
 * :func:`document_months` - documents per publication month;
 * :func:`document_infos` - documents without their text, optionally newest first;
-* :func:`party_codes` - every party code some event names.
+* :func:`party_codes` - every party code some event names;
+* :func:`layer_mark` / :func:`documents_mark` - cheap markers that change whenever the
+  resolved layer / the documents change (for caches).
 """
 
 from __future__ import annotations
@@ -117,3 +119,19 @@ def party_codes(store: Store) -> list[str]:
     )
     with store.session() as s:
         return sorted(s.scalars(query))
+
+
+def layer_mark(store: Store) -> int:
+    """The newest event row id: every save of the resolved layer writes new rows, so the
+    mark changes whenever the layer does."""
+    with store.session() as s:
+        return s.scalar(select(func.max(EventRow.row_id))) or 0
+
+
+def documents_mark(store: Store) -> tuple[int, datetime | None]:
+    """``(number of documents, newest ingest time)``: documents are only ever added."""
+    with store.session() as s:
+        n, newest = s.execute(
+            select(func.count(), func.max(DocumentRow.ingested_at)).select_from(DocumentRow)
+        ).one()
+    return int(n or 0), newest
