@@ -53,7 +53,7 @@ def demo(
 
         path = write_report(events, documents, settings, report)
         console.print(f"Report written to {path}")
-    console.print(workbench_hint(settings.db_url))
+    typer.echo(workbench_hint(settings.db_url))
 
 
 def workbench_hint(db_url: str) -> str:
