@@ -173,3 +173,15 @@ def test_web_cli_review_tables_match_their_migration(store):
 
     with store.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+@pytest.mark.parametrize(
+    "db_url, flag",
+    [("sqlite:///mildip.db", ""), ("postgresql+psycopg://me@dbhost/mildip", "--db postgresql+psycopg://me@dbhost/mildip ")],
+)
+def test_web_cli_demo_says_how_to_start_the_workbench(db_url, flag):
+    from mildip.cli.demo_cmd import workbench_hint
+
+    hint = workbench_hint(db_url)
+    assert f"mildip {flag}users add me --role admin" in hint
+    assert f"mildip {flag}serve" in hint and "http://127.0.0.1:8000/" in hint
