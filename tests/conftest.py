@@ -6,15 +6,70 @@ from pathlib import Path
 
 import pytest
 
-# --- evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ---------------
+# --- shared data and evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ----
+#
+# Texts written by others stay in the shared data folder, outside the repository: the
+# sibling ``shared`` of the repository root, or $MILDIP_SHARED. Tests that need them skip,
+# naming the path they expected, where it is absent.
 
-DEV_CORPUS = Path(__file__).parent / "data" / "dev"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def shared_path(*parts: str) -> Path:
+    """``shared/<parts>``, or skip the test naming the expected path when it is absent."""
+    from mildip.evaluate import shared_dir
+
+    path = shared_dir(REPOSITORY.parent / "shared").joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs the shared data at {path} (the sibling `shared` of the repository, "
+                    "or set MILDIP_SHARED)")
+    return path
 
 
 @pytest.fixture(scope="session")
 def dev_corpus() -> Path:
-    """The copy of the shared dev corpus: NAME.txt files with NAME.gold.jsonl beside them."""
-    return DEV_CORPUS
+    """The shared dev corpus (``../shared/corpus/dev``): the seed and six official texts,
+    NAME.txt files with NAME.gold.jsonl beside them."""
+    return shared_path("corpus", "dev")
+
+
+@pytest.fixture(scope="session")
+def gold_events():
+    """Factory of Events made from a corpus's gold records (not from the extractor):
+    ``gold_events(corpus, docs=None)`` gives one event per gold record of each document
+    (all by default), its evidence span located in the text body (as ingest stores it),
+    for analysis tests that must not depend on what the extractor finds."""
+    import json
+
+    from mildip.ingest.header import parse_header
+    from mildip.model import Event, Evidence, Participant
+
+    def make(corpus: Path, docs=None) -> list:
+        names = docs or sorted(p.name[: -len(".gold.jsonl")] for p in corpus.glob("*.gold.jsonl"))
+        out = []
+        for doc in names:
+            _meta, text, _offset = parse_header((corpus / f"{doc}.txt").read_text("utf-8"))
+            for line in filter(str.strip, (corpus / f"{doc}.gold.jsonl").read_text("utf-8").splitlines()):
+                r = json.loads(line)
+                start = text.index(r["evidence"])
+                out.append(
+                    Event(
+                        type=r["type"],
+                        actors=tuple(r["actors"]),
+                        date=r["date"],
+                        modality=r["modality"],
+                        initiator=r["initiator"],
+                        mechanism=r["mechanism"],
+                        round=r["round"],
+                        resumed=r["resumed"],
+                        location=r["location"],
+                        participants=[Participant(p["name"], p["title"], p["party"]) for p in r["participants"]],
+                        evidence=[Evidence(doc, start, start + len(r["evidence"]), r["evidence"], "gold")],
+                    )
+                )
+        return out
+
+    return make
 
 
 @pytest.fixture
@@ -74,7 +129,10 @@ def mechanism_event():
         fields.setdefault("actors", ("GDR", "RHN"))
         fields.setdefault("date", "3019-03")
         fields.setdefault("mechanism", "Gondor-Rohan Beacon Talks")
-        quote = quote or f"{fields['type']} {fields.get('mechanism')} {fields['date']} {fields.get('round')}"
+        quote = (
+            quote
+            or f"{fields['type']} {fields.get('mechanism')} {fields['date']} {fields.get('round')}"
+        )
         evidence = [Evidence(doc, start, start + len(quote), quote, "test")]
         return Event(evidence=evidence, **fields)
 
@@ -360,7 +418,9 @@ def mention():
         fields.setdefault("actors", ("GDR", "RHN"))
         fields.setdefault("date", "3019-03-09")
         citations = tuple(Citation(src, None, start, start + 1, f"({src})") for src in cited)
-        evidence = Evidence(doc, start, start + len(quote), quote, "test", sources_cited=citations, side=side)
+        evidence = Evidence(
+            doc, start, start + len(quote), quote, "test", sources_cited=citations, side=side
+        )
         return Event(evidence=[evidence], **fields)
 
     return make
@@ -424,7 +484,11 @@ def middle_earth_settings():
                     "DAL",
                 ],
             },
-            "free-peoples": {"include": ["gondor-allies"], "members": ["GDR", "LOR"], "exclude": ["DAL"]},
+            "free-peoples": {
+                "include": ["gondor-allies"],
+                "members": ["GDR", "LOR"],
+                "exclude": ["DAL"],
+            },
         }
     )
 
@@ -447,33 +511,75 @@ def mordor_story():
 
     def event(type_, actors, day, quote=None, doc="red-book", **fields):
         quote = quote or f"{type_} between {' and '.join(actors)} on {day}."
-        return Event(type_, actors, day, evidence=[Evidence(doc, 0, len(quote), quote, "test")], **fields)
+        return Event(
+            type_, actors, day, evidence=[Evidence(doc, 0, len(quote), quote, "test")], **fields
+        )
 
     events = [
         event("CALL", ("GDR", "MOR"), "3019-01-10"),
-        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Gondor-Mordor Border Talks.",
-              mechanism="Gondor-Mordor Border Talks", initiator="MOR"),
-        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Osgiliath talks.",
-              mechanism="Gondor-Mordor Osgiliath Talks", initiator="MOR"),
-        event("SUSPEND", ("GDR", "MOR"), "3019-03-05", "Suspending <b>beacon</b> | ferry cooperation.",
-              initiator="MOR"),
-        event("DIALOGUE", ("MOR", "RHN"), "3019-04", "the fifth Mordor-Rohan strategic dialogue",
-              doc="herald", mechanism="Mordor-Rohan Strategic Dialogue", round=5),
+        event(
+            "CANCEL",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Cancelling the Gondor-Mordor Border Talks.",
+            mechanism="Gondor-Mordor Border Talks",
+            initiator="MOR",
+        ),
+        event(
+            "CANCEL",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Cancelling the Osgiliath talks.",
+            mechanism="Gondor-Mordor Osgiliath Talks",
+            initiator="MOR",
+        ),
+        event(
+            "SUSPEND",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Suspending <b>beacon</b> | ferry cooperation.",
+            initiator="MOR",
+        ),
+        event(
+            "DIALOGUE",
+            ("MOR", "RHN"),
+            "3019-04",
+            "the fifth Mordor-Rohan strategic dialogue",
+            doc="herald",
+            mechanism="Mordor-Rohan Strategic Dialogue",
+            round=5,
+        ),
         event("MEET", ("ARN", "MOR"), "3019-05-02", doc="herald"),
         event("MEET", ("GDR", "MOR"), "3019-09", doc="herald", modality="future"),
     ]
     documents = [
-        Document("red-book", "The Red Book.", url="https://example.org/red-book", title="The Red Book",
-                 published=date(3019, 3, 6), meta={"parties": ["GDR", "MOR"]}),
-        Document("herald", "The Herald.", url="javascript:alert(1)", title="The Herald",
-                 published=date(3019, 5, 3), meta={"parties": ["ARN", "MOR", "RHN"]}),
+        Document(
+            "red-book",
+            "The Red Book.",
+            url="https://example.org/red-book",
+            title="The Red Book",
+            published=date(3019, 3, 6),
+            meta={"parties": ["GDR", "MOR"]},
+        ),
+        Document(
+            "herald",
+            "The Herald.",
+            url="javascript:alert(1)",
+            title="The Herald",
+            published=date(3019, 5, 3),
+            meta={"parties": ["ARN", "MOR", "RHN"]},
+        ),
     ]
     settings = Settings(
         groups={
             "gondor-allies": {
                 "title": "Gondor's allies",
                 "allies_of": "GDR",
-                "members": [{"party": "RHN", "since": "3000"}, {"party": "ARN", "since": "3019-03-25"}, "DAL"],
+                "members": [
+                    {"party": "RHN", "since": "3000"},
+                    {"party": "ARN", "since": "3019-03-25"},
+                    "DAL",
+                ],
             }
         }
     )
@@ -482,11 +588,13 @@ def mordor_story():
 
 @pytest.fixture(scope="session")
 def mordor_report(mordor_story):
-    """The :class:`~mildip.report.Report` of :func:`mordor_story` for parties ("MOR", "GDR")."""
+    """The :class:`~mildip.report.Report` of :func:`mordor_story` for every event of MOR
+    (``--party MOR``): the reference is then MOR's most frequent partner, GDR."""
+    from mildip.analysis.filters import EventFilter
     from mildip.report import build_report
 
     events, documents, settings = mordor_story
-    return build_report(events, documents, settings, parties=("MOR", "GDR"))
+    return build_report(events, documents, settings, EventFilter(parties=("MOR",)))
 
 
 @pytest.fixture(scope="session")
@@ -512,7 +620,7 @@ def mordor_cli(tmp_path, mordor_story):
     settings_file = tmp_path / "mildip.toml"
     settings_file.write_text(
         "[groups.gondor-allies]\n"
-        "title = \"Gondor's allies\"\n"
+        'title = "Gondor\'s allies"\n'
         'allies_of = "GDR"\n'
         'members = [{party = "RHN", since = "3000"}, {party = "ARN", since = "3019-03-25"}, "DAL"]\n',
         encoding="utf-8",
@@ -708,3 +816,21 @@ def web_client(web_app):
     yield make
     for client in clients:
         client.close()
+
+
+# --- shared corpora (tests/test_ingest_unwrap.py, tests/test_ingest_layout.py) ----------
+
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus():
+    """``shared_corpus("dev")``: a folder of ``../shared/corpus``; skips the test when absent."""
+
+    def get(name: str) -> Path:
+        folder = SHARED_CORPUS / name
+        if not folder.is_dir():
+            pytest.skip(f"{folder} is absent (the shared corpora sit in ../shared beside the repository)")
+        return folder
+
+    return get

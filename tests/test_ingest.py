@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 from datetime import date
 from pathlib import Path
 
@@ -117,10 +118,73 @@ def test_ingest_unknown_header_keys_are_kept_in_meta(tmp_path, ingest_settings):
     assert doc.title == "Talks" and doc.media_type == "text/markdown"
 
 
-def test_ingest_bad_header_date_is_an_actionable_error(tmp_path, ingest_settings):
-    path = _write(tmp_path, "talks.txt", "DATE: last Tuesday\n---\n" + ARTICLE)
-    with pytest.raises(UnreadableInputError, match="header DATE 'last Tuesday' is not a date"):
+@pytest.mark.parametrize("value", ["last Tuesday", "2023-13", "April 14", "2023-04-14abc"])
+def test_ingest_bad_header_date_is_an_actionable_error(tmp_path, ingest_settings, value):
+    path = _write(tmp_path, "talks.txt", f"DATE: {value}\n---\n" + ARTICLE)
+    with pytest.raises(UnreadableInputError) as caught:
         load_file(path, ingest_settings)
+    reason = caught.value.reason
+    assert reason.startswith(f"header DATE {value!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD")
+    assert "April 2023" in reason and "\n" not in reason
+
+
+@pytest.mark.parametrize(
+    ("value", "published", "precision", "iso"),
+    [
+        ("2021-03-05", date(2021, 3, 5), "day", "2021-03-05"),
+        ("2024-01", date(2024, 1, 1), "month", "2024-01"),
+        ("2022", date(2022, 1, 1), "year", "2022"),
+        ("March 2021", date(2021, 3, 1), "month", "2021-03"),
+        ("5 March 2021", date(2021, 3, 5), "day", "2021-03-05"),
+        ("2021-03-05T08:00:00+01:00", date(2021, 3, 5), "day", "2021-03-05"),
+    ],
+)
+def test_ingest_header_date_keeps_its_precision(
+    tmp_path, ingest_settings, value, published, precision, iso
+):
+    (doc,) = load_file(_write(tmp_path, "talks.txt", f"DATE: {value}\n---\n" + ARTICLE),
+                       ingest_settings)
+    assert (doc.published, doc.published_precision, doc.published_iso) == (
+        published, precision, iso
+    )
+    assert doc.meta["published_from"] == "metadata" and not doc.published_inferred
+    assert "warnings" not in doc.meta
+
+
+def test_ingest_header_date_with_trailing_text_is_kept_with_a_warning(tmp_path, ingest_settings):
+    path = _write(tmp_path, "talks.txt", "DATE: 2023-04-14 (updated)\n---\n" + ARTICLE)
+    (doc,) = load_file(path, ingest_settings)
+    assert (doc.published, doc.published_precision) == (date(2023, 4, 14), "day")
+    assert doc.meta["warnings"] == [
+        "header DATE '2023-04-14 (updated)' read as 2023-04-14; ignored the text after the date"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argument", "published", "precision"),
+    [
+        ("2024-01", date(2024, 1, 1), "month"),
+        ("2022", date(2022, 1, 1), "year"),
+        ("April 2023", date(2023, 4, 1), "month"),
+        (date(2022, 6, 7), date(2022, 6, 7), "day"),
+    ],
+)
+def test_ingest_published_argument_takes_a_partial_date(
+    tmp_path, ingest_settings, argument, published, precision
+):
+    path = _write(tmp_path, "talks.txt", HEADER + ARTICLE)
+    (doc,) = load_file(path, ingest_settings, published=argument)
+    assert (doc.published, doc.published_precision) == (published, precision)
+    assert doc.meta["published_from"] == "argument"
+
+
+@pytest.mark.parametrize("argument", ["soon", "2024-01 (approx.)", "2024-13"])
+def test_ingest_published_argument_that_is_no_date_is_refused(
+    tmp_path, ingest_settings, argument
+):
+    path = _write(tmp_path, "talks.txt", ARTICLE)
+    with pytest.raises(ValueError, match=re.escape(f"published date {argument!r} is not a date")):
+        load_file(path, ingest_settings, published=argument)
 
 
 @pytest.mark.parametrize(
@@ -173,9 +237,11 @@ def test_ingest_pdf_text_and_metadata(tmp_path, ingest_settings, text_pdf):
         author="A. Scribe",
     )
     (doc,) = load_file(_write(tmp_path, "talks.pdf", pdf), ingest_settings)
+    # two lines of one paragraph (no wider gap between them): unwrapped into one
     assert (
-        doc.text == "Arnor and Gondor held talks (Gondor MoD, March 3, 2021).\nBoth sides agreed."
+        doc.text == "Arnor and Gondor held talks (Gondor MoD, March 3, 2021). Both sides agreed."
     )
+    assert doc.meta["lines_joined"] == 1
     assert (doc.title, doc.author, doc.media_type) == ("Talks", "A. Scribe", "application/pdf")
     assert doc.published == date(2021, 3, 3) and doc.published_inferred
 

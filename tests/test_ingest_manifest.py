@@ -143,3 +143,25 @@ def test_manifest_too_large_is_one_error(tmp_path, ingest_settings):
     path.write_text(json.dumps({"text": "x" * 2_000_000}), "utf-8")
     (error,) = iter_documents([path], ingest_settings.with_(max_input_mb=1))
     assert "over the 1 MB limit" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("value", "published", "precision", "warnings"),
+    [
+        ("2021-07", date(2021, 7, 1), "month", None),
+        ("2021", date(2021, 1, 1), "year", None),
+        (
+            "2021-07-09 evening",
+            date(2021, 7, 9),
+            "day",
+            ["'date' '2021-07-09 evening' read as 2021-07-09; ignored the text after the date"],
+        ),
+    ],
+)
+def test_manifest_date_keeps_its_precision(tmp_path, ingest_settings, value, published,
+                                           precision, warnings):
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": TALKS, "date": value}), "utf-8")
+    (doc,) = load_file(path, ingest_settings)
+    assert (doc.published, doc.published_precision) == (published, precision)
+    assert doc.meta.get("warnings") == warnings

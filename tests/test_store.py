@@ -232,3 +232,22 @@ def test_store_reopening_keeps_everything(store_url, store_event):
     with open_store(store_url) as again:
         assert again.count_documents() == 1
         assert again.mentions() == again.events() == [store_event()]
+
+
+@pytest.mark.parametrize(
+    ("published", "precision", "iso"),
+    [
+        (date(3019, 3, 25), "day", "3019-03-25"),
+        (date(3019, 3, 1), "month", "3019-03"),
+        (date(3019, 1, 1), "year", "3019"),
+        ("3018-11", "day", "3018-11"),  # a partial ISO string sets its own precision
+    ],
+)
+def test_store_keeps_publication_precision(store, published, precision, iso):
+    doc = Document(
+        "annals", "Gondor and Rohan held talks.", published=published, published_precision=precision
+    )
+    store.add_document(doc)
+    stored = store.get_document("annals")
+    assert stored == doc
+    assert stored.published_iso == iso

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -75,3 +76,30 @@ def test_store_open_foreign_sqlite_file_is_refused(tmp_path):
         conn.execute("CREATE TABLE documents (anything TEXT)")
     with pytest.raises(StoreError, match="mildip store"):
         open_store(f"sqlite:///{path}")
+
+
+def test_store_migrations_upgrade_a_0002_database_keeps_documents_at_day_precision(store_url):
+    # A store written before revision 0003 (no published_precision column) upgrades in
+    # place; its documents, which could only have day-precise dates, read back as such.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from mildip.store.migrate import _alembic_config, parse_url
+
+    engine = create_engine(parse_url(store_url))
+    with _alembic_config() as cfg, engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        conn.execute(
+            text(
+                "INSERT INTO documents (doc_id, content_hash, text, published, "
+                "published_inferred, language, media_type, meta, ingested_at) VALUES "
+                "('annals', 'h', 'Gondor and Rohan held talks.', '3019-03-25', false, 'en', "
+                "'text/plain', '{}', '3019-03-26 00:00:00')"
+            )
+        )
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert current_revisions(store.engine) == head_revisions() == ("0005_review",)
+        doc = store.get_document("annals")
+    assert (doc.published, doc.published_precision) == (date(3019, 3, 25), "day")

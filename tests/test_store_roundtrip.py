@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from mildip.model import (
     EVENT_TYPES,
     MODALITIES,
+    PUBLISHED_PRECISIONS,
     REVIEW_STATES,
     Citation,
     Document,
@@ -18,7 +19,7 @@ from mildip.model import (
     Evidence,
     Participant,
 )
-from mildip.store.convert import STORED_EVENT_FIELDS
+from mildip.store.convert import STORED_DOCUMENT_FIELDS, STORED_EVENT_FIELDS
 
 ROUND_TRIP = settings(
     max_examples=40,
@@ -112,6 +113,7 @@ DOCUMENTS = st.builds(
     title=optional(TEXT),
     publication=optional(TEXT),
     published=optional(st.dates()),
+    published_precision=st.sampled_from(PUBLISHED_PRECISIONS),
     published_inferred=st.booleans(),
     language=st.sampled_from(["en", "zh", "fr"]),
     author=optional(TEXT),
@@ -123,6 +125,10 @@ DOCUMENTS = st.builds(
 
 def test_store_roundtrip_keeps_every_event_field():
     assert {f.name for f in fields(Event)} == STORED_EVENT_FIELDS
+
+
+def test_store_roundtrip_keeps_every_document_field():
+    assert {f.name for f in fields(Document)} == STORED_DOCUMENT_FIELDS
 
 
 @ROUND_TRIP

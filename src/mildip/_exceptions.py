@@ -19,6 +19,9 @@
     ├── UserError            a user account request is invalid (unknown user, bad role ...)
     ├── UnknownFormatError   an export format name is not registered
     ├── UnknownGroupError    a party group name is neither shipped nor in settings.groups
+    ├── UnknownPartyError    a party a user typed is no known code or name (suggestions given)
+    ├── FilterError          an event filter option is invalid (names the option)
+    ├── DocumentNotFoundError  a document id given by the user is not in the store
     ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
     └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
 """
@@ -118,6 +121,23 @@ class UnknownFormatError(MildipError):
 
 class UnknownGroupError(MildipError):
     """A group name given by the user is not defined; the message lists the known ones."""
+
+
+class UnknownPartyError(MildipError):
+    """A party name or code given by the user resolves to no party; the message suggests some."""
+
+
+class FilterError(MildipError):
+    """An event filter option is invalid: ``option`` names it, the message says what it accepts."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(f"{option}: {message}")
+        self.option = option
+        self.reason = message
+
+
+class DocumentNotFoundError(MildipError):
+    """A document id given by the user is not stored; the message names close ids."""
 
 
 class MissingExtraError(MildipError):

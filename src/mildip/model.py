@@ -25,6 +25,9 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
+from mildip.dates import bounds, format_date
+from mildip.dates import precision as partial_precision
+
 EVENT_TYPES: tuple[str, ...] = (
     "MEET",
     "CALL",
@@ -75,6 +78,10 @@ SPEC_KEYS: tuple[str, ...] = (
 )
 
 
+PUBLISHED_PRECISIONS: tuple[str, ...] = ("day", "month", "year")
+"""How precisely a document's publication date is known."""
+
+
 @dataclass(frozen=True)
 class Document:
     """An ingested document.
@@ -82,6 +89,18 @@ class Document:
     ``doc_id`` is the file name without extension (or the manifest's ``id``);
     ``content_hash`` is the SHA-256 of ``text`` and is what deduplication uses.
     ``published_inferred`` is true when ``published`` was guessed from the text.
+
+    ``published`` is the first day of the publication period and
+    ``published_precision`` (one of :data:`PUBLISHED_PRECISIONS`) says whether that
+    period is the day, the month or the year: ``DATE: 2024-01`` gives
+    ``published=date(2024, 1, 1)``, ``published_precision="month"``. A date given
+    finer than its precision is cut to the first day of its period. ``published``
+    may also be given as a partial ISO string (``"2024"``, ``"2024-01"``,
+    ``"2024-01-15"``); it is then converted to a date and its precision taken from
+    the string. Anything else is a ValueError.
+
+    ``meta["warnings"]``, when present, lists one-line notes about the input that
+    did not stop ingest (e.g. text after a header date).
     """
 
     doc_id: str
@@ -96,11 +115,54 @@ class Document:
     source_path: str | None = None
     media_type: str = "text/plain"
     meta: dict[str, Any] = field(default_factory=dict)
+    published_precision: str = "day"
+
+    def __post_init__(self) -> None:
+        when, prec = self.published, self.published_precision
+        if isinstance(when, str):
+            try:
+                prec = partial_precision(when) or "day"
+                when = bounds(when)[0] if when else None
+            except ValueError:
+                raise ValueError(f"published {when!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
+        if prec not in PUBLISHED_PRECISIONS:
+            raise ValueError(
+                f"unknown published_precision {prec!r}; expected one of {PUBLISHED_PRECISIONS}"
+            )
+        if when is not None:
+            if not isinstance(when, date):
+                raise ValueError(f"published must be a date, not {type(when).__name__}")
+            when = date(
+                when.year,
+                when.month if prec != "year" else 1,
+                when.day if prec == "day" else 1,
+            )
+        object.__setattr__(self, "published", when)
+        object.__setattr__(self, "published_precision", prec)
 
     @property
     def content_hash(self) -> str:
         """SHA-256 hex digest of the text (stable across processes)."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def published_iso(self) -> str | None:
+        """The publication date written at its precision (``2024``, ``2024-01``,
+        ``2024-01-15``), or None."""
+        if self.published is None:
+            return None
+        return format_date(self.published, self.published_precision)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data: every field, ``published`` as :attr:`published_iso`."""
+        data = asdict(self)
+        data["published"] = self.published_iso
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Inverse of :meth:`to_dict`."""
+        return cls(**data)
 
 
 @dataclass(frozen=True)
@@ -297,7 +359,9 @@ class Override:
 
     def __post_init__(self) -> None:
         if self.kind not in OVERRIDE_KINDS:
-            raise ValueError(f"unknown override kind {self.kind!r}; expected one of {OVERRIDE_KINDS}")
+            raise ValueError(
+                f"unknown override kind {self.kind!r}; expected one of {OVERRIDE_KINDS}"
+            )
         if not self.event_keys:
             raise ValueError("an override needs at least one evidence anchor")
         object.__setattr__(self, "event_keys", tuple(sorted(set(self.event_keys))))

@@ -22,7 +22,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from mildip._exceptions import IngestError, MissingExtraError, OverrideError
+from mildip._exceptions import (
+    DocumentNotFoundError,
+    IngestError,
+    MissingExtraError,
+    OverrideError,
+)
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
 from mildip.extract import extract_document
@@ -39,6 +44,17 @@ REBUILD_ATTEMPTS = 5
 """How often :func:`rebuild_events` recomputes when other writers keep changing its inputs."""
 
 
+SCHEDULERS: tuple[str, ...] = ("serial", "dask")
+"""How extraction is mapped over documents."""
+
+
+def check_scheduler(scheduler: str) -> str:
+    """``scheduler`` itself, or ValueError naming the schedulers (checked before any work)."""
+    if scheduler not in SCHEDULERS:
+        raise ValueError(f"unknown scheduler {scheduler!r}: use {' or '.join(SCHEDULERS)}")
+    return scheduler
+
+
 @dataclass
 class IngestReport:
     """What one ingest run did."""
@@ -46,6 +62,8 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """``(source, warning)`` for every note of ``Document.meta["warnings"]`` read."""
     mentions: int = 0
     events: int = 0
 
@@ -63,10 +81,9 @@ def extract_many(
 ) -> list[list[Event]]:
     """Events of each document, in input order. ``scheduler`` is "serial" or "dask"
     (a local cluster, or the scheduler at ``address``)."""
+    check_scheduler(scheduler)
     if scheduler == "serial" or len(docs) <= 1:
         return [extract_document(d, settings) for d in docs]
-    if scheduler != "dask":
-        raise ValueError(f"unknown scheduler {scheduler!r}: use 'serial' or 'dask'")
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -213,11 +230,17 @@ def ingest_paths(
     paths: Iterable[str],
     store: Store,
     settings: Settings,
-    published: date | None = None,
+    published: date | str | None = None,
     on_item: Callable[[str], None] | None = None,
     scheduler: str = "serial",
 ) -> IngestReport:
-    """Ingest ``paths`` into ``store``; ``on_item`` is called once per input (progress)."""
+    """Ingest ``paths`` into ``store``; ``on_item`` is called once per input (progress).
+
+    ``published`` overrides every input's date (a date or a string such as
+    ``"2024-01"``: see :func:`mildip.ingest.as_published`). An unknown ``scheduler`` is
+    refused before anything is stored.
+    """
+    check_scheduler(scheduler)
     report = IngestReport()
     pending: list[Document] = []
     for item in iter_documents(list(paths), settings, published):
@@ -226,6 +249,12 @@ def ingest_paths(
             if on_item:
                 on_item(item.source)
             continue
+        source = (
+            f"{item.meta['manifest']}:{item.meta['line']}"
+            if "manifest" in item.meta
+            else item.source_path or item.doc_id
+        )
+        report.warnings += [(source, w) for w in item.meta.get("warnings", ())]
         doc_id, created = store.add_document(item)
         if created or not store.extraction_runs(doc_id):
             report.added.append(doc_id)
@@ -248,8 +277,25 @@ def reextract(
     doc_ids: Iterable[str] | None = None,
     scheduler: str = "serial",
 ) -> int:
-    """Re-run extraction over stored documents; returns the number of resolved events."""
-    wanted = set(doc_ids) if doc_ids is not None else None
+    """Re-run extraction over stored documents; returns the number of resolved events.
+
+    An id in ``doc_ids`` that is not stored raises DocumentNotFoundError (naming close
+    ids) before anything is re-extracted.
+    """
+    check_scheduler(scheduler)
+    wanted = list(dict.fromkeys(doc_ids)) if doc_ids is not None else None
+    if wanted is not None:
+        known = store.document_ids()
+        missing = [d for d in wanted if d not in known]
+        if missing:
+            import difflib
+
+            close = sorted({c for m in missing for c in difflib.get_close_matches(m, known, 3)})
+            hint = f"; close ids: {', '.join(close)}" if close else ""
+            raise DocumentNotFoundError(
+                f"no document {', '.join(map(repr, missing))} in the store{hint}; "
+                f"the store holds {len(known)} document(s)"
+            )
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)

@@ -20,10 +20,14 @@ def demo(
     ctx: typer.Context,
     corpus: Path = typer.Argument(Path("examples/corpus"), help="Folder of documents to ingest."),
     report: Path | None = typer.Option(
-        Path("reports/mildip-report.html"), "--report", help="Where to write the HTML report."
+        Path("reports/mildip-report.html"),
+        "--report",
+        help="Where to write the HTML report (its folder is created).",
     ),
 ) -> None:
     """Ingest a corpus, print the event table and a per-pair summary, write the report."""
+    if report is not None and report.is_dir():
+        raise typer.BadParameter(f"{report} is a folder; give a file name", param_hint="--report")
     settings = settings_from_context(ctx)
     console = Console()
     with open_store(settings.db_url) as store:

@@ -9,8 +9,7 @@ from pathlib import Path
 import typer
 
 from mildip._exceptions import IngestError
-from mildip.cli._common import settings_from_context
-from mildip.cli.ingest_cmd import _date
+from mildip.cli._common import publication_date, settings_from_context
 from mildip.export import write_csv, write_jsonl
 from mildip.extract import extract_document
 from mildip.ingest import iter_documents
@@ -28,20 +27,27 @@ def extract(
         ExtractFormat.jsonl, "--format", help="jsonl (spec records) or csv."
     ),
     published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD)."
+        None,
+        "--published",
+        help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
+        callback=publication_date,
     ),
 ) -> None:
     """Extract events from files and print them (nothing is stored)."""
     settings = settings_from_context(ctx)
     events = []
+    documents = []
     failed = 0
-    for item in iter_documents([str(p) for p in paths], settings, _date(published)):
+    for item in iter_documents([str(p) for p in paths], settings, published):
         if isinstance(item, IngestError):
             typer.echo(f"skipped {item.source}: {item.reason}", err=True)
             failed += 1
             continue
+        for warning in item.meta.get("warnings", ()):
+            typer.echo(f"warning: {item.source_path or item.doc_id}: {warning}", err=True)
+        documents.append(item)
         events.extend(extract_document(item, settings))
-    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout)
+    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout, documents)
     if failed and not events:
         raise typer.Exit(1)
 

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli._common import settings_from_context
-from mildip.pipeline import ingest_paths, reextract
+from mildip._exceptions import DocumentNotFoundError
+from mildip.cli._common import choice, publication_date, read_store, settings_from_context
+from mildip.pipeline import SCHEDULERS, ingest_paths, reextract
 from mildip.store import open_store
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _count_inputs(paths: list[Path]) -> int:
@@ -37,14 +28,18 @@ def ingest(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Files or folders (.txt .md .html .pdf .jsonl)."),
     published: str | None = typer.Option(
-        None, "--published", help="Publication date (YYYY-MM-DD) for inputs that give none."
+        None,
+        "--published",
+        help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
+        callback=publication_date,
     ),
     scheduler: str = typer.Option(
-        "serial", "--scheduler", help="serial, or dask for a local cluster."
+        "serial", "--scheduler", help="serial, or dask for a local Dask cluster."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Ingest documents, extract their events and update the database."""
+    scheduler = choice(scheduler, SCHEDULERS, "--scheduler")
     settings = settings_from_context(ctx)
     console = Console(stderr=True)
     with open_store(settings.db_url) as store:
@@ -62,7 +57,7 @@ def ingest(
                 [str(p) for p in paths],
                 store,
                 settings,
-                _date(published),
+                published,
                 on_item=lambda _: bar.advance(task),
                 scheduler=scheduler,
             )
@@ -71,6 +66,8 @@ def ingest(
         f"{len(report.failed)} failed; {report.mentions} event mention(s) extracted, "
         f"{report.events} event(s) in the database."
     )
+    for source, warning in report.warnings:
+        typer.echo(f"warning: {source}: {warning}", err=True)
     if report.failed:
         typer.echo("Failed:", err=True)
         for source, reason in report.failed:
@@ -85,8 +82,11 @@ def reextract_command(
 ) -> None:
     """Re-run extraction over stored documents (after upgrading mildip or its data)."""
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
-        n = reextract(store, settings, doc)
+    with read_store(ctx) as store:
+        try:
+            n = reextract(store, settings, doc)
+        except DocumentNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--doc") from None
     typer.echo(f"re-extracted; {n} event(s) in the database.")
 
 

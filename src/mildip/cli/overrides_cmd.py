@@ -16,7 +16,7 @@ from enum import Enum
 
 import typer
 
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import read_store, settings_from_context
 from mildip.cli.events_cmd import events_app, print_table
 
 
@@ -35,10 +35,9 @@ def cli_author() -> str:
 
 def _record(ctx: typer.Context, kind: str, event_ids: list[str], reason: str) -> None:
     from mildip.pipeline import record_override
-    from mildip.store import open_store
 
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
+    with read_store(ctx) as store:
         events = record_override(store, kind, event_ids, reason, settings, author=cli_author())
     typer.echo(f"recorded {kind} ({reason}); the resolved layer was rebuilt:")
     print_table(events)
@@ -75,9 +74,8 @@ def history(
 ) -> None:
     """Print every analyst decision on an event: when, who, what changed, why."""
     from mildip.review.history import describe, event_history
-    from mildip.store import open_store
 
-    with open_store(settings_from_context(ctx).db_url) as store:
+    with read_store(ctx) as store:
         entries = event_history(store, event_id)
     if format_ is HistoryFormat.json:
         typer.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=2))

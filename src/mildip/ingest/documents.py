@@ -11,7 +11,13 @@ Publication date, in order of precedence:
 4. otherwise None.
 
 ``Document.meta["published_from"]`` records which one applied (``argument``,
-``metadata``, ``text``) when there is a date.
+``metadata``, ``text``) when there is a date. A date from the argument or the
+input keeps its precision (``Document.published_precision``: day, month or
+year); an inferred date is a day.
+
+The text is then unwrapped (:mod:`mildip.ingest.unwrap`): lines inside a
+paragraph are joined, so that evidence offsets index the unwrapped text.
+``meta["lines_joined"]`` and ``meta["hyphens_dropped"]`` count what was done.
 """
 
 from __future__ import annotations
@@ -20,13 +26,15 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from mildip._exceptions import EmptyInputError, UnreadableInputError, UnsupportedInputError
+from mildip._exceptions import UnsupportedInputError
 from mildip.ingest.decoding import decode_text, read_bytes
-from mildip.ingest.header import HEADER_KEYS, parse_date_value, parse_header
+from mildip.ingest.header import header_source
 from mildip.ingest.html import read_html
-from mildip.ingest.pdf import read_pdf
+from mildip.ingest.metadate import PublishedDate, as_published
+from mildip.ingest.pdf import PDF_MEDIA_TYPE, read_pdf
 from mildip.ingest.pubdate import infer_published
 from mildip.ingest.source import SourceText
+from mildip.ingest.unwrap import unwrap
 from mildip.model import Document
 from mildip.settings import Settings
 
@@ -61,31 +69,7 @@ def check_supported(path: Path) -> None:
 
 def read_text(text: str, encoding: str, source: str, media_type: str) -> SourceText:
     """A plain-text or Markdown input: optional header, then the body as ``text``."""
-    header, body, _offset = parse_header(text)
-    if not body.strip():
-        raise EmptyInputError(source, "no text after the header's --- line")
-    published = None
-    if header.get("date"):
-        published = parse_date_value(header["date"])
-        if published is None:
-            raise UnreadableInputError(
-                source, f"header DATE {header['date']!r} is not a date; write YYYY-MM-DD"
-            )
-    meta: dict = {"encoding": encoding}
-    extra = {k: v for k, v in header.items() if k not in HEADER_KEYS}
-    if extra:
-        meta["header"] = extra
-    return SourceText(
-        text=body,
-        media_type=media_type,
-        title=header.get("title") or None,
-        url=header.get("url") or None,
-        author=header.get("author") or None,
-        publication=header.get("publication") or None,
-        language=header.get("language") or None,
-        published=published,
-        meta=meta,
-    )
+    return header_source(text, source, media_type, {"encoding": encoding})
 
 
 def read_source_text(path: Path, settings: Settings) -> SourceText:
@@ -106,28 +90,41 @@ def read_source_text(path: Path, settings: Settings) -> SourceText:
 
 
 def build_document(
-    doc_id: str, found: SourceText, source_path: str | None, published: date | None
+    doc_id: str,
+    found: SourceText,
+    source_path: str | None,
+    published: PublishedDate | date | str | None,
 ) -> Document:
-    """The :class:`Document`, applying the publication-date precedence of this module."""
-    meta = dict(found.meta)
+    """The :class:`Document`, applying the publication-date precedence and the
+    unwrapping of this module. ``published`` is read by
+    :func:`~mildip.ingest.metadate.as_published` (ValueError when it is no date)."""
+    given = as_published(published)
+    layout = unwrap(found.text, typeset=found.media_type == PDF_MEDIA_TYPE)
+    meta = {
+        **found.meta,
+        "lines_joined": layout.lines_joined,
+        "hyphens_dropped": layout.hyphens_dropped,
+    }
     inferred = False
-    when = published or found.published
-    if published is not None:
+    when = given or found.published
+    if given is not None:
         meta["published_from"] = "argument"
     elif found.published is not None:
         meta["published_from"] = "metadata"
     else:
-        when = infer_published(found.text)
-        inferred = when is not None
+        day = infer_published(layout.text)
+        inferred = day is not None
+        when = PublishedDate(day, "day") if inferred else None
         if inferred:
             meta["published_from"] = "text"
     return Document(
         doc_id=doc_id,
-        text=found.text,
+        text=layout.text,
         url=found.url,
         title=found.title,
         publication=found.publication,
-        published=when,
+        published=when.day if when else None,
+        published_precision=when.precision if when else "day",
         published_inferred=inferred,
         language=found.language or "en",
         author=found.author,

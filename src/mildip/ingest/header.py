@@ -11,14 +11,21 @@ A text file may open with a header::
 Every non-blank line above the first ``---`` line must be ``Key: value`` with a
 one-word key, and at least one key must be a known one (:data:`HEADER_KEYS`, any
 case); otherwise the text has no header. Keys are returned in lower case.
+
+:func:`header_source` turns such a text into a :class:`SourceText`: the header's
+known keys become its fields (``DATE`` read by
+:func:`~mildip.ingest.metadate.parse_published`), other keys go to
+``meta["header"]``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from typing import Any
 
-from mildip.nlp.citations import parse_date_phrase
+from mildip._exceptions import EmptyInputError, UnreadableInputError
+from mildip.ingest.metadate import published_or_error
+from mildip.ingest.source import SourceText
 
 HEADER_KEYS: frozenset[str] = frozenset(
     {"url", "title", "publication", "date", "language", "author"}
@@ -27,7 +34,6 @@ HEADER_KEYS: frozenset[str] = frozenset(
 
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]{0,30})[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
 _SEPARATOR = re.compile(r"^---[ \t]*$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 
 
 def parse_header(text: str) -> tuple[dict[str, str], str, int]:
@@ -55,17 +61,37 @@ def parse_header(text: str) -> tuple[dict[str, str], str, int]:
     return {}, text, 0
 
 
-def parse_date_value(value: str) -> date | None:
-    """A complete date from metadata: ``2023-04-14``, ``2023-04-14T09:00Z``,
-    ``April 14, 2023`` or ``14 April 2023``. None when ``value`` is not one."""
-    value = value.strip()
-    m = _ISO_DAY.match(value)
-    if m:
+def header_source(text: str, source: str, media_type: str, meta: dict[str, Any]) -> SourceText:
+    """The :class:`SourceText` of ``text``: its header's fields and its body.
+
+    ``meta`` is the reader's metadata; ``meta["header"]`` gets the header's unknown
+    keys and ``meta["warnings"]`` a note on text after the ``DATE``. Raises
+    ``EmptyInputError`` for a header with no body and ``UnreadableInputError`` for a
+    ``DATE`` that is no date.
+    """
+    header, body, _offset = parse_header(text)
+    if not body.strip():
+        raise EmptyInputError(source, "no text after the header's --- line")
+    meta, warnings = dict(meta), []
+    published = None
+    if header.get("date"):
         try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-    when = parse_date_phrase(value)
-    if when is None or when.year is None or when.day is None:
-        return None
-    return date(when.year, when.month, when.day)
+            published = published_or_error(header["date"], "header DATE", warnings)
+        except ValueError as exc:
+            raise UnreadableInputError(source, str(exc)) from None
+    extra = {k: v for k, v in header.items() if k not in HEADER_KEYS}
+    if extra:
+        meta["header"] = extra
+    if warnings:
+        meta["warnings"] = [*meta.get("warnings", ()), *warnings]
+    return SourceText(
+        text=body,
+        media_type=media_type,
+        title=header.get("title") or None,
+        url=header.get("url") or None,
+        author=header.get("author") or None,
+        publication=header.get("publication") or None,
+        language=header.get("language") or None,
+        published=published,
+        meta=meta,
+    )

@@ -7,14 +7,15 @@ no article (a portal, a menu, a login form) and is refused.
 
 The date comes from the page's metadata only (``extensive_search`` off), so a date
 read from the article body is left to :mod:`mildip.ingest.pubdate` and marked as
-inferred. trafilatura's ``filedate`` (today) is never used. trafilatura is imported
+inferred. trafilatura's ``filedate`` (today) is never used. A page date that is
+no date is ignored with a warning in ``meta["warnings"]``. trafilatura is imported
 on first use, so ``import mildip.ingest`` stays cheap.
 """
 
 from __future__ import annotations
 
 from mildip._exceptions import EmptyInputError
-from mildip.ingest.header import parse_date_value
+from mildip.ingest.metadate import published_or_error
 from mildip.ingest.source import SourceText
 
 MIN_SENTENCE_WORDS = 6
@@ -46,7 +47,15 @@ def read_html(html: str, source: str) -> SourceText:
         result = _extract(html)
     if result is None or not _has_sentence(result.text):
         raise EmptyInputError(source, "no article text found in the HTML page")
-    meta = {k: v for k, v in (("hostname", result.hostname),) if v}
+    meta: dict = {k: v for k, v in (("hostname", result.hostname),) if v}
+    published, warnings = None, []
+    if result.date:
+        try:
+            published = published_or_error(result.date, "page date", warnings)
+        except ValueError as exc:
+            warnings.append(f"{exc}; the page date is ignored")
+    if warnings:
+        meta["warnings"] = warnings
     return SourceText(
         text=result.text,
         media_type="text/html",
@@ -55,6 +64,6 @@ def read_html(html: str, source: str) -> SourceText:
         author=result.author or None,
         publication=result.sitename or None,
         language=result.language or None,
-        published=parse_date_value(result.date) if result.date else None,
+        published=published,
         meta=meta,
     )

@@ -30,14 +30,23 @@ from mildip.ingest.documents import (
     read_source_text,
 )
 from mildip.ingest.manifest import read_manifest
+from mildip.ingest.metadate import PublishedDate, as_published
 from mildip.model import Document
 from mildip.settings import Settings
 
+Published = PublishedDate | date | str | None
+"""A caller's publication date: a date, ``"2024-01"``, ``"April 2023"``, ... (see
+:func:`~mildip.ingest.metadate.as_published`); it overrides any date of the input."""
+
 
 def read_source(
-    path: str | Path, settings: Settings, published: date | None = None
+    path: str | Path, settings: Settings, published: Published = None
 ) -> Iterator[Document | IngestError]:
-    """Documents of one file, with an ``IngestError`` in place of each failure."""
+    """Documents of one file, with an ``IngestError`` in place of each failure.
+
+    A ``published`` that is no date is a ValueError (raised on the first item).
+    """
+    published = as_published(published)
     path = Path(path)
     if not path.exists():
         yield UnreadableInputError(str(path), "no such file or folder")
@@ -57,7 +66,7 @@ def read_source(
     yield build_document(doc_id_for(path), found, str(path), published)
 
 
-def load_file(path: Path, settings: Settings, published: date | None = None) -> list[Document]:
+def load_file(path: Path, settings: Settings, published: Published = None) -> list[Document]:
     """One file to its documents (many for a JSONL manifest).
 
     Raises the first ``IngestError`` met; its ``reason`` is one actionable line.
@@ -80,9 +89,13 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def iter_documents(
-    paths: Iterable[str | Path], settings: Settings, published: date | None = None
+    paths: Iterable[str | Path], settings: Settings, published: Published = None
 ) -> Iterator[Document | IngestError]:
-    """Documents of every file and folder in ``paths``; failures are yielded, not raised."""
+    """Documents of every file and folder in ``paths``; failures are yielded, not raised.
+
+    A ``published`` that is no date is a ValueError (raised on the first item).
+    """
+    published = as_published(published)
     for given in paths:
         path = Path(given)
         files = _walk(path) if path.is_dir() else iter([path])

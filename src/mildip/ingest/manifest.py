@@ -5,7 +5,8 @@ Each non-blank line is a JSON object with
 * ``id`` - the document id (a string or an integer; default ``<manifest stem>-<line>``);
 * exactly one of ``text`` (the text itself) or ``path`` (a ``.txt``, ``.md``,
   ``.html`` or ``.pdf`` file, relative to the manifest's folder);
-* optionally ``url``, ``title``, ``publication``, ``date`` (``YYYY-MM-DD``),
+* optionally ``url``, ``title``, ``publication``, ``date`` (``YYYY``, ``YYYY-MM``,
+  ``YYYY-MM-DD`` or any form :func:`~mildip.ingest.metadate.parse_published` reads),
   ``language``, ``author`` - strings that override what the referenced file says.
 
 Other keys are kept in ``Document.meta["extra"]``. A bad line becomes one
@@ -25,7 +26,7 @@ from typing import Any
 from mildip._exceptions import EmptyInputError, IngestError, UnreadableInputError
 from mildip.ingest.decoding import decode_text, read_bytes
 from mildip.ingest.documents import MANIFEST_SUFFIX, build_document, read_source_text
-from mildip.ingest.header import parse_date_value
+from mildip.ingest.metadate import PublishedDate, as_published, published_or_error
 from mildip.ingest.source import SourceText
 from mildip.model import Document
 from mildip.settings import Settings
@@ -70,7 +71,7 @@ def _line_source(record: dict[str, Any], manifest: Path, where: str, settings: S
         raise type(exc)(where, f"{ref}: {exc.reason}") from None
 
 
-def _overrides(record: dict[str, Any], where: str) -> dict[str, Any]:
+def _overrides(record: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for key in FIELD_KEYS + ("date",):
         value = record.get(key)
@@ -79,19 +80,21 @@ def _overrides(record: dict[str, Any], where: str) -> dict[str, Any]:
         if not isinstance(value, str):
             raise UnreadableInputError(where, f"'{key}' must be a string, not {value!r}")
         if key == "date":
-            when = parse_date_value(value)
-            if when is None:
-                raise UnreadableInputError(
-                    where, f"'date' {value!r} is not a date; write YYYY-MM-DD"
-                )
-            changes["published"] = when
+            try:
+                changes["published"] = published_or_error(value, "'date'", warnings)
+            except ValueError as exc:
+                raise UnreadableInputError(where, str(exc)) from None
         elif value.strip():
             changes[key] = value.strip()
     return changes
 
 
 def _line_document(
-    line: str, number: int, manifest: Path, settings: Settings, published: date | None
+    line: str,
+    number: int,
+    manifest: Path,
+    settings: Settings,
+    published: PublishedDate | None,
 ) -> Document:
     where = f"{manifest}:{number}"
     try:
@@ -110,14 +113,22 @@ def _line_document(
     meta = {**found.meta, "manifest": str(manifest), "line": number}
     if extra:
         meta["extra"] = extra
-    found = replace(found, meta=meta, **_overrides(record, where))
+    warnings = list(meta.get("warnings", ()))
+    changes = _overrides(record, where, warnings)
+    if warnings:
+        meta["warnings"] = warnings
+    found = replace(found, meta=meta, **changes)
     return build_document(doc_id, found, source_path, published)
 
 
 def read_manifest(
-    manifest: Path, settings: Settings, published: date | None = None
+    manifest: Path, settings: Settings, published: PublishedDate | date | str | None = None
 ) -> Iterator[Document | IngestError]:
-    """Every document of ``manifest``, and an ``IngestError`` for each bad line, in order."""
+    """Every document of ``manifest``, and an ``IngestError`` for each bad line, in order.
+
+    ``published`` overrides every line's date (see :func:`~mildip.ingest.metadate.as_published`).
+    """
+    published = as_published(published)
     try:
         text, _encoding = decode_text(read_bytes(manifest, settings), str(manifest))
     except IngestError as exc:

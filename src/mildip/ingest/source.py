@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
+
+from mildip.ingest.metadate import PublishedDate
 
 
 @dataclass(frozen=True)
@@ -12,7 +13,8 @@ class SourceText:
     """The text of one input and its metadata, before precedence rules and inference.
 
     ``published`` is a date given by the input itself (a header ``DATE``, HTML
-    metadata, a manifest ``date``); ``meta`` goes to ``Document.meta`` as is.
+    metadata, a manifest ``date``), at its precision; ``meta`` goes to
+    ``Document.meta`` as is (``meta["warnings"]`` lists one-line notes).
     """
 
     text: str
@@ -22,5 +24,5 @@ class SourceText:
     author: str | None = None
     publication: str | None = None
     language: str | None = None
-    published: date | None = None
+    published: PublishedDate | None = None
     meta: dict[str, Any] = field(default_factory=dict)

@@ -37,10 +37,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from mildip._exceptions import DataFileError
 from mildip.dates import precision
+from mildip.kb.text import fold
 from mildip.model import Event
 from mildip.resources import data_digest, data_text
 from mildip.settings import Settings, default_values
@@ -386,6 +387,48 @@ class Registry:
     def resolve(self, text: str, actors: Sequence[str] = ()) -> Mechanism:
         """The registered mechanism ``text`` names, else a discovered one (the registry is unchanged)."""
         return self.match(text, actors) or self.discover(text, actors)
+
+    def lookup(self, text: str) -> tuple[Mechanism, ...]:
+        """The mechanisms a user's ``text`` names (``--mechanism``), most specific rule first.
+
+        1. the id, the name or an alias (abbreviations such as ``DPCT`` included),
+           compared folded (case, accents and punctuation ignored);
+        2. else :meth:`match` (normalised names, any parties);
+        3. else every mechanism whose id, name or an alias contains the folded text.
+
+        An empty tuple means the registry knows no such mechanism.
+        """
+        needle = fold(text or "")
+        if not needle:
+            return ()
+        exact = tuple(
+            m
+            for m in self.mechanisms
+            if needle == fold(m.mechanism_id) or any(needle == fold(n) for n in m.names)
+        )
+        if exact:
+            return exact
+        matched = self.match(text)
+        if matched is not None:
+            return (matched,)
+        return tuple(
+            m
+            for m in self.mechanisms
+            if needle in fold(m.mechanism_id) or any(needle in fold(n) for n in m.names)
+        )
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Up to ``limit`` registered names or aliases close to ``text`` (rapidfuzz), best first."""
+        names = {n: m for m in self.mechanisms for n in m.names}
+        found = process.extract(
+            fold(text), list(names), scorer=fuzz.ratio, processor=fold, limit=limit * 3
+        )
+        out: list[str] = []
+        for name, score, _ in found:
+            label = name if name == names[name].name else f"{name} ({names[name].name})"
+            if score >= 70 and label not in out:
+                out.append(label)
+        return out[:limit]
 
     def mechanism_for(self, event: Event) -> Mechanism | None:
         """The mechanism of an event: by ``mechanism_id`` when registered, else by its text."""

@@ -126,6 +126,27 @@ def _single_document(a: Event, b: Event) -> bool:
     return len(docs) == 1
 
 
+_ONE_SENTENCE_TYPES = frozenset({"MEET", "CALL"})
+
+
+def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
+    """Whether ``a`` and ``b`` were stated by different clauses of one sentence (their
+    passages differ but lie in the same sentence). A meeting or call told twice in one
+    sentence ("met ... and held talks") is still one event."""
+    if a.type in _ONE_SENTENCE_TYPES:
+        return False
+    for x in a.evidence:
+        for y in b.evidence:
+            same_sentence = (
+                x.doc_id == y.doc_id
+                and x.sentence_start is not None
+                and x.sentence_start == y.sentence_start
+            )
+            if same_sentence and (x.start, x.end) != (y.start, y.end):
+                return True
+    return False
+
+
 def _blocking_key(e: Event) -> tuple:
     return (e.type, e.actors, e.modality)
 
@@ -146,6 +167,10 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         shared = bool(_participant_keys(a) & _participant_keys(b))
         return shared and _evidence_similarity(a, b) >= threshold
     if not dates.dates_agree(a.date, b.date):
+        return False
+    if _other_clause_of_one_sentence(a, b):
+        # "the exercise was held in August, and in October the two navies held another":
+        # the extractor keeps the events of one sentence apart on purpose
         return False
     if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
         # one text rarely tells two same-type events of one pair in one period: a

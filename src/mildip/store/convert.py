@@ -1,7 +1,8 @@
 """Records ↔ rows: :class:`Document` and :class:`Event` to ORM rows and back, losslessly.
 
-Every field of :class:`~mildip.model.Event` has a column here; ``STORED_EVENT_FIELDS``
-lists them and a test fails when ``Event`` gains a field the store does not keep.
+Every field of :class:`~mildip.model.Event` and :class:`~mildip.model.Document` has a
+column here; ``STORED_EVENT_FIELDS`` and ``STORED_DOCUMENT_FIELDS`` list them and a
+test fails when either record gains a field the store does not keep.
 Strings longer than their column allows, or holding NUL, are refused with
 ``ValueError`` on every backend (SQLite would otherwise keep them and PostgreSQL
 refuse them).
@@ -52,6 +53,25 @@ STORED_EVENT_FIELDS: frozenset[str] = frozenset(
 )
 """The ``Event`` fields the store keeps (all of them)."""
 
+STORED_DOCUMENT_FIELDS: frozenset[str] = frozenset(
+    {
+        "doc_id",
+        "text",
+        "url",
+        "title",
+        "publication",
+        "published",
+        "published_precision",
+        "published_inferred",
+        "language",
+        "author",
+        "source_path",
+        "media_type",
+        "meta",
+    }
+)
+"""The ``Document`` fields the store keeps (all of them)."""
+
 
 def check_lengths(row: Base, what: str) -> None:
     """Raise ValueError for a string longer than its column allows or holding a NUL.
@@ -83,6 +103,7 @@ def document_to_row(doc: Document, doc_id: str, ingested_at: datetime) -> Docume
         title=doc.title,
         publication=doc.publication,
         published=doc.published,
+        published_precision=doc.published_precision,
         published_inferred=doc.published_inferred,
         language=doc.language,
         author=doc.author,
@@ -104,6 +125,7 @@ def row_to_document(row: DocumentRow) -> Document:
         title=row.title,
         publication=row.publication,
         published=row.published,
+        published_precision=row.published_precision,
         published_inferred=row.published_inferred,
         language=row.language,
         author=row.author,

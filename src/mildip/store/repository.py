@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -29,7 +30,7 @@ from mildip._exceptions import EventNotFoundError, StoreError
 from mildip.dates import bounds, sort_key
 from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES, Document, Event
 from mildip.store.convert import document_to_row, event_to_row, row_to_document, row_to_event
-from mildip.store.migrate import connect, safe_url, upgrade
+from mildip.store.migrate import connect, parse_url, safe_url, upgrade
 from mildip.store.schema import (
     LAYER_EVENT,
     LAYER_MENTION,
@@ -53,12 +54,32 @@ class ExtractionRun:
     n_events: int
 
 
-def open_store(url: str) -> Store:
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and for in-memory SQLite)."""
+    parsed = parse_url(url)
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def open_store(url: str, *, must_exist: bool = False) -> Store:
     """Open the store at a SQLAlchemy ``url``, creating or upgrading its schema.
 
     ``sqlite:///mildip.db`` is the default elsewhere; ``postgresql+psycopg://...``
-    (or plain ``postgresql://``) needs the ``postgres`` extra.
+    (or plain ``postgresql://``) needs the ``postgres`` extra. With ``must_exist``
+    (every command that only reads), a SQLite file that does not exist is refused with
+    StoreError instead of being created empty.
     """
+    if must_exist:
+        path = sqlite_file(url)
+        if path is not None and not path.is_file():
+            raise StoreError(
+                f"no database file {path} (from {safe_url(url)}): check --db or $MILDIP_DB, "
+                "or create it with `mildip ingest PATHS`"
+            )
     engine = connect(url)
     try:
         upgrade(engine)
@@ -178,6 +199,11 @@ class Store:
         with self.session() as s:
             rows = s.scalars(select(DocumentRow).order_by(DocumentRow.doc_id))
             return [row_to_document(r) for r in rows]
+
+    def document_ids(self) -> list[str]:
+        """Every stored document id, sorted (without loading the texts)."""
+        with self.session() as s:
+            return list(s.scalars(select(DocumentRow.doc_id).order_by(DocumentRow.doc_id)))
 
     def count_documents(self) -> int:
         """How many documents are stored."""
@@ -468,6 +494,26 @@ class Store:
                 named = select(EventReviewRow.row_id).where(EventReviewRow.review.in_(statuses))
                 conditions.append(EventRow.row_id.in_(named))
         return conditions
+
+    def parties(self) -> list[str]:
+        """Every party code among the actors of resolved events, sorted."""
+        query = (
+            select(ActorRow.party)
+            .join(EventRow, EventRow.row_id == ActorRow.row_id)
+            .where(EventRow.layer == LAYER_EVENT)
+            .distinct()
+        )
+        with self.session() as s:
+            return sorted(s.scalars(query))
+
+    def mechanism_names(self) -> list[str]:
+        """Every mechanism name and mechanism id of resolved events, sorted, without repeats."""
+        query = select(EventRow.mechanism, EventRow.mechanism_id).where(
+            EventRow.layer == LAYER_EVENT
+        )
+        with self.session() as s:
+            values = {v for row in s.execute(query) for v in row if v}
+        return sorted(values)
 
     def count_events(self) -> int:
         """How many resolved events are stored."""

@@ -57,7 +57,12 @@ class Base(DeclarativeBase):
 
 
 class DocumentRow(Base):
-    """One ingested :class:`~mildip.model.Document`."""
+    """One ingested :class:`~mildip.model.Document`.
+
+    ``published`` is the first day of the publication period and
+    ``published_precision`` its precision (``day``, ``month`` or ``year``; revision
+    0003 gave every older row ``day``).
+    """
 
     __tablename__ = "documents"
 
@@ -68,6 +73,7 @@ class DocumentRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     publication: Mapped[str | None] = mapped_column(Text)
     published: Mapped[date | None] = mapped_column(Date)
+    published_precision: Mapped[str] = mapped_column(String(16), server_default="day")
     published_inferred: Mapped[bool] = mapped_column(Boolean)
     language: Mapped[str] = mapped_column(String(CODE))
     author: Mapped[str | None] = mapped_column(Text)

@@ -1,7 +1,7 @@
 """Review: event review status, the append-only review history, users and API tokens.
 
 Revision ID: 0005_review
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-03
 
 * ``event_reviews``: ``Event.review`` / ``Event.version`` of resolved events an
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_review"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,116 @@
+"""Trigger dispatch: every lexicon entry that a token of a parsed sentence matches,
+run through its frame, top of the tree first.
+
+A token matches an entry when its lemma (lower case; a plural proper noun such as
+"Talks" is tried singular too) is the entry's head, its part of speech is the entry's
+(``VERB``; ``NOUN``/``PROPN``), and the entry's other words are lemmas of its
+dependents ("call **off**", "**port** call", "put ... on **hold**"). Entries are tried
+most specific first (more words first); the first that gives drafts wins for that token.
+
+Tokens are visited from the root down, and a draft claims the phrases it acts on: the
+object of a cancellation, the proposal or engagement of a PROPOSE/REJECT ("refused to
+meet", "cancelled the talks"), the channel that is established. A trigger inside a
+claimed phrase gives no event of its own.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.frames import Draft, FrameContext, get_frame
+from mildip.extract.lexicon import Lexicon, Trigger
+
+_CLAIMING_FRAMES = frozenset({"channel_action", "propose", "reject", "establish"})
+FRAME_PRIORITY = (
+    "port_call",
+    "incident",
+    "channel_action",
+    "establish",
+    "propose",
+    "reject",
+    "exercise",
+    "agree",
+    "hosting",
+    "visit",
+    "interaction",
+)
+"""When two entries of one word are equally specific, the more demanding frame is
+tried first (a ship's visit is a port call; an unsafe encounter is an incident)."""
+_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
+
+
+def _lemmas(tok) -> list[str]:
+    lemma = tok.lemma_.lower()
+    out = [lemma]
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+        out.append(lemma[:-1])
+    if tok.lower_ != lemma:
+        out.append(tok.lower_)
+    return out
+
+
+def _has_words(tok, words: tuple[str, ...]) -> bool:
+    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    for c in tok.children:
+        near.update(g.lemma_.lower() for g in c.children)
+    return all(w in near for w in words)
+
+
+def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
+    """Lexicon entries that ``tok`` matches, most specific first. A noun that only
+    modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
+    states no event of its own."""
+    pos = _POS.get(tok.pos_)
+    if pos is None or (pos == "noun" and tok.dep_ == "compound" and not names_event(tok)):
+        return []
+    found: list[Trigger] = []
+    for lemma in _lemmas(tok):
+        for entry in lex.for_token(lemma, pos):
+            if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
+                found.append(entry)
+    return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))
+
+
+def names_event(tok) -> bool:
+    """ "Exercise Malabar", "Operation Pacific Eagle": a capitalised event noun before a
+    proper name is the name's head word, not a modifier."""
+    return tok.text[:1].isupper() and tok.head.pos_ == "PROPN" and tok.i < tok.head.i
+
+
+def event_token(tok):
+    """The token a frame reads for trigger ``tok``: the name it heads ("Malabar" for
+    "Exercise Malabar"), else ``tok`` itself."""
+    return tok.head if tok.dep_ == "compound" and names_event(tok) else tok
+
+
+def _depth(tok) -> int:
+    d, t = 0, tok
+    while t.head.i != t.i and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
+    """Every draft of one analysed sentence (see the module docstring)."""
+    claimed: set[int] = set()
+    drafts: list[Draft] = []
+    for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
+        if tok.i in claimed or ctx.sent.in_name(tok.i):
+            continue
+        for entry in matching_entries(tok, ctx.lex):
+            ctx.trigger = event_token(tok)
+            made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
+            if not made:
+                continue
+            drafts.extend(made)
+            if entry.frame in _CLAIMING_FRAMES:
+                for d in made:
+                    for obj in d.objects:
+                        claimed.update(t.i for t in obj.subtree)
+            if entry.frame == "agree" and entry.pos == "verb":
+                # "agreed to convene a working group": one AGREE, not a future meeting
+                # too - unless the clause schedules it ("agreed to meet in Hanoi in May")
+                for c in tok.children:
+                    inner = [t.i for t in c.subtree]
+                    if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+                        claimed.update(inner)
+            break
+    return sorted(drafts, key=lambda d: d.trigger.i)
