@@ -284,10 +284,12 @@ class Store:
         self,
         *,
         party: str | Iterable[str] | None = None,
+        any_party: str | Iterable[str] | None = None,
         type: str | Iterable[str] | None = None,
         since: str | None = None,
         until: str | None = None,
         mechanism: str | None = None,
+        mechanism_in: tuple[Iterable[str], Iterable[str]] | None = None,
         doc: str | None = None,
         modality: str | Iterable[str] | None = None,
         review: str | Iterable[str] | None = None,
@@ -296,12 +298,16 @@ class Store:
     ) -> list[Event]:
         """Resolved events matching every given filter, sorted by (date, type, event_id).
 
-        * ``party``: code(s) that must all be among the actors (case-insensitive).
+        * ``party``: code(s) that must all be among the actors (case-insensitive);
+          ``any_party``: at least one of these codes is an actor.
         * ``type`` / ``modality``: any of the given values.
         * ``since`` / ``until``: partial ISO dates; an event is kept when its date
           span overlaps ``[start of since, end of until]``; undated events are then
           dropped.
-        * ``mechanism``: case-insensitive substring of the mechanism name or id.
+        * ``mechanism``: case-insensitive substring of the mechanism name or id;
+          ``mechanism_in=(names, ids)``: the mechanism name is one of ``names`` or its id
+          one of ``ids`` (exact values, as :meth:`mechanism_values` lists them; this is
+          how :class:`~mildip.analysis.filters.EventFilter` asks).
         * ``doc``: the event has evidence in that document; ``docs``: in any of them.
         * ``review``: any of the given review statuses (:data:`~mildip.model.REVIEW_STATES`);
           by default every status but ``rejected``: rejected events are hidden from
@@ -312,10 +318,12 @@ class Store:
         """
         conditions = self._event_conditions(
             party=party,
+            any_party=any_party,
             type=type,
             since=since,
             until=until,
             mechanism=mechanism,
+            mechanism_in=mechanism_in,
             doc=doc,
             modality=modality,
             review=review,
@@ -428,10 +436,12 @@ class Store:
     def _event_conditions(
         *,
         party: str | Iterable[str] | None = None,
+        any_party: str | Iterable[str] | None = None,
         type: str | Iterable[str] | None = None,
         since: str | None = None,
         until: str | None = None,
         mechanism: str | None = None,
+        mechanism_in: tuple[Iterable[str], Iterable[str]] | None = None,
         doc: str | None = None,
         modality: str | Iterable[str] | None = None,
         review: str | Iterable[str] | None = None,
@@ -453,6 +463,11 @@ class Store:
             conditions.append(
                 EventRow.row_id.in_(select(ActorRow.row_id).where(ActorRow.party == p))
             )
+        if any_party is not None:
+            either = sorted({p.upper() for p in _as_list(any_party) or ()})
+            conditions.append(
+                EventRow.row_id.in_(select(ActorRow.row_id).where(ActorRow.party.in_(either)))
+            )
         if types is not None:
             conditions.append(EventRow.type.in_(types))
         if modalities is not None:
@@ -469,6 +484,9 @@ class Store:
                     func.lower(EventRow.mechanism_id).contains(needle, autoescape=True),
                 )
             )
+        if mechanism_in is not None:
+            names, ids = (sorted(set(values)) for values in mechanism_in)
+            conditions.append(or_(EventRow.mechanism.in_(names), EventRow.mechanism_id.in_(ids)))
         if doc is not None:
             conditions.append(
                 EventRow.row_id.in_(select(EvidenceRow.row_id).where(EvidenceRow.doc_id == doc))
@@ -514,6 +532,18 @@ class Store:
         with self.session() as s:
             values = {v for row in s.execute(query) for v in row if v}
         return sorted(values)
+
+    def mechanism_values(self) -> tuple[list[str], list[str]]:
+        """``(names, ids)``: every mechanism name and every mechanism id of resolved events,
+        each sorted, without repeats (the values ``events(mechanism_in=...)`` takes)."""
+        query = (
+            select(EventRow.mechanism, EventRow.mechanism_id)
+            .where(EventRow.layer == LAYER_EVENT)
+            .distinct()
+        )
+        with self.session() as s:
+            pairs = list(s.execute(query))
+        return sorted({n for n, _ in pairs if n}), sorted({i for _, i in pairs if i})
 
     def count_events(self) -> int:
         """How many resolved events are stored."""
