@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 
 import pyarrow.parquet as pq
 import pytest
@@ -50,7 +49,7 @@ def _pages(store):
         "/events",
         "/events?pair=GDR-RHN&type=DIALOGUE&type=MEET&sort=type&order=desc",
         "/events?q=beacon&review=machine&per_page=25",
-        "/events?outlet=nobody&modality=asserted",
+        "/events?any_party=MOR+RHN&modality=asserted&mechanism=beacon",
         f"/events/{event.event_id}",
         "/documents",
         "/documents/gondor-herald",
@@ -453,6 +452,9 @@ def test_web_routes_exports_follow_the_filters_and_say_the_review(web_app, web_c
         ("sort=colour", "sort="),
         ("per_page=7", "per_page="),
         ("review=maybe", "review="),
+        ("outlet=nobody", "outlet=nobody: "),
+        ("mechanism=zzyzx", "mechanism=zzyzx: "),
+        ("doc=gondor", "doc=gondor: no document"),
     ],
 )
 def test_web_routes_bad_filters_get_400_naming_the_parameter(web_client, query, message):
@@ -468,6 +470,9 @@ def test_web_routes_events_page_filters_and_paginates(web_app, web_client):
     html = client.get("/events?per_page=25&q=osgiliath").text
     assert "1 found" in html and "Osgiliath" in html
     assert "0 found" in client.get("/events?since=3020").text
+    assert "1 found" in client.get("/events?any_party=MOR").text
+    assert "1 found" in client.get("/events?mechanism=beacon").text
+    assert "3 found" in client.get("/events?party=GDR&any_party=RHN+MOR&type=MEET&type=CANCEL").text
 
 
 def test_web_routes_unknown_things_get_404(web_client):

@@ -7,31 +7,53 @@ import pytest
 from starlette.datastructures import QueryParams
 
 from mildip._exceptions import OverrideError
+from mildip.analysis.filters import EventFilter, FilterContext
 from mildip.model import Participant
 from mildip.review.actions import locate_passage
 from mildip.review.highlight import Mark, segments
 from mildip.review.views import safe_url
 from mildip.web.auth import LoginThrottle, Throttled
-from mildip.web.filters import FilterError, parse_events_request
+from mildip.web.filters import QueryError, parse_events_request
 from mildip.web.forms import event_fields
+
+CONTEXT = FilterContext(
+    parties=frozenset({"GDR", "RHN", "MOR", "ARN"}),
+    documents=frozenset({"gondor-herald"}),
+    mechanisms=("Gondor-Rohan Beacon Talks",),
+    outlets={"gondor-herald-press": ("gondor-herald",)},
+)
 
 
 def _parse(query: str):
-    return parse_events_request(QueryParams(query))
+    return parse_events_request(QueryParams(query), CONTEXT)
 
 
 def test_web_units_filters_combine_party_and_pair():
     wanted = _parse("party=gdr&pair=RHN-MOR&type=meet&type=CALL&since=3019-03&q=beacon")
-    assert wanted.query.filters == {
-        "party": ["GDR", "RHN", "MOR"],
-        "type": ["MEET", "CALL"],
-        "since": "3019-03",
-        "text": "beacon",
-    }
+    assert wanted.selection == EventFilter(
+        parties=("GDR", "RHN", "MOR"), types=("MEET", "CALL"), since="3019-03", text="beacon"
+    )
     assert wanted.params == (
         ("party", "GDR"), ("party", "RHN"), ("party", "MOR"), ("type", "MEET"), ("type", "CALL"),
         ("since", "3019-03"), ("q", "beacon"),
     )
+
+
+def test_web_units_filters_are_the_cli_filters():
+    wanted = _parse(
+        "any_party=ARN MOR&review=rejected&outlet=gondor-herald-press&doc=gondor-herald"
+        "&mechanism=beacon"
+    )
+    parsed = EventFilter.parse(
+        any_party=["ARN", "MOR"],
+        review=["rejected"],
+        outlet="gondor-herald-press",
+        doc="gondor-herald",
+        mechanism="beacon",
+        context=CONTEXT,
+    )
+    assert wanted.selection == parsed.filter
+    assert wanted.selection.outlet_docs == ("gondor-herald",)
 
 
 def test_web_units_filters_keep_sort_and_page_in_links():
@@ -53,10 +75,16 @@ def test_web_units_filters_keep_sort_and_page_in_links():
         ("page=two", "page="),
         ("order=up", "order="),
         ("mechanism=a&mechanism=b", "once"),
+        ("party=Gondr", "party=Gondr: 'Gondr' is not a party code or name"),
+        ("party=GDR&party=g!", "party=g!: "),
+        ("mechanism=osgiliath", "mechanism=osgiliath: 'osgiliath' names no registered mechanism"),
+        ("outlet=nowhere", "outlet=nowhere: .* choose from gondor-herald-press"),
+        ("doc=herald", "doc=herald: no document 'herald'"),
+        ("review=maybe", "review=maybe: "),
     ],
 )
 def test_web_units_filters_refuse_bad_values(query, message):
-    with pytest.raises(FilterError, match=message):
+    with pytest.raises(QueryError, match=message):
         _parse(query)
 
 

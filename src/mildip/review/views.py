@@ -13,21 +13,23 @@
   chart and the who-met-whom network;
 * :func:`report_html` - the HTML brief for the current filters.
 
-Filters come as a :class:`EventQuery` (the store's keyword filters plus an outlet);
+Filters come as an :class:`~mildip.analysis.filters.EventFilter` (the filter of the
+CLI, exports, reports and trends), parsed against :meth:`OutletIndex.filter_context`;
 every event read here is the reviewed state (rejected events hidden unless the
 ``review`` filter names them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
 from mildip.analysis.board import BoardRow, status_board
 from mildip.analysis.cadence import OverdueRow, overdue
+from mildip.analysis.filters import EventFilter, FilterContext
 from mildip.analysis.groups import load_groups
 from mildip.analysis.lifecycle import StateChange, mechanism_history
 from mildip.analysis.network import Centrality, centrality, party_graph
@@ -67,15 +69,6 @@ def safe_url(url: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
-class EventQuery:
-    """Filters of the events page: :meth:`Store.events` keywords plus ``outlet`` (a
-    publisher id; events with evidence in a document of that outlet)."""
-
-    filters: Mapping[str, Any] = field(default_factory=dict)
-    outlet: str | None = None
-
-
-@dataclass(frozen=True)
 class Outlet:
     publisher_id: str
     name: str
@@ -85,21 +78,37 @@ class Outlet:
 
 class OutletIndex:
     """Which outlet published each document (cached until the documents change) and
-    which parties the events name (cached until the resolved layer changes): the filter
-    form's choices, without reading every document or event on every page."""
+    which parties and mechanisms the events name (cached until the resolved layer
+    changes): the filter form's choices and the filter's :class:`FilterContext`, without
+    reading every document or event on every page."""
 
     def __init__(self) -> None:
         self._key: tuple[int, Any] | None = None
         self._outlets: dict[str, Outlet] = {}
         self._by_doc: dict[str, Publisher | None] = {}
-        self._parties: tuple[int, list[str]] = (-1, [])
+        self._layer: tuple[int, list[str], tuple[str, ...]] = (-1, [], ())
+
+    def _refresh_layer(self, store: Store) -> None:
+        mark = layer_mark(store)
+        if mark != self._layer[0]:
+            self._layer = (mark, party_codes(store), tuple(store.mechanism_names()))
 
     def parties(self, store: Store) -> list[str]:
         """Every party code among the actors of resolved events."""
-        mark = layer_mark(store)
-        if mark != self._parties[0]:
-            self._parties = (mark, party_codes(store))
-        return self._parties[1]
+        self._refresh_layer(store)
+        return self._layer[1]
+
+    def filter_context(self, store: Store) -> FilterContext:
+        """What a filter from the URL is checked against: the parties, documents,
+        mechanisms and outlets of the store."""
+        self._refresh(store)
+        self._refresh_layer(store)
+        return FilterContext(
+            parties=frozenset(self._layer[1]),
+            documents=frozenset(self._by_doc),
+            mechanisms=self._layer[2],
+            outlets={pid: o.documents for pid, o in self._outlets.items()},
+        )
 
     def _refresh(self, store: Store) -> None:
         key = documents_mark(store)
@@ -133,13 +142,6 @@ class OutletIndex:
     def publisher_of(self, store: Store, doc_id: str) -> Publisher | None:
         self._refresh(store)
         return self._by_doc.get(doc_id)
-
-
-def _store_filters(store: Store, query: EventQuery, outlets: OutletIndex) -> dict[str, Any]:
-    filters = dict(query.filters)
-    if query.outlet:
-        filters["docs"] = outlets.documents_of(store, query.outlet)
-    return filters
 
 
 # --- overview ----------------------------------------------------------------------------
@@ -242,7 +244,7 @@ class EventsPage:
 
 def event_page(
     store: Store,
-    query: EventQuery,
+    selection: EventFilter,
     outlets: OutletIndex,
     *,
     order: str = "date",
@@ -250,20 +252,17 @@ def event_page(
     page: int = 1,
     per_page: int = 50,
 ) -> EventsPage:
-    """One page of the filtered events, and what the filter form offers."""
-    events, total = store.event_page(
-        order=order,
-        descending=descending,
-        limit=per_page,
-        offset=(page - 1) * per_page,
-        **_store_filters(store, query, outlets),
+    """One page of the filtered events (:meth:`EventFilter.page`), and what the filter
+    form offers."""
+    events, total = selection.page(
+        store, order=order, descending=descending, limit=per_page, offset=(page - 1) * per_page
     )
     return EventsPage(events, total, page, per_page, outlets.outlets(store), outlets.parties(store))
 
 
-def filtered_events(store: Store, query: EventQuery, outlets: OutletIndex) -> list[Event]:
-    """Every event the filters keep, by date (for exports and the report)."""
-    return store.events(**_store_filters(store, query, outlets))
+def filtered_events(store: Store, selection: EventFilter) -> list[Event]:
+    """Every event the filter keeps, by date (for exports)."""
+    return selection.select(store)
 
 
 # --- one event ---------------------------------------------------------------------------
@@ -547,26 +546,12 @@ def trends_view(
 # --- report ------------------------------------------------------------------------------
 
 
-def report_html(
-    store: Store,
-    settings: Settings,
-    query: EventQuery,
-    outlets: OutletIndex,
-    parties: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
-) -> str:
-    """The self-contained HTML brief (:mod:`mildip.report`) of the filtered events."""
+def report_html(store: Store, settings: Settings, selection: EventFilter) -> str:
+    """The self-contained HTML brief (:mod:`mildip.report`) of the filtered events, as
+    ``mildip report`` builds it (the other stored events are the comparison's context)."""
     from mildip.report import build_report, render_html
 
-    report = build_report(
-        filtered_events(store, query, outlets),
-        store.documents(),
-        settings,
-        parties=tuple(parties),
-        since=since,
-        until=until,
-    )
+    report = build_report(store.events(), store.documents(), settings, selection=selection)
     return render_html(report)
 
 

@@ -21,7 +21,7 @@ from mildip.review.accounts import User
 from mildip.review.history import event_history
 from mildip.store.stats import document_infos
 from mildip.web.auth import NotFound, enforce_csrf, require
-from mildip.web.filters import parse_events_request
+from mildip.web.filters import events_request
 from mildip.web.forms import split_codes
 
 router = APIRouter(prefix="/api", dependencies=[Depends(enforce_csrf)], tags=["api"])
@@ -75,10 +75,10 @@ def _result(result: actions.ReviewResult) -> dict[str, Any]:
 def list_events(request: Request, user: Viewer) -> dict[str, Any]:
     """Events matching the filters of the events page (same query parameters), one page."""
     state = _state(request)
-    wanted = parse_events_request(request.query_params)
+    wanted = events_request(request)
     page = views.event_page(
         state.store,
-        wanted.query,
+        wanted.selection,
         state.outlets,
         order=wanted.order,
         descending=wanted.descending,

@@ -40,7 +40,7 @@ from mildip.web.auth import (
     NotFound,
     Throttled,
 )
-from mildip.web.filters import FilterError
+from mildip.web.filters import QueryError
 from mildip.web.jobs import IngestJobs
 from mildip.web.templating import render
 
@@ -150,7 +150,7 @@ def create_app(
         NotFound,
         Throttled,
         MildipError,
-        FilterError,
+        QueryError,
         ValueError,
     ):
         app.add_exception_handler(kind, handle)

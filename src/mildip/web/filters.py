@@ -1,13 +1,18 @@
 """The events page's filters, parsed from the URL in one place.
 
-:func:`parse_events_request` turns query parameters into an :class:`EventsRequest`
-(an :class:`~mildip.review.views.EventQuery` for the store, the sort, the page) and
-refuses bad values with :class:`FilterError` naming the parameter. Parameters:
+:func:`parse_events_request` turns query parameters into an :class:`EventsRequest`: the
+selection as a :class:`~mildip.analysis.filters.EventFilter` (the one filter of the CLI,
+exports, reports and trends, parsed by :meth:`EventFilter.parse
+<mildip.analysis.filters.EventFilter.parse>` against a
+:class:`~mildip.analysis.filters.FilterContext`), the sort and the page. A bad value is
+refused with :class:`QueryError` naming the parameter. Parameters:
 
-``party`` (repeatable: all must take part), ``pair`` (``CHN-USA``: both), ``type``
-and ``modality`` and ``review`` (repeatable: any of them), ``since`` / ``until``
-(partial dates), ``mechanism`` (part of its name or id), ``outlet`` (a publisher id),
-``doc`` (a document id), ``q`` (words in a quote), ``sort`` (``date``, ``type``,
+``party`` (repeatable, or several in one value: all must take part), ``pair``
+(``CHN-USA``: both), ``any_party`` (repeatable: at least one takes part), ``type`` and
+``modality`` and ``review`` (repeatable: any of them; no ``review``: every status but
+``rejected``), ``since`` / ``until`` (partial dates), ``mechanism`` (a registry id,
+name, alias or abbreviation, or part of a name), ``outlet`` (a publisher id), ``doc``
+(a document id), ``q`` (words in a quote), ``sort`` (``date``, ``type``,
 ``mechanism``, ``modality``, ``sources``, ``review``), ``order`` (``asc``/``desc``),
 ``page``, ``per_page``.
 
@@ -18,22 +23,20 @@ pages, exports) keep the filters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import urlencode
 
-from mildip.dates import bounds
-from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES
-from mildip.review.views import EventQuery
+from mildip._exceptions import FilterError
+from mildip.analysis.filters import EventFilter, FilterContext
 from mildip.store.repository import EVENT_ORDERS
 
 PER_PAGE: tuple[int, ...] = (25, 50, 100, 200)
 DEFAULT_PER_PAGE = 50
-_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,15}$")
 FILTER_KEYS = (
     "party",
-    "pair",
+    "any_party",
     "type",
     "since",
     "until",
@@ -45,9 +48,24 @@ FILTER_KEYS = (
     "q",
 )
 
+PARAMETER_OF_OPTION = {
+    "--party": "party",
+    "--any-party": "any_party",
+    "--type": "type",
+    "--modality": "modality",
+    "--since": "since",
+    "--until": "until",
+    "--mechanism": "mechanism",
+    "--doc": "doc",
+    "--outlet": "outlet",
+    "--review": "review",
+    "--as-of": "as_of",
+}
+"""The URL parameter of each :class:`~mildip._exceptions.FilterError` option."""
 
-class FilterError(ValueError):
-    """A filter parameter has a value the workbench cannot use; the message names it."""
+
+class QueryError(ValueError):
+    """A parameter has a value the workbench cannot use; the message names it."""
 
 
 class Params(Protocol):
@@ -56,13 +74,19 @@ class Params(Protocol):
 
 @dataclass(frozen=True)
 class EventsRequest:
-    query: EventQuery
+    selection: EventFilter
     order: str = "date"
     descending: bool = False
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
     params: tuple[tuple[str, str], ...] = ()
-    parties: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
+    """How names were read (``party: read 'china' as CHN (China)``)."""
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The parties that must all take part (``party`` and ``pair``)."""
+        return self.selection.parties
 
     def filter_params(self) -> list[tuple[str, str]]:
         """The filter parameters only (no sort or page)."""
@@ -82,39 +106,8 @@ def _values(params: Params, key: str) -> list[str]:
 def _one(params: Params, key: str) -> str | None:
     values = _values(params, key)
     if len(values) > 1:
-        raise FilterError(f"{key} is given {len(values)} times; give it once")
+        raise QueryError(f"{key} is given {len(values)} times; give it once")
     return values[0] if values else None
-
-
-def _codes(values: Iterable[str], key: str) -> list[str]:
-    out = []
-    for value in values:
-        code = value.upper()
-        if not _CODE.match(code):
-            raise FilterError(f"{key}={value!r} is not a party code such as CHN or USA")
-        out.append(code)
-    return out
-
-
-def _choices(
-    values: Sequence[str], allowed: Sequence[str], key: str, upper: bool = False
-) -> list[str]:
-    chosen = [v.upper() if upper else v.lower() for v in values]
-    bad = [v for v in chosen if v not in allowed]
-    if bad:
-        raise FilterError(f"{key}={bad[0]!r} is unknown; choose from {', '.join(allowed)}")
-    return list(dict.fromkeys(chosen))
-
-
-def _date(params: Params, key: str) -> str | None:
-    value = _one(params, key)
-    if value is None:
-        return None
-    try:
-        bounds(value)
-    except ValueError:
-        raise FilterError(f"{key}={value!r} is not YYYY, YYYY-MM or YYYY-MM-DD") from None
-    return value
 
 
 def _int(params: Params, key: str, default: int, allowed: Sequence[int] | None = None) -> int:
@@ -124,62 +117,83 @@ def _int(params: Params, key: str, default: int, allowed: Sequence[int] | None =
     try:
         number = int(value)
     except ValueError:
-        raise FilterError(f"{key}={value!r} is not a whole number") from None
+        raise QueryError(f"{key}={value!r} is not a whole number") from None
     if number < 1 or (allowed and number not in allowed):
-        raise FilterError(
+        raise QueryError(
             f"{key}={value!r} is not allowed"
             + (f"; choose from {', '.join(map(str, allowed))}" if allowed else "")
         )
     return number
 
 
-def parse_events_request(params: Params) -> EventsRequest:
-    """The request the parameters describe (FilterError for a bad one)."""
-    given = [x for v in _values(params, "party") for x in re.split(r"[\s,;]+", v) if x]
-    parties = _codes(given, "party")
+def _split(values: Sequence[str]) -> list[str]:
+    return [x for v in values for x in re.split(r"[\s,;]+", v) if x]
+
+
+def _query_error(exc: FilterError, given: dict[str, list[str]]) -> QueryError:
+    """The filter's refusal, named by its URL parameter and the value given there."""
+    key = PARAMETER_OF_OPTION.get(exc.option, exc.option.lstrip("-"))
+    values = given.get(key, [])
+    shown = next((v for v in values if repr(v) in exc.reason), None)
+    if shown is None and len(values) == 1:
+        shown = values[0]
+    return QueryError(f"{key}={shown or ''}: {exc.reason}")
+
+
+def parse_events_request(params: Params, context: FilterContext | None = None) -> EventsRequest:
+    """The request the parameters describe, its filter checked against ``context``
+    (party codes and names, documents, mechanisms and outlets; QueryError for a bad one)."""
+    parties = _split(_values(params, "party"))
     pair = _one(params, "pair")
     if pair:
-        both = _codes(re.split(r"[-–,\s]+", pair.strip()), "pair")
-        if len(set(both)) != 2:
-            raise FilterError(f"pair={pair!r} must name two parties, e.g. CHN-USA")
+        both = [p for p in re.split(r"[-–,\s]+", pair.strip()) if p]
+        if len({p.upper() for p in both}) != 2:
+            raise QueryError(f"pair={pair!r} must name two parties, e.g. CHN-USA")
         parties += both
-    parties = list(dict.fromkeys(parties))
-    types = _choices(_values(params, "type"), EVENT_TYPES, "type", upper=True)
-    modalities = _choices(_values(params, "modality"), MODALITIES, "modality")
-    reviews = _choices(_values(params, "review"), REVIEW_STATES, "review")
-    filters = {
-        "party": parties or None,
-        "type": types or None,
-        "since": _date(params, "since"),
-        "until": _date(params, "until"),
-        "mechanism": _one(params, "mechanism"),
-        "modality": modalities or None,
-        "review": reviews or None,
-        "doc": _one(params, "doc"),
-        "text": _one(params, "q"),
+    given = {
+        "party": parties,
+        "any_party": _split(_values(params, "any_party")),
+        "type": _values(params, "type"),
+        "modality": _values(params, "modality"),
+        "review": _values(params, "review"),
     }
+    single = {key: _one(params, key) for key in ("since", "until", "mechanism", "outlet", "doc")}
+    text = _one(params, "q")
+    try:
+        parsed = EventFilter.parse(
+            party=given["party"],
+            any_party=given["any_party"],
+            type=given["type"],
+            modality=given["modality"],
+            review=given["review"],
+            text=text,
+            context=context,
+            **single,
+        )
+    except FilterError as exc:
+        raise _query_error(exc, {**given, **{k: [v] for k, v in single.items() if v}}) from None
+    selection = parsed.filter
     order = (_one(params, "sort") or "date").lower()
     if order not in EVENT_ORDERS:
-        raise FilterError(f"sort={order!r} is unknown; choose from {', '.join(EVENT_ORDERS)}")
+        raise QueryError(f"sort={order!r} is unknown; choose from {', '.join(EVENT_ORDERS)}")
     direction = (_one(params, "order") or "asc").lower()
     if direction not in ("asc", "desc"):
-        raise FilterError(f"order={direction!r} must be asc or desc")
+        raise QueryError(f"order={direction!r} must be asc or desc")
     page = _int(params, "page", 1)
     per_page = _int(params, "per_page", DEFAULT_PER_PAGE, PER_PAGE)
-    outlet = _one(params, "outlet")
-    items: list[tuple[str, str]] = [("party", p) for p in parties]
-    items += [("type", t) for t in types]
+    items: list[tuple[str, str]] = [("party", p) for p in selection.parties]
+    items += [("any_party", p) for p in selection.any_party]
+    items += [("type", t) for t in selection.types]
     for key in ("since", "until", "mechanism"):
-        if filters[key]:
-            items.append((key, filters[key]))
-    items += [("modality", m) for m in modalities]
-    items += [("review", r) for r in reviews]
-    if outlet:
-        items.append(("outlet", outlet))
-    if filters["doc"]:
-        items.append(("doc", filters["doc"]))
-    if filters["text"]:
-        items.append(("q", filters["text"]))
+        if getattr(selection, key):
+            items.append((key, getattr(selection, key)))
+    items += [("modality", m) for m in selection.modalities]
+    items += [("review", r) for r in selection.review]
+    for key in ("outlet", "doc"):
+        if getattr(selection, key):
+            items.append((key, getattr(selection, key)))
+    if selection.text:
+        items.append(("q", selection.text))
     if order != "date":
         items.append(("sort", order))
     if direction != "asc":
@@ -188,12 +202,22 @@ def parse_events_request(params: Params) -> EventsRequest:
         items.append(("per_page", str(per_page)))
     if page != 1:
         items.append(("page", str(page)))
+    notes = tuple(
+        re.sub(r"^--([a-z-]+):", lambda m: m[1].replace("-", "_") + ":", n) for n in parsed.notes
+    )
     return EventsRequest(
-        query=EventQuery({k: v for k, v in filters.items() if v is not None}, outlet),
+        selection=selection,
         order=order,
         descending=direction == "desc",
         page=page,
         per_page=per_page,
         params=tuple(items),
-        parties=tuple(parties),
+        notes=notes,
     )
+
+
+def events_request(request) -> EventsRequest:
+    """:func:`parse_events_request` of a workbench request's query parameters, checked
+    against the app's store (its cached :meth:`~mildip.review.views.OutletIndex.filter_context`)."""
+    state = request.app.state
+    return parse_events_request(request.query_params, state.outlets.filter_context(state.store))

@@ -24,7 +24,7 @@ from mildip.web.auth import (
     log_out,
     require,
 )
-from mildip.web.filters import PER_PAGE, parse_events_request
+from mildip.web.filters import PER_PAGE, events_request
 from mildip.web.forms import event_fields, participant_line, split_codes
 from mildip.web.templating import render
 
@@ -120,10 +120,10 @@ def overview_page(request: Request, user: Viewer, party: str | None = None, vs: 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, user: Viewer):
     state = _state(request)
-    wanted = parse_events_request(request.query_params)
+    wanted = events_request(request)
     page = views.event_page(
         state.store,
-        wanted.query,
+        wanted.selection,
         state.outlets,
         order=wanted.order,
         descending=wanted.descending,
@@ -154,15 +154,16 @@ def export_events(request: Request, user: Viewer, fmt: str):
             404,
             message=f"no export format {fmt!r}; use csv, jsonl or parquet",
         )
-    wanted = parse_events_request(request.query_params)
-    events = views.filtered_events(state.store, wanted.query, state.outlets)
+    wanted = events_request(request)
+    events = views.filtered_events(state.store, wanted.selection)
+    documents = state.store.documents()
     if fmt in BINARY_FORMATS:
         out = io.BytesIO()
-        BINARY_FORMATS[fmt](events, out)
+        writer_for(fmt)(events, out, documents)
         body = out.getvalue()
     else:
         text = io.StringIO()
-        writer_for(fmt)(events, text)
+        writer_for(fmt)(events, text, documents)
         body = text.getvalue().encode("utf-8")
     name = f"mildip-events-{date.today().isoformat()}.{fmt}"
     return Response(
@@ -286,24 +287,15 @@ def trends_page(
 
 @router.get("/report", response_class=HTMLResponse)
 def report_page(request: Request, user: Viewer):
-    wanted = parse_events_request(request.query_params)
+    wanted = events_request(request)
     return render(request, "report.html", section="report", wanted=wanted, types=EVENT_TYPES)
 
 
 @router.get("/report/brief.html")
 def report_download(request: Request, user: Viewer):
     state = _state(request)
-    wanted = parse_events_request(request.query_params)
-    filters = wanted.query.filters
-    html = views.report_html(
-        state.store,
-        state.settings,
-        wanted.query,
-        state.outlets,
-        parties=wanted.parties,
-        since=filters.get("since"),
-        until=filters.get("until"),
-    )
+    wanted = events_request(request)
+    html = views.report_html(state.store, state.settings, wanted.selection)
     name = f"mildip-brief-{date.today().isoformat()}.html"
     return HTMLResponse(html, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
