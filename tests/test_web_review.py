@@ -277,3 +277,53 @@ def test_web_review_reextract_through_the_pipeline_keeps_decisions(review_store,
     )
     reextract(store, settings)
     assert _one(store, "CANCEL").review == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (["events", "--format", "json"], False),
+        (["events", "--format", "json", "--review", "rejected"], True),
+        (["export", "--format", "jsonl"], False),
+        (["export", "--format", "jsonl", "--review", "machine", "--review", "rejected"], True),
+    ],
+)
+def test_web_review_rejected_events_only_where_the_cli_asks(review_store, args, shown):
+    from typer.testing import CliRunner
+
+    from mildip.cli import app
+
+    store, settings = review_store
+    event = _one(store, "CANCEL")
+    actions.reject(store, settings, event.event_id, version=0, author="ana")
+    result = CliRunner().invoke(app, ["--db", store.engine.url.render_as_string(False), *args])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    rows = json.loads(out) if args[0] == "events" else [json.loads(x) for x in out.splitlines()]
+    reviews = {r["event_id"]: r["review"] for r in rows}
+    assert (event.event_id in reviews) is shown
+    named = [args[i + 1] for i, a in enumerate(args) if a == "--review"]
+    assert set(reviews.values()) == set(named or ["machine"])
+
+
+def test_web_review_rejected_events_leave_filters_reports_and_counts(review_store, monkeypatch):
+    from mildip.analysis.filters import EventFilter
+    from mildip.report import build_report
+
+    store, settings = review_store
+    event = _one(store, "CANCEL")
+    actions.reject(store, settings, event.event_id, version=0, author="ana")
+    assert event.event_id not in {e.event_id for e in EventFilter().select(store)}
+    events, total = EventFilter(review=("rejected",)).page(store)
+    assert ([e.event_id for e in events], total) == ([event.event_id], 1)
+    mordor = EventFilter(parties=("GDR", "MOR"))
+    assert mordor.select(store) == []
+    report = build_report(store.events(), store.documents(), settings, selection=mordor)
+    assert report.events == ()
+    found = dict(web_mentions())
+    monkeypatch.setattr(
+        "mildip.pipeline.extract_many",
+        lambda docs, settings, scheduler="serial": [found[d.doc_id] for d in docs],
+    )
+    everything = store.events(review=REVIEW_STATES)
+    assert reextract(store, settings) == len(store.events()) == len(everything) - 1

@@ -66,6 +66,7 @@ class IngestReport:
     """``(source, warning)`` for every note of ``Document.meta["warnings"]`` read."""
     mentions: int = 0
     events: int = 0
+    """Resolved events after the run, rejected ones left out."""
 
     @property
     def ok(self) -> bool:
@@ -226,6 +227,11 @@ def record_override(
     return events
 
 
+def _shown(events: Iterable[Event]) -> int:
+    """How many of ``events`` readers see: every one an analyst did not reject."""
+    return sum(1 for e in events if e.review != "rejected")
+
+
 def ingest_paths(
     paths: Iterable[str],
     store: Store,
@@ -267,7 +273,7 @@ def ingest_paths(
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
         report.mentions += len(events)
     if pending or report.unchanged:
-        report.events = len(rebuild_events(store, settings))
+        report.events = _shown(rebuild_events(store, settings))
     return report
 
 
@@ -277,7 +283,8 @@ def reextract(
     doc_ids: Iterable[str] | None = None,
     scheduler: str = "serial",
 ) -> int:
-    """Re-run extraction over stored documents; returns the number of resolved events.
+    """Re-run extraction over stored documents; returns the number of resolved events
+    (rejected ones left out, as every reader leaves them out).
 
     An id in ``doc_ids`` that is not stored raises DocumentNotFoundError (naming close
     ids) before anything is re-extracted.
@@ -299,4 +306,4 @@ def reextract(
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
-    return len(rebuild_events(store, settings))
+    return _shown(rebuild_events(store, settings))
