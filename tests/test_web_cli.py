@@ -96,7 +96,7 @@ def test_web_cli_events_history_prints_decisions(web_app):
 def _settings(store):
     from mildip.settings import Settings
 
-    return Settings(db_url=str(store.engine.url), use_spacy=False)
+    return Settings(db_url=str(store.engine.url), use_parser=False)
 
 
 def test_web_cli_merge_records_a_cli_author(web_app):
@@ -167,7 +167,7 @@ def test_web_cli_review_tables_match_their_migration(store):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    import mildip.store.overrides  # noqa: F401 - registers the tables
+    import mildip.store.overrides  # registers the review tables (the next line: the account tables)
     import mildip.store.users  # noqa: F401
     from mildip.store.schema import Base
 

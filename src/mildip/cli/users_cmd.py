@@ -39,10 +39,11 @@ def _password(stdin: bool) -> str:
     return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
 
 
-def _store(ctx: typer.Context):
+def _store(ctx: typer.Context, must_exist: bool = True):
+    """The store; only ``users add`` may create a missing SQLite file (``must_exist=False``)."""
     from mildip.store import open_store
 
-    return open_store(settings_from_context(ctx).db_url)
+    return open_store(settings_from_context(ctx).db_url, must_exist=must_exist)
 
 
 @users_app.command("add")
@@ -58,7 +59,7 @@ def add(
     from mildip.review.accounts import add_user
 
     password = _password(password_stdin)
-    with _store(ctx) as store:
+    with _store(ctx, must_exist=False) as store:
         user = add_user(store, name, role.value, password)
     typer.echo(f"added {user.name} ({user.role})")
 
@@ -119,11 +120,23 @@ def passwd(
     typer.echo(f"password of {name} changed")
 
 
+def _label(value: str) -> str:
+    from mildip._exceptions import MildipError
+    from mildip.review.accounts import token_label
+
+    try:
+        return token_label(value)
+    except MildipError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--label") from None
+
+
 @users_app.command("token")
 def token(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="The user the token acts as."),
-    label: str = typer.Option("", "--label", help="What the token is for (kept with it)."),
+    label: str = typer.Option(
+        "", "--label", callback=_label, help="What the token is for (one line, kept with it)."
+    ),
 ) -> None:
     """Create an API token (printed once; send it as `Authorization: Bearer TOKEN`)."""
     from mildip.review.accounts import create_token

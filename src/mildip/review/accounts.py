@@ -147,8 +147,25 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+TOKEN_LABEL_MAX = 200
+"""The longest label of an API token, in characters."""
+
+
+def token_label(label: str) -> str:
+    """``label`` without surrounding spaces; UserError when it is not one line of at most
+    :data:`TOKEN_LABEL_MAX` characters."""
+    label = label.strip()
+    if len(label) > TOKEN_LABEL_MAX:
+        raise UserError(f"a token label has at most {TOKEN_LABEL_MAX} characters, not {len(label)}")
+    if any(not c.isprintable() for c in label):
+        raise UserError("a token label is one line of printable text (no tabs or line breaks)")
+    return label
+
+
 def create_token(store: Store, name: str, label: str = "") -> str:
-    """A new API token for user ``name`` (shown once: only its digest is kept)."""
+    """A new API token for user ``name`` (shown once: only its digest is kept); ``label``
+    says what it is for (:func:`token_label`)."""
+    label = token_label(label)
     stored = get_user(store, name=name)
     if stored is None:
         raise UserError(f"no user named {name!r}; list them with `mildip users list`")
