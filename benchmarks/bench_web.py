@@ -103,7 +103,7 @@ def time_requests(url: str, repeat: int) -> list[dict]:
     from mildip.store import open_store
     from mildip.web.app import create_app
 
-    settings = Settings(db_url=url, use_spacy=False)
+    settings = Settings(db_url=url, use_parser=False)
     results = []
     with open_store(url) as store, TestClient(create_app(settings, store)) as client:
         page = client.get("/login").text

@@ -747,7 +747,7 @@ def web_template_db(tmp_path_factory):
     from mildip.store import open_store
 
     path = tmp_path_factory.mktemp("workbench") / "template.db"
-    settings = Settings(db_url=f"sqlite:///{path}", use_spacy=False)
+    settings = Settings(db_url=f"sqlite:///{path}", use_parser=False)
     with open_store(settings.db_url) as store:
         fill_web_store(store, settings)
         for name, role in WEB_USERS:
@@ -757,10 +757,10 @@ def web_template_db(tmp_path_factory):
 
 @pytest.fixture
 def web_settings(tmp_path):
-    """Settings of an empty SQLite store in ``tmp_path``, spaCy off (ingest tests stay fast)."""
+    """Settings of an empty SQLite store in ``tmp_path``, the parser off (ingest tests stay fast)."""
     from mildip.settings import Settings
 
-    return Settings(db_url=f"sqlite:///{tmp_path / 'workbench.db'}", use_spacy=False)
+    return Settings(db_url=f"sqlite:///{tmp_path / 'workbench.db'}", use_parser=False)
 
 
 @pytest.fixture

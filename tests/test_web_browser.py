@@ -47,7 +47,7 @@ def workbench(store_url):
     from mildip.web.app import create_app
     from mildip.web.server import background_server
 
-    settings = Settings(db_url=store_url, use_spacy=False)
+    settings = Settings(db_url=store_url, use_parser=False)
     with open_store(store_url) as store:
         fill_web_store(store, settings)
         add_user(store, "ana", "analyst", "password-ana")

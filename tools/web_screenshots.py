@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
                 page.wait_for_load_state("networkidle")
                 target = args.out / f"workbench-{name}.png"
                 page.screenshot(path=str(target), full_page=name != "document")
-                print(f"wrote {target.relative_to(ROOT)}")
+                shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+                print(f"wrote {shown}")
             browser.close()
         store.close()
     return 0
