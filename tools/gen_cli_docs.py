@@ -114,12 +114,15 @@ mildip extract --format csv --published 2023-02-01 note.txt
 Write the resolved events chosen by the filter options (`mildip.export.writer_for`):
 `jsonl`, `csv` and `parquet` give one row per (event, document), each with the
 document's URL, title, outlet and publication date; `graphml` and `graphml-officials`
-give the party and official networks (see [store.md](store.md#export-formats)). The
-format is `--format`, else the extension of `--out`; a contradiction is refused.
+give the party and official networks (see [store.md](store.md#export-formats)). Each
+row's `review` says `machine`, `accepted` or `edited`; rejected events are left out
+unless `--review` names them. The format is `--format`, else the extension of `--out`;
+a contradiction is refused.
 
 ```bash
 mildip --db sqlite:////tmp/x.db export --out events.jsonl
 mildip --db sqlite:////tmp/x.db export --party CHN --party USA --out china-us.parquet
+mildip --db sqlite:////tmp/x.db export --review accepted --review edited --out checked.csv
 mildip --db sqlite:////tmp/x.db export --format graphml > parties.graphml
 ```
 """,
@@ -192,14 +195,17 @@ mildip --db sqlite:////tmp/x.db demo examples/corpus --report /tmp/x-report.html
 Without a subcommand, list the resolved events chosen by
 `mildip.analysis.filters.EventFilter`, sorted by date, type and id; filters combine
 (all `--party` codes must be actors, at least one `--any-party`; any of the `--type` and
-`--modality` values). On a terminal the table fits the width (`--columns` to choose,
-`--quote` for the evidence); piped, it is TSV. `--format json` prints full events with
-every evidence span.
+`--modality` values). Events an analyst rejected in the workbench are left out, here
+and in every other command, unless `--review` names them (`--review rejected`: only
+those; with `--review`, the table gets a review column). On a terminal the table fits the
+width (`--columns` to choose, `--quote` for the evidence); piped, it is TSV. `--format
+json` prints full events with every evidence span.
 
 ```bash
 mildip --db sqlite:////tmp/x.db events --party CHN --party USA --type CANCEL --since 2022-08
 mildip --db sqlite:////tmp/x.db events --mechanism DPCT --columns date,type,quote
 mildip --db sqlite:////tmp/x.db events --doc seed --modality future
+mildip --db sqlite:////tmp/x.db events --review rejected --review edited
 mildip --db sqlite:////tmp/x.db events --format json > events.json
 ```
 """,
