@@ -145,7 +145,7 @@ def _main_clause(tok) -> bool:
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 
-def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()) -> str | None:
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()):
     """The explicit date (with a year) this sentence sets for the narrative: one of its
     main clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
     citation; in a sentence without a parse, one that opens it. None when there is none."""
@@ -161,12 +161,12 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=())
                 continue
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
-                return d.value
+                return d.value, not d.relative
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
         if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
-            return d.value
+            return d.value, not d.relative
     return None
 
 
@@ -256,6 +256,7 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
                     or k.event.evidence[0].start == b.event.evidence[0].start
                     and k.event.evidence[0].end == b.event.evidence[0].end
                 )
+                and not (k.event.flags and b.event.flags)
             ),
             None,
         )
@@ -325,7 +326,7 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
             analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end]
         )
         if anchor:
-            state.set_anchor(anchor)
+            state.set_anchor(*anchor)
         if sent.text.rstrip().endswith(":"):
             state.list_lead = _list_lead(analysed, sent, parties, doc.published)
         elif not sent.is_list_item:
@@ -336,8 +337,9 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)
+                state.last_channel_sentence = state.sentence_index
         codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
-        state.remember_parties(codes, [b.event.actors for b in built], spacy_doc is not None)
+        state.remember_parties(codes, [], spacy_doc is not None and not built)
         out.extend(built)
     return out
 

@@ -32,6 +32,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 TOPIC_PREPS = frozenset(
     {
+        "against",
         "on",
         "over",
         "about",
@@ -122,7 +123,7 @@ def subjects(verb, depth: int = 0) -> list:
             if s.dep_ == "expl":
                 continue
             if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                out.extend(conjuncts(verb.head))
+                out.extend(conjuncts(antecedent(verb)))
             else:
                 out.extend(conjuncts(s))
         if out:
@@ -145,6 +146,23 @@ def subjects(verb, depth: int = 0) -> list:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head)
     return []
+
+
+def antecedent(relcl):
+    """The noun a relative clause is about. The parser often hangs "which" on the
+    nearest noun ("countermeasures against the U.S., which included ..."): when that
+    noun is a proper name inside a prepositional phrase of a common noun, the common
+    noun is meant."""
+    head = relcl.head
+    if (
+        head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and any(c.lower_ == "which" for c in relcl.children)
+    ):
+        return head.head.head
+    return head
 
 
 def passive_subjects(verb) -> list:
@@ -364,10 +382,12 @@ class Resolver:
             if t.pos_ == "PROPN" and t.text in state.people:
                 found.add(state.person_party(t.text), "memory")
             elif t.pos_ == "PRON" and low in ("he", "she", "him", "her", "his"):
-                found.add(state.person_party(low), "pronoun")
+                # a possessive inside a phrase ("his Philippine counterpart") only
+                # stands in when the phrase names no party itself
+                found.add(state.person_party(low), "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
             elif low in ("it", "its", "they", "their") and (reported := reporter_parties(self, t)):
                 for code in reported:
-                    found.add(code, "pronoun")
+                    found.add(code, "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
             elif low in ("it", "its") and state.naval_party and state.naval_recent:
                 found.add(state.naval_party, "memory")
             elif t.pos_ == "PRON" and low in ("you", "your", "yours"):

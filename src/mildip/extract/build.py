@@ -28,11 +28,12 @@ from mildip.extract.frames.interaction import carried_by
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
-from mildip.extract.sentence import Analysed, np_tokens
+from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
 from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
 
+LIST_ITEM = "list_item: one of several channels acted on in one sentence"
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
 REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
 """Types of which "in 1967 and 1975" tells two events."""
@@ -49,24 +50,31 @@ class Built:
     features: dict[str, object] = field(default_factory=dict)
 
 
-def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon) -> bool:
+def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = False) -> bool:
+    """Whether the meeting is a call: the trigger is a call word, or a call cue hangs
+    from the trigger or its verb ("held talks by video link"); unless ``strong_only``,
+    also a cue within five tokens of the trigger."""
     if draft.entry.mode == "call":
         return True
-    near = set()
-    for tok in (draft.trigger, draft.verb):
-        if tok is None:
-            continue
-        near.update(tok.subtree if tok.i == draft.trigger.i else tok.children)
-    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
-    near.update(sent.doc[lo:hi])
+    near = set(draft.trigger.subtree)
+    if draft.verb is not None:
+        near.update(draft.verb.children)
+        near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
-    window = sent.doc[lo:hi].text.lower()
-    return any(" " in cue and cue in window for cue in lex.cues["call"])
+    if strong_only:
+        return False
+    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
+    window = sent.doc[lo:hi]
+    if {t.lemma_.lower() for t in window} & lex.cues["call"]:
+        return True
+    text = window.text.lower()
+    return any(" " in cue and cue in text for cue in lex.cues["call"])
 
 
 _NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})
+_MECHANISM_HEADS = frozenset({"dialogue", "consultation"})
 _DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round"})
 
 
@@ -81,11 +89,18 @@ def settle_type(
     """The spec type of a draft (see the module docstring)."""
     if draft.type not in _TALK_TYPES:
         return draft.type
-    if _call_cue(sent, draft, lex):
-        return "CALL"
     registered = mechanism is not None and not mechanism.discovered
+    if registered and draft.type == "DIALOGUE" and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        # "the Consultation ... last convened virtually": a session of the mechanism
+        return "DIALOGUE"
+    if _back_to_session(draft, state):
+        return "DIALOGUE"
+    if _call_cue(sent, draft, lex, strong_only=True):
+        return "CALL"
     if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         return "DIALOGUE"
+    if _call_cue(sent, draft, lex):
+        return "CALL"
     if draft.entry.mode == "either":
         told = state.talk_modes.get(draft.actors)
         if told is not None:
@@ -98,6 +113,9 @@ def settle_type(
     counted = round_ is not None and round_ >= 2
     if head in _DIALOGUE_HEADS and (proper or counted):
         return "DIALOGUE"
+    if head in _MECHANISM_HEADS and mechanism is not None:
+        # "their first security policy dialogue in five years": a dialogue with a name
+        return "DIALOGUE"
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
         return "DIALOGUE" if proper or counted else "MEET"
     return "MEET"
@@ -107,15 +125,40 @@ def _is_exercise(tok, lex: Lexicon) -> bool:
     return any(t.frame == "exercise" for t in lex.for_token(tok.lemma_.lower(), "noun"))
 
 
+def _perfect(verb) -> bool:
+    """ "have agreed", "has met": the present perfect tells what holds now, so the
+    narrative's anchor does not date it."""
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+
+
+def _back_to_session(draft: Draft, state: DocumentState) -> bool:
+    """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
+    same parties: the definite noun refers back to that session."""
+    trig = draft.trigger
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in trig.children):
+        return False
+    last = state.last_channels.get("DIALOGUE")
+    return last is not None and last[0] == draft.actors and state.last_channel_sentence >= state.sentence_index - 2
+
+
 def event_verb(draft: Draft, lex: Lexicon):
     """The verb whose clause tells the event: the draft's verb, or - for a nominal
     trigger described by a relative clause of a support verb ("the Consultation,
     which last convened in January 2022, will ...") - that clause's verb."""
     trig = draft.trigger
     if trig.pos_ in ("NOUN", "PROPN"):
-        for c in trig.children:
-            if c.dep_ in ("relcl", "acl") and lex.in_class("occurrence", c.lemma_):
-                return c
+        found = [
+            v
+            for c in trig.children
+            if c.dep_ in ("relcl", "acl")
+            for v in conjuncts(c)
+            if lex.in_class("occurrence", v.lemma_)
+        ]
+        dated = [v for v in found if any(t.ent_type_ == "DATE" for t in v.subtree)]
+        if dated or found:
+            return (dated or found)[0]
     return draft.verb
 
 
@@ -222,7 +265,10 @@ def build_event(
         or (verb is not None and verb.i != draft.verb_i and verb.i != trig.i)
         or (verb is not None and (verb.i == trig.i or carried_by(lex, trig, verb)))
     )
-    modality = read_modality(trig, verb, lex, draft.type, carried)
+    presupposed = trig.pos_ == "NOUN" and not carried and trig.dep_ in ("nsubj", "nsubjpass")
+    # "the establishment of a direct link will strengthen ...": the subject noun's
+    # event is taken as given, whatever the verb's tense or mood
+    modality = read_modality(trig, None if presupposed else verb, lex, draft.type, carried)
     if modality == NO_EVENT:
         return []
     mechanism, round_ = _mechanism(registry, sent, draft, lex)
@@ -255,13 +301,17 @@ def build_event(
         draft.trigger,
         verb if carried else None,
         anchor=state.anchor(),
-        anchor_here=anchor_here,
+        explicit_anchor=state.explicit_anchor(),
+        anchor_here=anchor_here and not _perfect(verb),
         list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
         published=published,
         precision=precision,
         modality=modality,
         citations=citations,
     )
+    if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
+        # "the Indian navy has never carried out joint patrols": a record, not an event
+        return []
     if how != "text" and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event
         return []
@@ -293,6 +343,7 @@ def build_event(
         participants=_participants(sent, draft.actors, value),
         location=_location(sent, draft, draft.actors),
         evidence=[evidence],
+        flags=[LIST_ITEM] if draft.list_item else [],
     )
     features = {
         "type": type_,
@@ -331,7 +382,7 @@ def build_event(
     built = [Built(event, features)]
     if how == "text" and type_ in REPEATABLE_TYPES and value:
         for other in coordinated_dates(
-            sent, value, anchor=state.anchor(), published=published, precision=precision,
+            sent, value, anchor=state.explicit_anchor(), published=published, precision=precision,
             modality=modality, citations=citations,
         ):
             built.append(Built(event.with_(date=other, event_id=""), dict(features)))

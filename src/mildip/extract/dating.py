@@ -81,6 +81,9 @@ def attached(date_head, trigger, verb) -> bool:
         return True
     if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
         return False
+    if any(a.lower_ == "according" for a in date_head.ancestors):
+        # "according to a 2007 diplomatic cable": the source's date
+        return False
     above = _first_verb_above(date_head)
     if above is None:
         return True
@@ -165,6 +168,7 @@ def choose_date(
     *,
     anchor: str | None,
     anchor_here: bool,
+    explicit_anchor: str | None = None,
     list_date: str | None = None,
     published: date | None,
     precision: str,
@@ -180,7 +184,9 @@ def choose_date(
         head = sent.span_head(d.start, d.end)
         if head is None or not attached(head, trigger, verb):
             continue
-        if verb is None and trigger.dep_ == "pobj" and head.i not in own:
+        if verb is None and trigger.dep_ == "pobj" and head.i not in own and not (
+            0 < head.i - max(own) <= 3
+        ):
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
             # talks on Thursday"): only its own dates count
             continue
@@ -192,8 +198,10 @@ def choose_date(
         # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
         # ... held a call ... on April 20" is dated April 20
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
+    own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
     if best is not None:
-        value = cap_precision(_with_anchor_year(best, anchor, published), best.kind, precision)
+        reyear = None if own_frame else explicit_anchor
+        value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
         if value is not None:
             return value, "text"
         # a weekday in a text dated to the month: the month of publication

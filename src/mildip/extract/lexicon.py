@@ -85,6 +85,7 @@ class Trigger:
     weak: bool = False
     context: bool = True
     topic_object: bool = False
+    plural: bool = False
 
     @property
     def words(self) -> str:
@@ -182,6 +183,7 @@ def _trigger_entries(rows: Any) -> list[Trigger]:
                     weak=bool(row.get("weak", False)),
                     context=bool(row.get("context", True)),
                     topic_object=bool(row.get("topic_object", False)),
+                    plural=bool(row.get("plural", False)),
                 )
             )
     return out
@@ -202,7 +204,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "proposable", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "engagement_verbs", "reporting"):
+    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "engagement_verbs", "reporting"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")

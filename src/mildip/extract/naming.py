@@ -71,7 +71,7 @@ def _name_tokens(tok) -> list:
     for t in np_tokens(tok):
         ok, u = True, t
         while u.i != tok.i:
-            named_of = u.dep_ == "prep" and u.lower_ == "of" and any(
+            named_of = u.dep_ == "prep" and u.lower_ in ("of", "under") and any(
                 c.pos_ == "PROPN" for c in u.children
             )
             if u.dep_ in ("relcl", "acl", "appos", "conj", "cc") or (

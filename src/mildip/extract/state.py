@@ -62,6 +62,9 @@ class Anchor:
     value: str
     paragraph: int
     sentence: int
+    explicit: bool = True
+    """Written with its year ("In 2022", "on 5 August 2022"), not relative to the
+    publication ("last August")."""
 
 
 @dataclass
@@ -90,6 +93,8 @@ class DocumentState:
     subject: Person | None = None
     anchors: list[Anchor] = field(default_factory=list)
     last_channels: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
+    last_channel_sentence: int = -99
+    """Index of the sentence that told the last session."""
     """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
     told, for "the dialogue", "the previous round", "the first exercise of the series"."""
     naval_party: str | None = None
@@ -151,6 +156,15 @@ class DocumentState:
         for group in reversed(self.recent_sets):
             if len(group) == n:
                 return group
+        # "held separate meetings with A and B ... the three ministers then met": the
+        # union of the last meetings that share a party
+        union: list[str] = []
+        for group in reversed(self.recent_sets):
+            if union and not set(group) & set(union):
+                break
+            union += [c for c in group if c not in union]
+            if len(union) == n:
+                return tuple(sorted(union))
         return ()
 
     def counterpart_of(self, party: str | None, loose: bool = False) -> str | None:
@@ -232,9 +246,18 @@ class DocumentState:
 
     # --- time ------------------------------------------------------------------------
 
-    def set_anchor(self, value: str) -> None:
-        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index))
+    def set_anchor(self, value: str, explicit: bool = True) -> None:
+        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit))
         del self.anchors[:-4]
+
+    def explicit_anchor(self) -> str | None:
+        """The governing anchor when it was written with its year (it may re-year an
+        "In August"); a relative anchor ("last August") may not."""
+        for a in reversed(self.anchors):
+            if self.paragraph - a.paragraph <= 1:
+                return a.value if a.explicit else None
+            break
+        return None
 
     def anchor(self) -> str | None:
         """The explicit date that governs relative dates here: one set earlier in this

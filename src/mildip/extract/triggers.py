@@ -64,6 +64,8 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
     found: list[Trigger] = []
     for lemma in _lemmas(tok):
         for entry in lex.for_token(lemma, pos):
+            if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
             if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
                 found.append(entry)
     return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))
@@ -88,29 +90,86 @@ def _depth(tok) -> int:
     return d
 
 
-def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
-    """Every draft of one analysed sentence (see the module docstring)."""
+def _first_draft(ctx: FrameContext, tok) -> tuple[list[Draft], Trigger | None]:
+    """The drafts of the most specific entry of ``tok`` that gives any, and that entry."""
+    for entry in matching_entries(tok, ctx.lex):
+        ctx.trigger = event_token(tok)
+        made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
+        if made:
+            return made, entry
+    return [], None
+
+
+def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[int]:
+    """Tokens the drafts of ``tok`` act on, whose own triggers give no event."""
     claimed: set[int] = set()
-    drafts: list[Draft] = []
+    if entry.frame in _CLAIMING_FRAMES:
+        for d in made:
+            for obj in d.objects:
+                claimed.update(t.i for t in obj.subtree if not _in_example(t, obj))
+    if entry.pos == "verb" and tok.lemma_.lower() in _TOPIC_VERBS:
+        # "will discuss ... the resumption of military-to-military communications": topics
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep"):
+                claimed.update(t.i for t in c.subtree)
+    if entry.frame in ("propose", "reject") and entry.pos == "verb":
+        # "proposed a call ... to discuss the balloon": the purpose is the proposal's
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl", "ccomp"):
+                claimed.update(t.i for t in c.subtree)
+    if entry.frame == "agree" and entry.pos == "verb":
+        # "agreed to convene a working group": one AGREE, not a future meeting too -
+        # unless the clause schedules it ("agreed to meet in Hanoi in May")
+        for c in tok.children:
+            inner = [t.i for t in c.subtree]
+            if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+                claimed.update(inner)
+    return claimed
+
+
+_EXAMPLE_PREPS = frozenset({"as", "like", "including"})
+_TOPIC_VERBS = frozenset({"discuss", "address", "raise", "review", "cover", "touch", "exchange", "debate", "consider", "examine", "explore"})
+
+
+def _in_example(tok, top) -> bool:
+    """Whether ``tok`` lies in a "such as ..." or "including ..." phrase under ``top``:
+    an example of what is proposed or cancelled is an event of its own."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _EXAMPLE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+def _sourced(doc) -> set[int]:
+    """Tokens of an "according to ..." phrase: they name a source, not an event."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
+    """Every draft of one analysed sentence (see the module docstring).
+
+    Two passes: from the root down, to find the phrases that governing triggers claim;
+    then in text order, so that each event told updates the narrative's pair before
+    the next trigger of the sentence reads "the two sides"."""
+    claimed: set[int] = set(_sourced(ctx.sent.doc))
     for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
         if tok.i in claimed or ctx.sent.in_name(tok.i):
             continue
-        for entry in matching_entries(tok, ctx.lex):
-            ctx.trigger = event_token(tok)
-            made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
-            if not made:
-                continue
-            drafts.extend(made)
-            if entry.frame in _CLAIMING_FRAMES:
-                for d in made:
-                    for obj in d.objects:
-                        claimed.update(t.i for t in obj.subtree)
-            if entry.frame == "agree" and entry.pos == "verb":
-                # "agreed to convene a working group": one AGREE, not a future meeting
-                # too - unless the clause schedules it ("agreed to meet in Hanoi in May")
-                for c in tok.children:
-                    inner = [t.i for t in c.subtree]
-                    if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
-                        claimed.update(inner)
-            break
+        made, entry = _first_draft(ctx, tok)
+        if made:
+            claimed |= _claims(ctx, tok, entry, made)
+    drafts: list[Draft] = []
+    for tok in ctx.sent.doc:
+        if tok.i in claimed or ctx.sent.in_name(tok.i):
+            continue
+        made, _entry = _first_draft(ctx, tok)
+        drafts.extend(made)
+        for d in made:
+            ctx.state.recent_sets.append(d.actors)
     return sorted(drafts, key=lambda d: d.trigger.i)

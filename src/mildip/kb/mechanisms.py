@@ -71,6 +71,10 @@ _MIN_FUZZY_TOKEN_LENGTH = 5
 _NUMERIC_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _YEAR = re.compile(r"^\d{4}$")
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+_ROMAN = re.compile(r"(?<![A-Za-z])(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![A-Za-z])")
+"""An upper-case Roman numeral written as a word or after a hyphen ("Shaheen-IX", "Garuda VII")."""
+_PLUS = re.compile(r"(\d)\s*\+\s*(\d)")
+"""A "2+2"-style format name, kept as one token ("2plus2") instead of two dropped digits."""
 _CONNECTIVES = frozenset({"and", "of", "on", "for", "in", "with", "between", "against", "to"})
 """Filler words kept at the start of a discovered name's body (only leading filler is cut)."""
 _KIND_HINTS: tuple[tuple[str, str], ...] = (
@@ -135,6 +139,11 @@ class Vocabulary:
         """Every word that names a party, lower case."""
         return frozenset(w for p in self.parties.values() for w in p.words)
 
+    def named_parties(self, text: str) -> frozenset[str]:
+        """The codes of the parties whose words occur in ``text`` ("Sino-US talks" → CHN, USA)."""
+        words = set(re.split(r"[^a-z]+", _fold(text).lower().replace(".", "").replace("'", "")))
+        return frozenset(p.code for p in self.parties.values() if p.words & words)
+
     def prefix(self, actors: Iterable[str]) -> str:
         """The party prefix of a discovered name: organisations, then China, then the rest."""
 
@@ -193,8 +202,12 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
     """The :class:`NameKey` of a mechanism name (parenthesised text is ignored).
 
     ``codes`` are party codes (the event's actors) also removed when written in capitals.
+    Upper-case Roman numerals ("Shaheen-IX") are dropped like numbers; "2+2" becomes the
+    single token ``2plus2``; a hyphenated word is split when a part is a party word or a
+    number ("Joint Sea-2024" = "Joint Sea 2024"), joined otherwise.
     """
-    text = _PARENTHETICAL.sub(" ", _without_codes(_fold(text), codes)).lower()
+    text = _PARENTHETICAL.sub(" ", _without_codes(_fold(text), codes))
+    text = _PLUS.sub(r"\1plus\2", _ROMAN.sub(" ", text)).lower()
     text = re.sub(r"'s\b", "", text).replace("s'", "s")
     party_words = vocabulary.party_words
     tokens: list[str] = []
@@ -203,7 +216,8 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
         if not raw:
             continue
         parts = [p.replace(".", "").replace("'", "") for p in raw.split("-")]
-        pieces = parts if any(p in party_words for p in parts) else ["".join(parts)]
+        split = any(p in party_words or p.isdigit() for p in parts)
+        pieces = parts if split else ["".join(parts)]
         for piece in pieces:
             if not piece or piece in party_words or piece in vocabulary.filler:
                 continue
@@ -342,16 +356,22 @@ class Registry:
         """The registered mechanism ``text`` names, or None.
 
         ``actors`` (party codes) must equal the mechanism's parties as a set when both
-        are known. A tie between two different mechanisms returns None (ambiguous).
+        are known. Without ``actors``, the parties that ``text`` itself names ("CARAT
+        Indonesia", "U.S.-Japan 2+2") must be among the mechanism's parties. A mechanism
+        without fixed parties passes both tests. A tie between two different mechanisms
+        returns None (ambiguous).
         """
         if not text or not text.strip():
             return None
         wanted = frozenset(actors)
+        named = frozenset() if wanted else self.vocabulary.named_parties(text)
         queries = [normalise_name(text, self.vocabulary, wanted)]
         queries += [normalise_name(a, self.vocabulary) for a in abbreviations(text)]
         best: dict[str, float] = {}
         for mechanism, key in self._keys:
-            if wanted and mechanism.parties and frozenset(mechanism.parties) != wanted:
+            if mechanism.parties and wanted and frozenset(mechanism.parties) != wanted:
+                continue
+            if mechanism.parties and not named <= frozenset(mechanism.parties):
                 continue
             for query in queries:
                 score = key_score(query, key, self.threshold)
@@ -540,9 +560,12 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         raise DataFileError(
             f"{where}: unknown keys {sorted(unknown)}; known: {sorted(_KNOWN_KEYS)}"
         )
-    for key in ("id", "name", "parties", "kind", "sources"):
+    for key in ("id", "name", "kind", "sources"):
         if not row.get(key):
             raise DataFileError(f"{where}: {key!r} is required and may not be empty")
+    parties = row.get("parties", [])
+    if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
+        raise DataFileError(f"{where}: parties must be a list of party codes")
     if row["id"] != slugify(row["id"]):
         raise DataFileError(f"{where}: id must be a slug such as {slugify(row['id'])!r}")
     if row["kind"] not in KINDS:
@@ -561,7 +584,7 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         mechanism_id=row["id"],
         name=row["name"],
         aliases=tuple(row.get("aliases", ())),
-        parties=tuple(sorted(set(row["parties"]))),
+        parties=tuple(sorted(set(parties))),
         kind=row["kind"],
         level=row.get("level"),
         cadence_days=cadence,
@@ -578,14 +601,20 @@ def _check_unique(registry: Registry, origin: str) -> None:
         if m.mechanism_id in seen_ids:
             raise DataFileError(f"{origin}: mechanism id {m.mechanism_id!r} is used twice")
         seen_ids.add(m.mechanism_id)
-    owners: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+    owners: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {}
     for m, key in registry._keys:
-        slot = (m.parties, key.tokens)
-        other = owners.setdefault(slot, m.mechanism_id)
-        if other != m.mechanism_id:
+        by_parties = owners.setdefault(key.tokens, {})
+        by_parties.setdefault(m.parties, m.mechanism_id)
+        # a mechanism without fixed parties is a candidate for every set of actors
+        if m.parties:
+            rivals = (by_parties[m.parties], by_parties.get((), m.mechanism_id))
+        else:
+            rivals = tuple(by_parties.values())
+        other = next((o for o in rivals if o != m.mechanism_id), None)
+        if other is not None:
             raise DataFileError(
                 f"{origin}: {m.mechanism_id!r} and {other!r} share the name {' '.join(key.tokens)!r} "
-                f"for the same parties; make one of the names more specific"
+                f"for the same (or unfixed) parties; make one of the names more specific"
             )
 
 

@@ -356,6 +356,7 @@ _ANCHORED = re.compile(
     r"\b(?:(?P<next>the\s+(?:next|following)\s+day)|(?P<prev>the\s+(?:day\s+before|previous\s+day))"
     r"|(?P<same>(?:that|the\s+same)\s+day)"
     r"|(?P<later>(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+(?P<dir>later|after(?:wards?)?|earlier|before))"
+    r"|(?P<mlater>(?P<mn>a|one|two|three|four|five|six)\s+months?\s+(?P<mdir>later|after(?:wards?)?|earlier|before))"
     r"|(?P<week>(?:that|the\s+same|the\s+following|the\s+next|later\s+that)\s+week)"
     r"|(?P<month>(?:that|the\s+same|later\s+that|earlier\s+that)\s+month)"
     r"|(?P<year>(?:that|the\s+same|later\s+that|earlier\s+that)\s+year))\b",
@@ -390,6 +391,13 @@ def find_anchored(text: str, anchor: str | None, offset: int = 0) -> list[DateMe
 
 
 def _anchored_value(m: re.Match, anchor: str) -> str | None:
+    if m.group("mlater"):
+        if len(anchor) < 7:
+            return anchor[:4]
+        n = _WORD_NUMBERS.get(m.group("mn").lower(), 1)
+        sign = 1 if m.group("mdir").lower().startswith(("later", "after")) else -1
+        y, mo = divmod(int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * n, 12)
+        return f"{y:04d}-{mo + 1:02d}"
     if m.group("year"):
         return anchor[:4]
     if m.group("month"):

@@ -127,12 +127,20 @@ def _single_document(a: Event, b: Event) -> bool:
 
 
 _ONE_SENTENCE_TYPES = frozenset({"MEET", "CALL"})
+_LIST_ITEM_FLAG = "list_item: one of several channels acted on in one sentence"
 
 
 def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
     """Whether ``a`` and ``b`` were stated by different clauses of one sentence (their
     passages differ but lie in the same sentence). A meeting or call told twice in one
     sentence ("met ... and held talks") is still one event."""
+    if _LIST_ITEM_FLAG in a.flags and _LIST_ITEM_FLAG in b.flags:
+        # "cancelled A, B and C": the items of one list are different channels
+        return any(
+            x.doc_id == y.doc_id and x.sentence_start == y.sentence_start
+            for x in a.evidence
+            for y in b.evidence
+        )
     if a.type in _ONE_SENTENCE_TYPES:
         return False
     for x in a.evidence:
@@ -142,7 +150,8 @@ def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
                 and x.sentence_start is not None
                 and x.sentence_start == y.sentence_start
             )
-            if same_sentence and (x.start, x.end) != (y.start, y.end):
+            nested = x.start <= y.start and y.end <= x.end or y.start <= x.start and x.end <= y.end
+            if same_sentence and not nested:
                 return True
     return False
 
@@ -172,7 +181,9 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         # "the exercise was held in August, and in October the two navies held another":
         # the extractor keeps the events of one sentence apart on purpose
         return False
-    if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
+    if _single_document(a, b) and (
+        a.type not in _STATE_CHANGES or _same_mechanism(a, b) or not (a.mechanism and b.mechanism)
+    ):
         # one text rarely tells two same-type events of one pair in one period: a
         # re-mention that omits the mechanism is the same event (a cancellation or
         # suspension list names each channel, so there the mechanism must agree)
@@ -214,7 +225,7 @@ def _canonical_key(e: Event) -> tuple:
 
 class _Clusters:
     """Union-find whose unions are refused when the joined group would disagree on
-    date, mechanism or round."""
+    date, mechanism or round, or would hold two events one sentence keeps apart."""
 
     def __init__(self, mentions: Sequence[Event]):
         self.mentions = mentions
@@ -236,6 +247,8 @@ class _Clusters:
                 if not _mechanisms_agree(a, b):
                     return False
                 if a.round is not None and b.round is not None and a.round != b.round:
+                    return False
+                if _other_clause_of_one_sentence(a, b):
                     return False
         return True
 

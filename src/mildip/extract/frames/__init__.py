@@ -75,6 +75,8 @@ class Draft:
     resumed: bool = False
     location: str | None = None
     frame: str = ""
+    list_item: bool = False
+    """One of several objects acted on by one trigger ("cancelled A, B and C")."""
 
     @property
     def verb_i(self) -> int | None:
@@ -157,20 +159,24 @@ def assemble(
         if len(pair) >= 2 and codes[0] in pair:
             codes.extend(c for c in pair if c not in codes)
             sources.add("context")
-    if allow_context and not codes and ctx.lex.two_parties.search(ctx.sent.text):
+    if allow_context and not codes and (
+        ctx.lex.two_parties.search(ctx.sent.text) or _back_reference(ctx.trigger)
+    ):
+        # "the two sides ..." in the sentence, or "The agreement, signed in Manila in
+        # July, ...": the narrative's parties
         codes = list(ctx.state.pair())
         sources.add("context")
     if allow_context and len(codes) < 2 and ctx.trigger is not None:
         # "Australian and Philippine officials said the first patrol could take place":
         # the reporters' parties, when the clause names too few
         reported = reporters_of(ctx, ctx.trigger)
-        if len(set(codes) | set(reported)) >= 2 and (not codes or codes[0] in reported):
+        if not codes and len(set(reported)) >= 2:
             codes += [c for c in reported if c not in codes]
             sources.add("reporter")
     return codes, sources
 
 
-_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated"})
+_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
 _AGGREGATE = 5
 
 
@@ -181,7 +187,7 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     carries it or a complement naming its parties; or a count of five or more."""
     from mildip.extract.frames.interaction import carried_by
 
-    if noun.pos_ == "PROPN" or noun.tag_ not in ("NNS", "NNPS"):
+    if noun.tag_ not in ("NNS", "NNPS") or (noun.pos_ == "PROPN" and not ctx.sent.sentence.is_heading):
         return False
     for c in noun.subtree:
         if c.lower_ in _VAGUE_QUANTITIES:
@@ -203,8 +209,18 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     if any(c.dep_ in ("det", "poss") for c in noun.children):
         return False
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
-        return False
+        # "which engages in discussions and consultations with the Philippines": a
+        # present-tense habit, not an event
+        return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _back_reference(tok) -> bool:
+    """A definite noun ("the agreement", "this exercise") that names no party: it
+    refers back to the narrative."""
+    return tok is not None and tok.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in tok.children
+    )
 
 
 def reporters_of(ctx: FrameContext, tok) -> list[str]:

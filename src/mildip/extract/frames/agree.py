@@ -54,11 +54,17 @@ def agree(ctx: FrameContext, tok, entry):
     """An AGREE between two parties or more."""
     if entry.pos == "verb":
         if is_passive(tok):
+            if not agents(tok) and entry.objects != "agreement":
+                # "Japan was committed to peace": a state, not an agreement
+                return []
             sides = [ctx.parties(agents(tok), "agent"), ctx.parties(passive_subjects(tok), "object")]
         else:
             sides = [ctx.parties(subjects(tok), "subject")]
         sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
         agreements = _agreement_objects(ctx, tok)
+        if entry.objects == "agreement" and not agreements and not is_passive(tok) and not prep_objects(tok, WITH):
+            # "signed a law", "renewed fears": signing is an agreement only of one
+            return []
         for obj in agreements:
             sides.extend(nominal_sides(ctx, obj))
         objs = agreements or [tok]

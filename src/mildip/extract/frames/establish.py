@@ -26,6 +26,9 @@ def channel_objects(ctx: FrameContext, tok, entry) -> list:
     """The channel phrases a trigger sets up, or []."""
     if entry.pos == "verb":
         heads = passive_subjects(tok) if is_passive(tok) else objects(tok)
+        if not heads and not is_passive(tok):
+            # "the hotline, which opened on March 31": the channel is the subject
+            heads = subjects(tok)
     else:
         heads = prep_objects(tok, {"of", "for"})
     return [h for h in heads if ctx.lex.in_class("channel", h.lemma_)]

@@ -18,6 +18,25 @@ from mildip.extract.frames.interaction import WITH, nominal_sides
 EXERCISE_WITH = WITH | {"of", "by", "from", "involving", "including", "featuring"}
 
 
+def names_series(tok) -> bool:
+    """A proper name of an exercise ("Exercise Pitch Black", "Balikatan 2024")."""
+    return tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def host_country(ctx: FrameContext, tok) -> str | None:
+    """The country of an ``in``/``off``/``at`` place of the exercise or its verb."""
+    verb = clause_verb(tok)
+    for holder in (tok, verb):
+        if holder is None:
+            continue
+        for p in prep_objects(holder, {"in", "off", "at"}):
+            for t in p.subtree:
+                for pm in ctx.sent.places_of(t.i):
+                    if pm.kind in ("country", "place", "capital"):
+                        return pm.code
+    return None
+
+
 def _joint(ctx: FrameContext, tok) -> bool:
     words = {c.lower_ for c in tok.subtree} | {tok.head.lower_}
     return any(ctx.lex.cue("joint", w) for w in words)
@@ -39,4 +58,11 @@ def exercise(ctx: FrameContext, tok, entry):
         if c not in codes:
             codes.append(c)
             sources.add("registry")
+    if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok)):
+        # "German jets will take part in Exercise Pitch Black in northern Australia": the
+        # host of a combined exercise takes part in it
+        host = host_country(ctx, tok)
+        if host and host not in codes:
+            codes.append(host)
+            sources.add("host")
     return draft(ctx, tok, entry, codes, sources, "exercise", verb=clause_verb(tok), objects=[tok])

@@ -22,7 +22,7 @@ from mildip.extract.arguments import (
     prep_objects,
     subjects,
 )
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.nlp.ordinals import parse_ordinal
 
 WITH = frozenset({"with", "between", "among", "amongst", "alongside", "and"})
@@ -38,10 +38,13 @@ def carried_by(lex, noun, verb) -> bool:
     other than a reporting one with the noun as its direct object ("China announced
     joint drills" does not count; "China staged drills" does)."""
     t, steps = noun, 0
-    while t.i != verb.i and steps < 3:
+    while t.i != verb.i and steps < 4:
         if t.dep_ in ("conj", "compound", "appos"):
             t = t.head
             continue
+        if t.dep_ == "prep" and t.lower_ not in CARRYING_PREPS:
+            # "after Pelosi's visit, Beijing issued ...": a time frame, not a part
+            return False
         if t.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd", "pobj", "prep", "pcomp"):
             t, steps = t.head, steps + 1
             continue
@@ -99,11 +102,16 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
             sides.append(ctx.parties(subjects(verb), "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
         sides.append(ctx.parties(agents(verb), "agent"))
+        if verb.lemma_.lower() in _JOINING and noun.dep_ != "dobj":
+            # "the three ministers joined Austin for a four-way meeting"
+            sides.append(ctx.parties(objects(verb), "object"))
     elif time_framed and verb is not None and framed_by_time(noun, verb):
         sides.append(ctx.parties(subjects(verb), "subject"))
     return sides
 
 
+CARRYING_PREPS = frozenset({"in", "for", "into", "to", "at", "on", "of", "under"})
+_JOINING = frozenset({"join", "accompany", "host", "receive", "invite", "welcome", "meet"})
 TIME_PREPS = frozenset({"during", "after", "following", "before", "ahead", "upon"})
 
 
@@ -176,15 +184,24 @@ def interaction(ctx: FrameContext, tok, entry):
     if entry.pos == "verb":
         if entry.mode == "call" and (
             any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL for c in tok.children)
+            or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
+            or any(c.tag_ in ("``", "''") for c in tok.children)
             or tok.dep_ in ("amod", "compound")
+            or any(c.tag_ in ("WP", "WDT") for c in tok.children)
         ):
+            # "called the report fake news", "what the Navy calls FONOPs", "called on"
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:
             return separate
         sides = verbal_sides(ctx, tok, entry.topic_object)
     else:
-        if not eventive(ctx, tok):
+        if tok.lemma_.lower() in ctx.lex.session_nouns and any(
+            ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
+        ):
+            # "the previous edition of the exercise": the exercise is the event
+            return []
+        if not eventive(ctx, tok) or generic_mention(ctx, tok):
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:

@@ -27,13 +27,15 @@ def port_call(ctx: FrameContext, tok, entry):
     ship = ctx.parties(visitors, "subject")
     if not ship.codes:
         return []
-    initiator = ship.codes[0]
     out = []
-    for host in per_host(ctx, hosts, initiator):
-        codes, sources = assemble(ctx, [ship, host], allow_context=False)
-        location = next((c for c in host.codes if c != initiator), None)
-        out += draft(
-            ctx, tok, entry, codes, sources, "port_call",
-            initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
-        )
+    # "Indian and Japanese warships then called at Manila": each navy's call is one event
+    for initiator in ship.codes:
+        for host in per_host(ctx, hosts, initiator):
+            hosts_codes = [c for c in host.codes if c not in ship.codes or c == initiator]
+            codes = [initiator, *hosts_codes]
+            location = next((c for c in hosts_codes if c != initiator), None)
+            out += draft(
+                ctx, tok, entry, codes, ship.sources | host.sources, "port_call",
+                initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
+            )
     return out

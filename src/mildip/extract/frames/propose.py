@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from mildip.extract.arguments import (
     agents,
+    antecedent,
     clause_verb,
     is_passive,
     modifiers,
@@ -24,6 +25,7 @@ from mildip.extract.arguments import (
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.interaction import WITH, nominal_sides, verbal_sides
 
+_MAKING = frozenset({"make", "extend", "put", "submit", "send", "issue", "renew", "repeat", "present", "table", "convey", "deliver", "give", "forward", "reiterate"})
 ENGAGEMENT_FRAMES = frozenset({"interaction", "visit", "hosting", "exercise", "port_call"})
 
 
@@ -40,10 +42,17 @@ def _engagement_noun(ctx: FrameContext, tok) -> bool:
 
 
 def _engagement_verb(ctx: FrameContext, tok) -> bool:
+    """A clause that is an engagement: "to meet", "to visit", or a verb of taking part
+    whose object is one ("to join the exercise"; not "to join the alliance")."""
     lemma = tok.lemma_.lower()
-    return ctx.lex.in_class("engagement_verbs", lemma) or any(
-        t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")
-    )
+    if any(t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")):
+        return True
+    if not ctx.lex.in_class("engagement_verbs", lemma):
+        return False
+    if not ctx.lex.in_class("support", lemma):
+        return True
+    heads = objects(tok) + prep_objects(tok, {"in", "for", "at"})
+    return not heads or any(ctx.lex.in_class("proposable", h.lemma_) for h in heads)
 
 
 def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
@@ -53,6 +62,8 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
             proposer, objs = agents(tok), passive_subjects(tok)
         else:
             proposer, objs = subjects(tok), objects(tok)
+        # "a stop that Berlin had requested": the relative pronoun stands for the stop
+        objs = [antecedent(tok) if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
         comps = prep_objects(tok, {"for", "to", "of"})
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, c)]
         invitees = [o for o in objs if not _engagement_noun(ctx, o)] + prep_objects(tok, {"to", "with"})
@@ -61,7 +72,14 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
     proposer = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     proposer += prep_objects(tok, {"from", "by"})
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and tok.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+    if (
+        not proposer
+        and verb is not None
+        and verb.i != tok.i
+        and tok.dep_ == "dobj"
+        and verb.lemma_.lower() in _MAKING
+    ):
+        # "Washington extended an invitation": the verb's subject made the proposal
         proposer += subjects(verb)
     comps = prep_objects(tok, {"for", "of", "to"})
     clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]

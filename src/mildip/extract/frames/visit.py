@@ -35,6 +35,22 @@ def is_naval(ctx: FrameContext, heads) -> bool:
     return False
 
 
+def is_official(ctx: FrameContext, heads) -> bool:
+    """Whether a phrase names people acting for a party: a person, an official or
+    delegation noun, a personal pronoun - not "Australians" or "the base"."""
+    for h in heads:
+        if h.pos_ == "PRON" and h.lower_ in ("he", "she", "i", "we", "they", "him", "her", "us", "them"):
+            return True
+        if ctx.lex.in_class("official", h.lemma_) or h.ent_type_ == "PERSON":
+            return True
+        if h.pos_ == "PROPN" and h.text in ctx.state.people:
+            return True
+        for t in ctx.resolver.phrase_tokens(h):
+            if ctx.sent.person_of(t.i) is not None:
+                return True
+    return False
+
+
 def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     """(visitor heads, host heads) of a visit trigger."""
     if entry.pos == "verb":
@@ -58,7 +74,7 @@ def visit(ctx: FrameContext, tok, entry):
         # "called on China to ...": a demand, not a visit
         return []
     visitors, hosts = visit_roles(ctx, tok, entry)
-    if is_naval(ctx, visitors):
+    if is_naval(ctx, visitors) or (visitors and not is_official(ctx, visitors)):
         return []
     visitor = ctx.parties(visitors, "subject")
     initiator = visitor.codes[0] if visitor.codes else None
