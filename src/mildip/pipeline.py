@@ -30,7 +30,7 @@ from mildip._exceptions import (
 )
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
-from mildip.extract import extract_document
+from mildip.extract import extract_documents
 from mildip.ingest import iter_documents
 from mildip.kb.publishers import Publisher, find_publisher
 from mildip.model import STRUCTURAL_KINDS, Document, Event, HistoryEntry, Override
@@ -74,6 +74,10 @@ class IngestReport:
         return bool(self.added or self.unchanged) or not self.failed
 
 
+CHUNK = 50
+"""Documents per extraction call: long enough a parse stream, small enough a task."""
+
+
 def extract_many(
     docs: Sequence[Document],
     settings: Settings,
@@ -81,10 +85,12 @@ def extract_many(
     address: str | None = None,
 ) -> list[list[Event]]:
     """Events of each document, in input order. ``scheduler`` is "serial" or "dask"
-    (a local cluster, or the scheduler at ``address``)."""
+    (a local cluster, or the scheduler at ``address``). Documents go to the extractor
+    in chunks of :data:`CHUNK` (one parse stream each); with Dask each chunk is a task."""
     check_scheduler(scheduler)
+    chunks = [list(docs[i : i + CHUNK]) for i in range(0, len(docs), CHUNK)]
     if scheduler == "serial" or len(docs) <= 1:
-        return [extract_document(d, settings) for d in docs]
+        return [events for chunk in chunks for events in extract_documents(chunk, settings)]
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -102,8 +108,8 @@ def extract_many(
         )
         client = Client(cluster)
     try:
-        futures = client.map(extract_document, list(docs), settings=settings, pure=True)
-        return client.gather(futures)
+        futures = client.map(extract_documents, chunks, settings=settings, pure=True)
+        return [events for done in client.gather(futures) for events in done]
     finally:
         client.close()
         if cluster is not None:

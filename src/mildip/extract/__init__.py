@@ -29,7 +29,7 @@ from mildip.extract.candidates import is_candidate
 from mildip.extract.dating import DATELINE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
-from mildip.extract.persons import PersonMention, find_persons
+from mildip.extract.persons import PersonMention, find_persons, name_spans
 from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
 from mildip.extract.state import DocumentState
@@ -44,7 +44,7 @@ from mildip.nlp.gazetteer import Gazetteer, find_dyads, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.settings import Settings, load_settings
 
-__all__ = ["extract", "extract_document"]
+__all__ = ["extract", "extract_document", "extract_documents"]
 
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"})
 _JOINT = ("joint statement", "joint declaration", "joint communique", "joint communiqué", "joint press statement", "joint readout")
@@ -81,6 +81,12 @@ def _party_at_factory(gazetteer: Gazetteer, text: str):
         return None
 
     return party_at
+
+
+def _covered_tokens(spacy_doc, parties, base: int) -> set[int]:
+    """Indices of the tokens inside gazetteer names (parties, places, forums)."""
+    spans = [(p.start - base, p.end - base) for p in parties]
+    return {t.i for t in spacy_doc if any(a < t.idx + len(t.text) and t.idx < b for a, b in spans)}
 
 
 def _resolve_surname(surname: str) -> str | None:
@@ -275,25 +281,37 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
     return kept
 
 
-def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = None) -> list[Built]:
-    """Every built event mention of ``doc`` with its scorer features, in text order,
-    before scoring and coreference."""
-    from mildip.kb.mechanisms import load_registry
+def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Built]]:
+    """:func:`analyse_document` for each of ``docs``, with the candidate sentences of
+    all of them parsed in one ``nlp.pipe`` stream (the parser works best on long
+    streams)."""
     from mildip.nlp.spacy_model import parse
 
-    lex = lex or load_lexicon()
+    lex, gaz = load_lexicon(), load_gazetteer()
+    splits = [split_sentences(d.text) for d in docs]
+    chosen = [[s for s in sentences if is_candidate(s, gaz, lex)] for sentences in splits]
+    stream = parse(
+        [s.text for group in chosen for s in group], settings.spacy_model, settings.use_parser
+    )
+    out = []
+    for doc, sentences, group in zip(docs, splits, chosen, strict=True):
+        parsed = {s.index: next(stream) for s in group}
+        out.append(_analyse(doc, settings, lex, sentences, parsed))
+    return out
+
+
+def analyse_document(doc: Document, settings: Settings) -> list[Built]:
+    """Every built event mention of ``doc`` with its scorer features, in text order,
+    before scoring and coreference."""
+    return analyse_documents([doc], settings)[0]
+
+
+def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed) -> list[Built]:
+    from mildip.kb.mechanisms import load_registry
+
     gaz = load_gazetteer()
     registry = load_registry(settings)
-    sentences = split_sentences(doc.text)
     citations = find_citations(doc.text, doc.published)
-    chosen = [s for s in sentences if is_candidate(s, gaz, lex)]
-    parsed = dict(
-        zip(
-            (s.index for s in chosen),
-            parse([s.text for s in chosen], settings.spacy_model, settings.use_parser),
-            strict=True,
-        )
-    )
     state = initial_state(doc)
     state.title_call = bool(doc.title) and any(
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
@@ -307,8 +325,8 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
         analysed = None
         built: list[Built] = []
         if spacy_doc is not None:
-            ner = [(e.start_char, e.end_char) for e in spacy_doc.ents if e.label_ == "PERSON"]
-            persons = _persons(sent, gaz, doc, tuple(ner), state)
+            covered = _covered_tokens(spacy_doc, parties, sent.start)
+            persons = _persons(sent, gaz, doc, name_spans(spacy_doc, covered), state)
             dates = find_dates(sent.text, doc.published, sent.start)
             analysed = Analysed(sent, spacy_doc, parties, persons, dates)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
@@ -344,15 +362,23 @@ def analyse_document(doc: Document, settings: Settings, lex: Lexicon | None = No
     return out
 
 
-def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
-    """Every event mentioned in ``doc``, one per real-world event of the document."""
+def extract_documents(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:
+    """The events of each of ``docs`` (as :func:`extract_document`), parsed in one
+    stream: the fast path for a batch."""
     from mildip.analysis.threads import link_proposals
     from mildip.resolve.coref import merge_events
 
     settings = settings or load_settings()
-    built = analyse_document(doc, settings)
-    if settings.use_scorer:
-        scorer = load_scorer(settings.scorer_model)
-        built = [b for b in built if scorer.keep(b.features)]
-    mentions = [b.event for b in built]
-    return link_proposals(merge_events(mentions, settings), settings)
+    scorer = load_scorer(settings.scorer_model) if settings.use_scorer else None
+    out = []
+    for built in analyse_documents(list(docs), settings):
+        if scorer is not None:
+            built = [b for b in built if scorer.keep(b.features)]
+        mentions = [b.event for b in built]
+        out.append(link_proposals(merge_events(mentions, settings), settings))
+    return out
+
+
+def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
+    """Every event mentioned in ``doc``, one per real-world event of the document."""
+    return extract_documents([doc], settings)[0]

@@ -143,7 +143,7 @@ def _back_to_session(draft: Draft, state: DocumentState) -> bool:
     return last is not None and last[0] == draft.actors and state.last_channel_sentence >= state.sentence_index - 2
 
 
-def event_verb(draft: Draft, lex: Lexicon):
+def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
     """The verb whose clause tells the event: the draft's verb, or - for a nominal
     trigger described by a relative clause of a support verb ("the Consultation,
     which last convened in January 2022, will ...") - that clause's verb."""
@@ -156,7 +156,7 @@ def event_verb(draft: Draft, lex: Lexicon):
             for v in conjuncts(c)
             if lex.in_class("occurrence", v.lemma_)
         ]
-        dated = [v for v in found if any(t.ent_type_ == "DATE" for t in v.subtree)]
+        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in v.subtree)]
         if dated or found:
             return (dated or found)[0]
     return draft.verb
@@ -167,7 +167,7 @@ def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
     obj = draft.objects[0] if draft.objects else draft.trigger
     if obj.pos_ not in ("NOUN", "PROPN"):
         return None, None
-    round_ = round_of(obj, lex, event_verb(draft, lex))
+    round_ = round_of(obj, lex, event_verb(draft, lex, sent))
     mechanism = resolve_mechanism(
         registry, channel_phrase(sent, obj, lex), name_phrase(sent, obj, lex), draft.actors
     )
@@ -258,7 +258,7 @@ def build_event(
 ) -> list[Built]:
     """The events of ``draft`` - one, one per coordinated date, or none when its
     modality says there is no event."""
-    verb = event_verb(draft, lex)
+    verb = event_verb(draft, lex, sent)
     trig = draft.trigger
     carried = (
         trig.pos_ not in ("NOUN", "PROPN")

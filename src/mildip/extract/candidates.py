@@ -1,8 +1,8 @@
 """Candidate sentences: the only ones the parser and the frames see.
 
-A sentence is a candidate when it holds a word that may be an inflection or spelling
-variant of a trigger head (:attr:`mildip.extract.lexicon.Lexicon.surface`: stems and
-irregular forms, so "cancelling", "canceled" and "met" all count) **and** something
+A sentence is a candidate when it holds a word that is an inflection or spelling
+variant of a trigger head (:meth:`mildip.extract.lexicon.Lexicon.has_trigger_word`, so
+"cancelling", "canceled" and "met" all count) **and** something
 that can supply a party: a gazetteer party, a person-like name, a reference to the
 parties of the narrative ("the two sides", "his counterpart", "they"), or first
 person ("we", "our", "I", "my"). Sentences the learned sentence model flags
@@ -39,4 +39,4 @@ def has_party_source(text: str, gazetteer: Gazetteer, lex: Lexicon) -> bool:
 def is_candidate(sentence: Sentence, gazetteer: Gazetteer, lex: Lexicon) -> bool:
     """A trigger-like word and a party source (see the module docstring)."""
     text = sentence.text
-    return bool(lex.surface.search(text)) and has_party_source(text, gazetteer, lex)
+    return lex.has_trigger_word(text) and has_party_source(text, gazetteer, lex)

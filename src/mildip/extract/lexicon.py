@@ -6,10 +6,9 @@
 * :class:`Trigger` entries indexed by ``(head lemma, pos)``. A multi-word entry's head
   is its first word for verbs ("call off": *call* with the particle *off*) and its last
   word for nouns ("port call": *call* with the compound *port*);
-* :attr:`Lexicon.surface`: one regular expression that finds, in raw text, every word
-  that may be an inflection or spelling variant of a trigger head (stems plus the
-  irregular forms listed in the file), so that candidate sentences are chosen before
-  any parsing without letting inflection decide recall;
+* :attr:`Lexicon.surface`: every inflection and spelling variant of every trigger head
+  (:func:`inflections`), so that candidate sentences are chosen before any parsing
+  without letting inflection decide recall (:meth:`Lexicon.has_trigger_word`);
 * the noun classes, cues and anaphora lists of the file, as frozensets and compiled
   patterns.
 
@@ -30,6 +29,7 @@ from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_toml
 
 FRAMES_FILE = "frames.toml"
+_WORD = re.compile(r"[a-z][a-z+]*")
 TRIGGER_TYPES = frozenset(EVENT_TYPES) | {"TALKS"}
 POS = ("verb", "noun")
 OBJECT_CLASSES = ("engagement", "channel", "agreement")
@@ -99,7 +99,7 @@ class Lexicon:
     """Everything the frames look up; built by :func:`load_lexicon`."""
 
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
-    surface: re.Pattern[str]
+    surface: frozenset[str]
     classes: Mapping[str, frozenset[str]]
     cues: Mapping[str, frozenset[str]]
     resumed: re.Pattern[str]
@@ -112,6 +112,10 @@ class Lexicon:
     generic: frozenset[str]
     session_nouns: frozenset[str]
     digest: str = field(default="")
+
+    def has_trigger_word(self, text: str) -> bool:
+        """Whether ``text`` holds a word that is an inflection of a trigger head."""
+        return any(w in self.surface for w in _WORD.findall(text.lower()))
 
     def entries(self) -> list[Trigger]:
         """Every trigger, in file order within each head."""
@@ -133,13 +137,30 @@ class Lexicon:
         return word.lower() in self.cues[name]
 
 
-def _stem(lemma: str) -> str:
-    """The part every regular inflection and spelling variant of ``lemma`` starts with."""
-    if len(lemma) >= 4 and lemma.endswith("e"):
-        return lemma[:-1]
-    if len(lemma) >= 5 and lemma.endswith("y"):
-        return lemma[:-1]
-    return lemma
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Every regular inflection and common spelling variant of ``lemma`` as a noun or a
+    verb: plural and third person (-s, -es, -ies), past and participle (-ed, -d, -ied,
+    doubled final consonants, British -ll-), gerund (-ing, e dropped, doubled), plus the
+    irregular forms of :data:`IRREGULAR`."""
+    w = lemma.lower()
+    out = {w, *IRREGULAR.get(w, ())}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(w + "es")
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    else:
+        out.add(w + "s")
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+    else:
+        out |= {w + "ed", w + "ing"}
+    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        # ram -> rammed, cancel -> cancelled (British), stop -> stopping
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er"}
+    return out
 
 
 def _words(value: Any, origin: str) -> list[str]:
@@ -209,14 +230,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")
     cues = {k: frozenset(_words(v, f"[cues] {k}")) for k, v in cues_raw.items() if k != "resumed"}
-    heads = {t.head for t in entries}
-    forms = {_stem(h) for h in heads}
-    alternatives = sorted(re.escape(f) + r"\w*" for f in forms)
-    irregular = sorted({f for h in heads for f in IRREGULAR.get(h, ())})
-    surface = re.compile(
-        r"(?<![\w])(?:" + "|".join(alternatives + [re.escape(f) for f in irregular]) + r")(?![\w])",
-        re.IGNORECASE,
-    )
+    surface = frozenset(f for t in entries for f in inflections(t.head))
     return Lexicon(
         triggers={k: tuple(v) for k, v in index.items()},
         surface=surface,

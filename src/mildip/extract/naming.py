@@ -24,7 +24,6 @@ from mildip.extract.sentence import Analysed, np_tokens
 from mildip.nlp.ordinals import parse_ordinal
 
 _KEEP_PREP = frozenset({"on", "for"})
-_NOT_NAME_ENTITIES = frozenset({"GPE", "LOC", "DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "FAC"})
 
 
 def _title_case(sent: Analysed) -> bool:
@@ -115,7 +114,7 @@ def is_specific(sent: Analysed, tok, lex: Lexicon) -> bool:
             continue
         if sent.parties_of(t.i) or sent.places_of(t.i) or sent.date_of(t.i) is not None:
             continue
-        if t.ent_type_ in _NOT_NAME_ENTITIES:
+        if sent.person_of(t.i) is not None or t.like_num:
             continue
         capitalised = (t.pos_ == "PROPN" or t.text[:1].isupper()) and t.i > 0 and not _title_case(sent)
         if capitalised or t.text.startswith(("“", '"')):

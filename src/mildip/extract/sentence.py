@@ -74,7 +74,15 @@ class Analysed:
     def tokens_in(self, start: int, end: int) -> list[int]:
         """Indices of tokens that overlap the absolute span [start, end)."""
         lo, hi = start - self.base, end - self.base
-        return [t.i for t in self.doc if t.idx < hi and t.idx + len(t.text) > lo]
+        first = max(0, bisect_right(self._starts, lo) - 1)
+        out = []
+        for i in range(first, len(self._starts)):
+            tok = self.doc[i]
+            if tok.idx >= hi:
+                break
+            if tok.idx + len(tok.text) > lo:
+                out.append(i)
+        return out
 
     def span_head(self, start: int, end: int):
         """The token of [start, end) whose head lies outside the span (its syntactic head)."""

@@ -90,14 +90,17 @@ def _depth(tok) -> int:
     return d
 
 
-def _first_draft(ctx: FrameContext, tok) -> tuple[list[Draft], Trigger | None]:
-    """The drafts of the most specific entry of ``tok`` that gives any, and that entry."""
-    for entry in matching_entries(tok, ctx.lex):
+def _first_draft(ctx: FrameContext, tok, entries: list[Trigger]) -> tuple[list[Draft], Trigger | None]:
+    """The drafts of the most specific of ``entries`` that gives any, and that entry."""
+    for entry in entries:
         ctx.trigger = event_token(tok)
         made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
         if made:
             return made, entry
     return [], None
+
+
+_CLAIMING = _CLAIMING_FRAMES | {"propose", "reject", "agree"}
 
 
 def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[int]:
@@ -154,21 +157,29 @@ def _sourced(doc) -> set[int]:
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     """Every draft of one analysed sentence (see the module docstring).
 
-    Two passes: from the root down, to find the phrases that governing triggers claim;
-    then in text order, so that each event told updates the narrative's pair before
-    the next trigger of the sentence reads "the two sides"."""
-    claimed: set[int] = set(_sourced(ctx.sent.doc))
-    for tok in sorted(ctx.sent.doc, key=lambda t: (_depth(t), t.i)):
-        if tok.i in claimed or ctx.sent.in_name(tok.i):
+    Two passes: from the root down, the triggers that claim phrases ("cancelled the
+    talks", "refused to meet") mark them; then in text order, so that each event told
+    updates the narrative's pair before the next trigger of the sentence reads "the two
+    sides"."""
+    doc = ctx.sent.doc
+    claimed: set[int] = set(_sourced(doc))
+    candidates = {
+        tok.i: found
+        for tok in doc
+        if not ctx.sent.in_name(tok.i) and (found := matching_entries(tok, ctx.lex))
+    }
+    for i in sorted(candidates, key=lambda i: (_depth(doc[i]), i)):
+        entries = candidates[i]
+        if i in claimed or not any(e.frame in _CLAIMING or e.pos == "verb" and doc[i].lemma_.lower() in _TOPIC_VERBS for e in entries):
             continue
-        made, entry = _first_draft(ctx, tok)
+        made, entry = _first_draft(ctx, doc[i], entries)
         if made:
-            claimed |= _claims(ctx, tok, entry, made)
+            claimed |= _claims(ctx, doc[i], entry, made)
     drafts: list[Draft] = []
-    for tok in ctx.sent.doc:
-        if tok.i in claimed or ctx.sent.in_name(tok.i):
+    for i in sorted(candidates):
+        if i in claimed:
             continue
-        made, _entry = _first_draft(ctx, tok)
+        made, _entry = _first_draft(ctx, doc[i], candidates[i])
         drafts.extend(made)
         for d in made:
             ctx.state.recent_sets.append(d.actors)

@@ -331,6 +331,8 @@ class Registry:
     threshold: int = 88
     _keys: tuple[tuple[Mechanism, NameKey], ...] = field(init=False, repr=False, compare=False)
     _by_id: Mapping[str, Mechanism] = field(init=False, repr=False, compare=False)
+    _memo: dict = field(init=False, repr=False, compare=False)
+    """Answers of :meth:`match` (the registry is immutable, so they never go stale)."""
 
     def __post_init__(self) -> None:
         keys = tuple(
@@ -338,6 +340,7 @@ class Registry:
         )
         object.__setattr__(self, "_keys", keys)
         object.__setattr__(self, "_by_id", {m.mechanism_id: m for m in self.mechanisms})
+        object.__setattr__(self, "_memo", {})
 
     def __iter__(self):
         return iter(self.mechanisms)
@@ -364,6 +367,14 @@ class Registry:
         if not text or not text.strip():
             return None
         wanted = frozenset(actors)
+        memo_key = (text, wanted)
+        if memo_key not in self._memo:
+            if len(self._memo) > 20000:
+                self._memo.clear()
+            self._memo[memo_key] = self._match(text, wanted)
+        return self._memo[memo_key]
+
+    def _match(self, text: str, wanted: frozenset[str]) -> Mechanism | None:
         named = frozenset() if wanted else self.vocabulary.named_parties(text)
         queries = [normalise_name(text, self.vocabulary, wanted)]
         queries += [normalise_name(a, self.vocabulary) for a in abbreviations(text)]

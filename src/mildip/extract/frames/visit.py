@@ -41,7 +41,7 @@ def is_official(ctx: FrameContext, heads) -> bool:
     for h in heads:
         if h.pos_ == "PRON" and h.lower_ in ("he", "she", "i", "we", "they", "him", "her", "us", "them"):
             return True
-        if ctx.lex.in_class("official", h.lemma_) or h.ent_type_ == "PERSON":
+        if ctx.lex.in_class("official", h.lemma_) or ctx.sent.person_of(h.i) is not None:
             return True
         if h.pos_ == "PROPN" and h.text in ctx.state.people:
             return True
