@@ -651,6 +651,173 @@ def check_gold():
     return module
 
 
+# --- the workbench (tests/test_web_*.py) -------------------------------------------------
+#
+# Invented parties again: GDR Gondor, RHN Rohan, MOR Mordor, ARN Arnor. The Gondor
+# herald's text holds markup and attribute-injection text, as an untrusted document may.
+
+WEB_HERALD = (
+    "The Gondor Herald. On 9 March 3019 Gondor and Rohan held the fifth Beacon Talks in "
+    "Edoras. <script>alert('herald')</script> The envoy said \"><img src=x onerror=alert(1)> "
+    "was a joke. On 12 March 3019 Gondor cancelled the Osgiliath Talks with Mordor. "
+    "King Elessar of Gondor met King Eomer of Rohan in Minas Tirith on 15 March 3019. "
+    "Arnor and Gondor held a joint exercise on the Brandywine in March 3019."
+)
+WEB_CHRONICLE = (
+    "The Rohan Chronicle. Edoras reports that the kings of Rohan and Gondor spoke at the "
+    "beacon talks on 9 March 3019. A Rohan rider met Gondor's steward on 15 March 3019."
+)
+
+
+def web_mention(doc: str, text: str, quote: str, **fields):
+    """A one-passage mention of ``quote`` in ``text`` (offsets found), defaults a GDR-RHN MEET."""
+    from mildip.model import Event, Evidence
+
+    start = text.index(quote)
+    fields.setdefault("type", "MEET")
+    fields.setdefault("actors", ("GDR", "RHN"))
+    fields.setdefault("date", "3019-03-15")
+    return Event(evidence=[Evidence(doc, start, start + len(quote), quote, "test")], **fields)
+
+
+def web_mentions():
+    """``{doc_id: [mentions]}`` of the two texts: what an extractor might have found."""
+    herald = [
+        web_mention(
+            "gondor-herald", WEB_HERALD, "Gondor and Rohan held the fifth Beacon Talks in Edoras",
+            type="DIALOGUE", date="3019-03-09", mechanism="Gondor-Rohan Beacon Talks", round=5,
+        ),
+        web_mention(
+            "gondor-herald", WEB_HERALD, "Gondor cancelled the Osgiliath Talks with Mordor",
+            type="CANCEL", actors=("GDR", "MOR"), date="3019-03-12", initiator="GDR",
+            mechanism="Gondor-Mordor Osgiliath Talks",
+        ),
+        web_mention(
+            "gondor-herald", WEB_HERALD, "King Elessar of Gondor met King Eomer of Rohan in Minas Tirith",
+        ),
+    ]
+    chronicle = [
+        web_mention(
+            "rohan-chronicle", WEB_CHRONICLE, "A Rohan rider met Gondor's steward on 15 March 3019",
+        ),
+    ]
+    return {"gondor-herald": herald, "rohan-chronicle": chronicle}
+
+
+def fill_web_store(store, settings):
+    """Store the two documents and their mentions, and build the resolved layer."""
+    from datetime import date
+
+    from mildip.model import Document
+    from mildip.pipeline import rebuild_events
+
+    store.add_document(
+        Document(
+            "gondor-herald",
+            WEB_HERALD,
+            title='Herald <b>"bold"</b> \' onmouseover=\'alert(2)',
+            url="javascript:alert(3)",
+            publication="The Gondor Herald",
+            published=date(3019, 3, 20),
+        )
+    )
+    store.add_document(
+        Document(
+            "rohan-chronicle",
+            WEB_CHRONICLE,
+            title="Rohan Chronicle",
+            url="https://example.org/chronicle",
+            published=date(3019, 3, 21),
+        )
+    )
+    for doc_id, mentions in web_mentions().items():
+        store.save_mentions(doc_id, mentions, "test")
+    return rebuild_events(store, settings)
+
+
+WEB_USERS = (("vera", "viewer"), ("ana", "analyst"), ("adam", "admin"))
+
+
+@pytest.fixture(scope="session")
+def web_template_db(tmp_path_factory):
+    """A SQLite file holding the two texts resolved and the users of :func:`web_app`,
+    built once per session (migrating and hashing passwords take a second)."""
+    from mildip.review.accounts import add_user
+    from mildip.settings import Settings
+    from mildip.store import open_store
+
+    path = tmp_path_factory.mktemp("workbench") / "template.db"
+    settings = Settings(db_url=f"sqlite:///{path}", use_parser=False)
+    with open_store(settings.db_url) as store:
+        fill_web_store(store, settings)
+        for name, role in WEB_USERS:
+            add_user(store, name, role, f"password-{name}")
+    return path
+
+
+@pytest.fixture
+def web_settings(tmp_path):
+    """Settings of an empty SQLite store in ``tmp_path``, the parser off (ingest tests stay fast)."""
+    from mildip.settings import Settings
+
+    return Settings(db_url=f"sqlite:///{tmp_path / 'workbench.db'}", use_parser=False)
+
+
+@pytest.fixture
+def review_store(store, coref_settings):
+    """The two texts stored and resolved, on each backend: ``(store, settings)``."""
+    fill_web_store(store, coref_settings)
+    return store, coref_settings
+
+
+@pytest.fixture
+def web_app(web_settings, web_template_db):
+    """``(app, store)``: the workbench on a SQLite store holding the two texts, with users
+    ``vera`` (viewer), ``ana`` (analyst) and ``adam`` (admin), password ``password-<name>``."""
+    import shutil
+
+    from mildip.store import open_store
+    from mildip.web.app import create_app
+
+    shutil.copyfile(web_template_db, web_settings.db_url.removeprefix("sqlite:///"))
+    with open_store(web_settings.db_url) as opened:
+        yield create_app(web_settings, opened), opened
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a rendered page carries."""
+    import re
+
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+@pytest.fixture
+def web_client(web_app):
+    """Factory: ``web_client(name=None)`` → a TestClient, logged in as ``name`` when given."""
+    from fastapi.testclient import TestClient
+
+    app, _ = web_app
+    clients = []
+
+    def make(name: str | None = None):
+        client = TestClient(app, follow_redirects=False)
+        clients.append(client)
+        if name:
+            token = csrf_of(client.get("/login").text)
+            answer = client.post(
+                "/login",
+                data={"name": name, "password": f"password-{name}", "csrf_token": token},
+            )
+            assert answer.status_code == 303, answer.text
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
+
+
 # --- shared corpora (tests/test_ingest_unwrap.py, tests/test_ingest_layout.py) ----------
 
 SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"

@@ -46,6 +46,12 @@ BAD_VALUES: dict[str, str] = {
     "--smoothing": "0",
     "--coverage": "nowhere",
     "--report": "{tmp}",
+    "--review": "done",
+    "--part": "middle",
+    "--host": "no such host",
+    "--port": "70000",
+    "--role": "wizard",
+    "--label": "line\nbreak",
 }
 """A bad value for each value-taking option, by option name."""
 
@@ -56,7 +62,7 @@ def _base(path: str, tmp: Path, event_id: str) -> list[str]:
     """A valid invocation of each command (arguments and required options)."""
     text = tmp / "note.txt"
     text.write_text("Gondor and Rohan held talks.", "utf-8")
-    corpus = str(ROOT / "tests" / "data" / "dev")
+    corpus = str(ROOT / "tests" / "data" / "probes")
     return {
         "": ["events"],
         "ingest": ["ingest", "--no-progress", str(text)],
@@ -71,6 +77,13 @@ def _base(path: str, tmp: Path, event_id: str) -> list[str]:
         "trends": ["trends"],
         "report": ["report", "--out", str(tmp / "brief.html")],
         "demo": ["demo", str(tmp)],
+        "events history": ["events", "history", event_id],
+        "serve": ["serve"],
+        "users add": ["users", "add", "ana", "--password-stdin"],
+        "users list": ["users", "list"],
+        "users update": ["users", "update", "ana", "--role", "viewer"],
+        "users passwd": ["users", "passwd", "ana", "--password-stdin"],
+        "users token": ["users", "token", "ana"],
     }[path]
 
 

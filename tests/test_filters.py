@@ -6,13 +6,12 @@ GDR Gondor, RHN Rohan, ARN Arnor, MOR Mordor; the mechanism registry is the inve
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from mildip._exceptions import FilterError
-from mildip.analysis.filters import EventFilter, FilterContext, review_status_of
+from mildip.analysis.filters import EventFilter, FilterContext
 from mildip.model import Document, Event, Evidence
 
 
@@ -90,17 +89,22 @@ def test_filters_mechanism_by_alias_abbreviation_or_name(middle_earth_registry, 
     assert _names(parsed.filter.apply(EVENTS.values())) == expected
 
 
-def test_filters_review_status_reads_the_field_when_present():
-    @dataclass
-    class Reviewed:
-        review_status: str | None
-
-    assert review_status_of(EVENTS["beacon"]) == "machine"
-    assert review_status_of(Reviewed("accepted")) == "accepted"
-    assert review_status_of(Reviewed(None)) == "machine"
-    machine_only = EventFilter(review_status=("machine",))
-    assert len(machine_only.apply(EVENTS.values())) == len(EVENTS)
-    assert EventFilter(review_status=("edited",)).apply(EVENTS.values()) == []
+@pytest.mark.parametrize(
+    ("review", "expected"),
+    [
+        # nothing named: every status but rejected
+        ((), ["beacon", "council", "plan", "undated"]),
+        (("rejected",), ["cancel"]),
+        (("machine", "rejected"), ["beacon", "cancel", "council", "undated"]),
+        (("accepted", "edited"), ["plan"]),
+    ],
+)
+def test_filters_review_hides_rejected_unless_named(review, expected):
+    events = [
+        e.with_(review={"cancel": "rejected", "plan": "edited"}.get(name, e.review))
+        for name, e in EVENTS.items()
+    ]
+    assert _names(EventFilter(review=review).apply(events)) == expected
 
 
 def test_filters_as_of_uses_the_documents():
@@ -140,7 +144,8 @@ def test_filters_parse_reads_party_names_through_the_gazetteer():
         ({"as_of": "soon"}, "--as-of", "is not a date"),
         ({"mechanism": "GRTB"}, "--mechanism", "did you mean GRBT"),
         ({"doc": "anals"}, "--doc", "close ids: annals"),
-        ({"review_status": ["done"]}, "--review-status", "choose from machine, accepted, edited"),
+        ({"review": ["done"]}, "--review", "choose from machine, accepted, edited, rejected"),
+        ({"outlet": "gazette"}, "--outlet", "choose from herald-press"),
     ],
 )
 def test_filters_parse_refuses_bad_values_naming_the_option(
@@ -151,6 +156,7 @@ def test_filters_parse_refuses_bad_values_naming_the_option(
         documents=frozenset({"annals", "herald"}),
         mechanisms=("GRBT",),
         registry=middle_earth_registry,
+        outlets={"herald-press": ("herald",)},
     )
     with pytest.raises(FilterError) as caught:
         EventFilter.parse(context=context, **values)
@@ -175,20 +181,39 @@ def test_filters_describe_states_every_condition(conditions, phrase):
     assert EventFilter(**conditions).describe() == phrase
 
 
+REVIEWED = [
+    e.with_(review={"cancel": "rejected", "plan": "accepted"}.get(name, e.review))
+    for name, e in EVENTS.items()
+]
+
+
 @pytest.mark.parametrize(
     "conditions",
     [
         {},
         {"parties": ("GDR", "RHN")},
         {"any_party": ("MOR", "ARN")},
+        {"parties": ("GDR",), "any_party": ("MOR", "ARN")},
         {"types": ("MEET",), "since": "3019-03-15"},
         {"doc": "herald", "modalities": ("future",)},
         {"mechanism": "osgiliath"},
+        {"mechanism": "GRBT", "mechanism_names": ("Gondor-Rohan Beacon Talks", "GRBT")},
+        {"text": "MEET of"},
+        {"outlet": "herald-press", "outlet_docs": ("herald",)},
+        {"outlet": "nobody", "outlet_docs": ()},
+        {"review": ("rejected",)},
+        {"review": ("machine", "accepted", "edited", "rejected")},
     ],
 )
-def test_filters_store_select_equals_apply(store, conditions):
-    store.save_events(list(EVENTS.values()))
+def test_filters_store_select_and_page_equal_apply(store, conditions):
+    store.save_events(REVIEWED)
     selection = EventFilter(**conditions)
-    assert [e.event_id for e in selection.select(store)] == [
-        e.event_id for e in selection.apply(EVENTS.values())
-    ]
+    expected = [e.event_id for e in selection.apply(REVIEWED)]
+    assert [e.event_id for e in selection.select(store)] == expected
+    events, total = selection.page(store, limit=2, offset=1)
+    assert ([e.event_id for e in events], total) == (expected[1:3], len(expected))
+
+
+def test_filters_page_refuses_an_as_of_selection(store):
+    with pytest.raises(ValueError, match="select"):
+        EventFilter(as_of=date(3019, 4, 5)).page(store)

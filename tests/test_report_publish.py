@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -129,23 +128,18 @@ def test_report_publish_fonts_include_cjk_faces(mordor_html):
     assert "&#34;Noto" not in mordor_html  # the CSS font names are not HTML-escaped
 
 
-@dataclass
-class _Reviewed(Event):
-    review_status: str = field(default="machine", kw_only=True)
-
-
 def test_report_publish_reliability_box_counts_review_and_origins():
     quote = "talks"
     events = [
-        _Reviewed(
+        Event(
             "CALL",
             ("GDR", "RHN"),
             "3019-01-01",
             n_sources=2,
             evidence=[Evidence("d", 0, 5, quote, "v-old")],
-            review_status="accepted",
+            review="accepted",
         ),
-        _Reviewed(
+        Event(
             "CALL",
             ("GDR", "RHN"),
             "3019-01-02",

@@ -114,12 +114,15 @@ mildip extract --format csv --published 2023-02-01 note.txt
 Write the resolved events chosen by the filter options (`mildip.export.writer_for`):
 `jsonl`, `csv` and `parquet` give one row per (event, document), each with the
 document's URL, title, outlet and publication date; `graphml` and `graphml-officials`
-give the party and official networks (see [store.md](store.md#export-formats)). The
-format is `--format`, else the extension of `--out`; a contradiction is refused.
+give the party and official networks (see [store.md](store.md#export-formats)). Each
+row's `review` says `machine`, `accepted` or `edited`; rejected events are left out
+unless `--review` names them. The format is `--format`, else the extension of `--out`;
+a contradiction is refused.
 
 ```bash
 mildip --db sqlite:////tmp/x.db export --out events.jsonl
 mildip --db sqlite:////tmp/x.db export --party CHN --party USA --out china-us.parquet
+mildip --db sqlite:////tmp/x.db export --review accepted --review edited --out checked.csv
 mildip --db sqlite:////tmp/x.db export --format graphml > parties.graphml
 ```
 """,
@@ -192,14 +195,17 @@ mildip --db sqlite:////tmp/x.db demo examples/corpus --report /tmp/x-report.html
 Without a subcommand, list the resolved events chosen by
 `mildip.analysis.filters.EventFilter`, sorted by date, type and id; filters combine
 (all `--party` codes must be actors, at least one `--any-party`; any of the `--type` and
-`--modality` values). On a terminal the table fits the width (`--columns` to choose,
-`--quote` for the evidence); piped, it is TSV. `--format json` prints full events with
-every evidence span.
+`--modality` values). Events an analyst rejected in the workbench are left out, here
+and in every other command, unless `--review` names them (`--review rejected`: only
+those; with `--review`, the table gets a review column). On a terminal the table fits the
+width (`--columns` to choose, `--quote` for the evidence); piped, it is TSV. `--format
+json` prints full events with every evidence span.
 
 ```bash
 mildip --db sqlite:////tmp/x.db events --party CHN --party USA --type CANCEL --since 2022-08
 mildip --db sqlite:////tmp/x.db events --mechanism DPCT --columns date,type,quote
 mildip --db sqlite:////tmp/x.db events --doc seed --modality future
+mildip --db sqlite:////tmp/x.db events --review rejected --review edited
 mildip --db sqlite:////tmp/x.db events --format json > events.json
 ```
 """,
@@ -220,6 +226,76 @@ becomes an event of its own, now and after every re-extraction.
 
 ```bash
 mildip --db sqlite:////tmp/x.db events split ev-d13234fc2b6f3a21 --reason "three separate agreements"
+```
+""",
+    "events history": """\
+Print the review history of an event (`mildip.review.history.event_history`): every
+analyst decision naming its passages, oldest first, with who made it, the fields it
+changed and the reason. An event merged or split away still shows the decisions made
+on its id.
+
+```bash
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8 --format json
+```
+""",
+    "serve": """\
+Start the analyst's workbench (`mildip.web.server.serve`): browse, filter and export
+events, read them in their documents, and accept, edit, reject, merge, split or add
+events, each decision kept in the review history (see [workbench.md](workbench.md)).
+It listens on 127.0.0.1 unless told otherwise; any other address is refused until an
+admin user exists. Needs `pip install 'mildip[web]'`.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role admin
+mildip --db sqlite:////tmp/x.db serve                  # http://127.0.0.1:8000/
+mildip --db sqlite:////tmp/x.db serve --host 0.0.0.0 --port 8080
+```
+""",
+    "users": """\
+The workbench's accounts (`mildip.review.accounts`). Roles: `viewer` reads, `analyst`
+also reviews and ingests, `admin` also manages users. Passwords are kept as argon2
+hashes, API tokens as SHA-256 digests.
+""",
+    "users add": """\
+Add a user. The password is asked for twice on a terminal, or read from the first line
+of standard input.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role analyst
+echo "$PASSWORD" | mildip --db sqlite:////tmp/x.db users add ci-bot --role viewer
+```
+""",
+    "users list": """\
+List the users, their roles and whether they may sign in.
+
+```bash
+mildip --db sqlite:////tmp/x.db users list --format json
+```
+""",
+    "users update": """\
+Change a user's role or disable the account (users are never deleted, so the history
+keeps naming them). The last admin can be neither demoted nor disabled.
+
+```bash
+mildip --db sqlite:////tmp/x.db users update ana --role admin
+mildip --db sqlite:////tmp/x.db users update bob --disabled
+```
+""",
+    "users passwd": """\
+Set a user's password (asked for, or read from standard input).
+
+```bash
+mildip --db sqlite:////tmp/x.db users passwd ana
+```
+""",
+    "users token": """\
+Create an API token acting as the user; it is printed once. Send it as
+`Authorization: Bearer TOKEN` to the workbench's `/api/`.
+
+```bash
+TOKEN=$(mildip --db sqlite:////tmp/x.db users token ana --label "nightly export")
+curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/events?pair=CHN-USA
 ```
 """,
 }

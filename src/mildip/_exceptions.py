@@ -14,7 +14,9 @@
     ├── ModelNotAvailableError  the configured spaCy model is not installed
     ├── StoreError           the database is unreachable or at the wrong schema
     ├── EventNotFoundError   an event id given by the user does not exist
-    ├── OverrideError        a merge/split request is malformed (too few events, ...)
+    ├── OverrideError        a review decision is malformed (too few events, a bad field ...)
+    ├── ReviewConflictError  the event changed since the analyst saw it (optimistic concurrency)
+    ├── UserError            a user account request is invalid (unknown user, bad role ...)
     ├── UnknownFormatError   an export format name is not registered
     ├── UnknownGroupError    a party group name is neither shipped nor in settings.groups
     ├── UnknownPartyError    a party a user typed is no known code or name (suggestions given)
@@ -81,7 +83,36 @@ class EventNotFoundError(MildipError):
 
 
 class OverrideError(MildipError):
-    """A coreference override cannot be recorded; the message says why."""
+    """An analyst decision (merge, split, edit ...) cannot be recorded; the message says why."""
+
+
+class ReviewConflictError(MildipError):
+    """A decision was made against an older version of an event than the stored one.
+
+    ``event_id`` is the event, ``expected`` the version the analyst saw, ``current``
+    the stored one (None when the event no longer exists, e.g. after a merge), and
+    ``latest`` the newest :class:`~mildip.model.HistoryEntry` naming it, if any.
+    """
+
+    def __init__(self, event_id: str, expected: int, current: int | None, latest=None):
+        if current is None:
+            what = f"event {event_id} no longer exists (it was merged or split since you opened it)"
+        else:
+            what = f"event {event_id} is at version {current}, you saw version {expected}"
+        if latest is not None:
+            who = latest.author or "someone"
+            what += f"; the last change was {latest.kind} by {who} at {latest.created_at:%Y-%m-%d %H:%M} UTC"
+        super().__init__(
+            f"{what}. Nothing was saved: reload the event, check it and redo your change."
+        )
+        self.event_id = event_id
+        self.expected = expected
+        self.current = current
+        self.latest = latest
+
+
+class UserError(MildipError):
+    """A user account request cannot be carried out (unknown user, taken name, bad role ...)."""
 
 
 class UnknownFormatError(MildipError):
@@ -114,8 +145,7 @@ class MissingExtraError(MildipError):
 
     def __init__(self, extra: str, package: str):
         super().__init__(
-            f"this feature needs the optional package {package!r}: "
-            f"pip install 'mildip[{extra}]'"
+            f"this feature needs the optional package {package!r}: pip install 'mildip[{extra}]'"
         )
         self.extra = extra
         self.package = package

@@ -19,6 +19,10 @@ adding an entry to the literal below); :func:`writer_for` looks one up, and
 ``documents`` (any iterable of :class:`~mildip.model.Document`, or a mapping by id) fill
 the document keys: ``doc_url``, ``doc_title``, ``doc_outlet`` (the publication) and
 ``doc_published`` (ISO date). A document that is not given leaves them empty.
+
+Every record and row carries ``review``: ``machine`` (as extracted), ``accepted`` or
+``edited`` by an analyst. Rejected events are left out of the store's queries, so of
+every export, unless a caller asks for them (then ``review`` says ``rejected``).
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "sources",
     "responds_to",
     "flags",
+    "review",
 )
 """Columns of the CSV export; lists inside a cell are joined by ``"; "``."""
 

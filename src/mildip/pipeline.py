@@ -7,8 +7,10 @@
 * :func:`reextract` re-runs extraction over stored documents (after a lexicon or
   extractor change) and rebuilds the resolved layer; analyst overrides survive.
 * :func:`rebuild_events` redoes the store's resolved layer from its mentions and the
-  analysts' overrides; :func:`record_override` records a ``merge``/``split`` decision
-  and rebuilds.
+  analysts' overrides (:func:`resolve_events` computes it without saving);
+  :func:`record_decision` appends any analyst decision to the review history and
+  rebuilds; :func:`record_override` is the ``merge``/``split`` case the CLI uses
+  (the workbench's actions are :mod:`mildip.review.actions`).
 * :func:`extract_many` maps extraction over documents, serially or on a Dask
   cluster (``scheduler="dask"``): extraction is a pure function of (document,
   settings), so the distributed run is a plain map.
@@ -31,12 +33,15 @@ from mildip.analysis.threads import link_proposals
 from mildip.extract import extract_documents
 from mildip.ingest import iter_documents
 from mildip.kb.publishers import Publisher, find_publisher
-from mildip.model import OVERRIDE_KINDS, Document, Event
+from mildip.model import STRUCTURAL_KINDS, Document, Event, HistoryEntry, Override
 from mildip.resolve.coref import merge_events
-from mildip.resolve.overrides import event_anchors, merge_override, split_override
+from mildip.resolve.overrides import event_anchors, event_summary, merge_override, split_override
 from mildip.settings import Settings
 from mildip.store import Store
-from mildip.store.overrides import add_override, list_overrides
+from mildip.store.overrides import add_override, inputs_mark, list_overrides
+
+REBUILD_ATTEMPTS = 5
+"""How often :func:`rebuild_events` recomputes when other writers keep changing its inputs."""
 
 
 SCHEDULERS: tuple[str, ...] = ("serial", "dask")
@@ -61,6 +66,7 @@ class IngestReport:
     """``(source, warning)`` for every note of ``Document.meta["warnings"]`` read."""
     mentions: int = 0
     events: int = 0
+    """Resolved events after the run, rejected ones left out."""
 
     @property
     def ok(self) -> bool:
@@ -115,29 +121,99 @@ def document_publishers(store: Store) -> dict[str, Publisher | None]:
     return {d.doc_id: find_publisher(d.publication, d.url) for d in store.documents()}
 
 
-def rebuild_events(store: Store, settings: Settings) -> list[Event]:
-    """Recompute the resolved layer from every stored mention and every stored
-    override, link answers to proposals (``responds_to``), save it, and return it.
-    Run after (re-)extraction and after each override."""
+def resolve_events(
+    store: Store, settings: Settings, overrides: Sequence[Override] | None = None
+) -> list[Event]:
+    """The resolved layer from every stored mention and ``overrides`` (default: the stored
+    ones), answers linked to proposals (``responds_to``; rejected events take no part).
+    Nothing is saved."""
+    if overrides is None:
+        overrides = list_overrides(store)
     events = merge_events(
-        store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
+        store.mentions(), settings, overrides, publishers=document_publishers(store)
     )
     # ids change when documents merge: link on the final events, from scratch
-    events = link_proposals([e.with_(responds_to=None) for e in events], settings)
-    store.save_events(events)
+    live = [e.with_(responds_to=None) for e in events if e.review != "rejected"]
+    linked = {e.event_id: e for e in link_proposals(live, settings)}
+    return [linked.get(e.event_id) or e.with_(responds_to=None) for e in events]
+
+
+def _save_settled(store: Store, settings: Settings, events: list[Event], mark) -> list[Event]:
+    """Save ``events`` (computed from the inputs at ``mark``); recompute and save again
+    while the inputs moved meanwhile, so the last save holds every committed input."""
+    for _ in range(REBUILD_ATTEMPTS):
+        store.save_events(events)
+        now = inputs_mark(store)
+        if now == mark:
+            break
+        mark = now
+        events = resolve_events(store, settings)
     return events
 
 
+def rebuild_events(store: Store, settings: Settings) -> list[Event]:
+    """Recompute the resolved layer from every stored mention and every stored
+    override (:func:`resolve_events`), save it, and return it. Run after
+    (re-)extraction and after each decision. When another writer changes the mentions
+    or the decisions while this runs, the layer is recomputed (up to
+    :data:`REBUILD_ATTEMPTS` times), so concurrent writers cannot leave a stale layer."""
+    mark = inputs_mark(store)
+    return _save_settled(store, settings, resolve_events(store, settings), mark)
+
+
+def record_decision(
+    store: Store,
+    settings: Settings,
+    override: Override,
+    *,
+    event_id: str | None = None,
+    before: Sequence[Event] = (),
+    expected: dict[str, int] | None = None,
+) -> tuple[HistoryEntry, list[Event]]:
+    """Append one analyst decision and its history row, rebuild, and return the entry
+    and the rebuilt events holding the decision's passages.
+
+    The history row keeps ``before`` (the events as the analyst saw them) and the
+    events after the decision, computed before anything is written. ``expected`` maps
+    event ids to the versions the analyst saw: if one moved, ReviewConflictError is
+    raised and nothing is written (:func:`mildip.store.overrides.add_override`).
+    """
+    mark = inputs_mark(store)
+    stored = list_overrides(store)
+    preview = resolve_events(store, settings, [*stored, override])
+    keys = set(override.event_keys)
+    touched = [e for e in preview if keys.intersection(event_anchors(e))]
+    entry = add_override(
+        store,
+        override,
+        event_id=event_id,
+        before={"events": [event_summary(e) for e in before]},
+        after={"events": [event_summary(e) for e in touched]},
+        expected=expected,
+    )
+    written = (entry.entry_id, mark[1])
+    if inputs_mark(store) == written and len(list_overrides(store)) == len(stored) + 1:
+        events = _save_settled(store, settings, preview, written)
+    else:
+        events = rebuild_events(store, settings)
+    return entry, [e for e in events if keys.intersection(event_anchors(e))]
+
+
 def record_override(
-    store: Store, kind: str, event_ids: Sequence[str], reason: str, settings: Settings
+    store: Store,
+    kind: str,
+    event_ids: Sequence[str],
+    reason: str,
+    settings: Settings,
+    author: str | None = None,
 ) -> list[Event]:
     """Record an analyst's ``merge`` (two or more events) or ``split`` (one event) of
     resolved events, rebuild the resolved layer, and return the rebuilt events that
-    hold the overridden passages.
+    hold the overridden passages. The decision gets a review-history row by ``author``.
 
     Raises EventNotFoundError for an unknown id and OverrideError for a malformed request.
     """
-    if kind not in OVERRIDE_KINDS:
+    if kind not in STRUCTURAL_KINDS:
         raise OverrideError(f"unknown override kind {kind!r}; use merge or split")
     ids = list(dict.fromkeys(event_ids))
     if kind == "merge" and len(ids) < 2:
@@ -152,9 +228,14 @@ def record_override(
     override = (
         merge_override(targets, reason) if kind == "merge" else split_override(targets[0], reason)
     )
-    add_override(store, override)
-    keys = set(override.event_keys)
-    return [e for e in rebuild_events(store, settings) if keys.intersection(event_anchors(e))]
+    override = replace(override, author=author)
+    _, events = record_decision(store, settings, override, event_id=ids[0], before=targets)
+    return events
+
+
+def _shown(events: Iterable[Event]) -> int:
+    """How many of ``events`` readers see: every one an analyst did not reject."""
+    return sum(1 for e in events if e.review != "rejected")
 
 
 def ingest_paths(
@@ -198,7 +279,7 @@ def ingest_paths(
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
         report.mentions += len(events)
     if pending or report.unchanged:
-        report.events = len(rebuild_events(store, settings))
+        report.events = _shown(rebuild_events(store, settings))
     return report
 
 
@@ -208,7 +289,8 @@ def reextract(
     doc_ids: Iterable[str] | None = None,
     scheduler: str = "serial",
 ) -> int:
-    """Re-run extraction over stored documents; returns the number of resolved events.
+    """Re-run extraction over stored documents; returns the number of resolved events
+    (rejected ones left out, as every reader leaves them out).
 
     An id in ``doc_ids`` that is not stored raises DocumentNotFoundError (naming close
     ids) before anything is re-extracted.
@@ -230,4 +312,4 @@ def reextract(
     docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
-    return len(rebuild_events(store, settings))
+    return _shown(rebuild_events(store, settings))

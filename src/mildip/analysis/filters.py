@@ -9,6 +9,7 @@ is used::
                                context=FilterContext.from_store(store))
     parsed.notes                      # ("--party: read 'china' as CHN (China)",)
     events = parsed.filter.select(store)          # or .apply(events, documents)
+    events, total = parsed.filter.page(store, order="date", limit=50)  # one page, in SQL
     parsed.filter.matches(event)                  # one event (everything but as_of)
     parsed.filter.describe()          # "China and United States (events with both); 2022-08 onwards"
 
@@ -26,11 +27,22 @@ The meaning of each field (all given fields must hold):
                    alias or abbreviation such as ``DPCT``), or the folded text is
                    part of the event's mechanism name or id
 ``doc``            the event has evidence in this document
-``review_status``  the event's ``review_status`` (``machine``, ``accepted``,
-                   ``edited``; an event without the field is ``machine``)
+``outlet``         the event has evidence in a document of this outlet (a publisher
+                   id; ``outlet_docs``: the ids of its documents, which the caller
+                   resolves and gives in :attr:`FilterContext.outlets`)
+``text``           one of the event's evidence quotes contains these words
+                   (case-insensitive)
+``review``         the event's :attr:`~mildip.model.Event.review` is one of them
+                   (:data:`~mildip.model.REVIEW_STATES`); when none is given, every
+                   status but ``rejected``: **rejected events are left out unless
+                   asked for** (``--review rejected``), everywhere this filter is used
 ``as_of``          only what was known that day (:mod:`mildip.analysis.asof`):
                    needs the documents, so :meth:`apply` / :meth:`select` only
 =================  ============================================================
+
+:meth:`EventFilter.store_query` turns every condition but ``as_of`` into the keyword
+filters of :meth:`mildip.store.Store.events` / :meth:`~mildip.store.Store.event_page`,
+which select exactly the same events in SQL; :meth:`select` and :meth:`page` use it.
 
 :meth:`EventFilter.parse` turns what a user typed into a filter: party names through
 the gazetteer (``china`` → ``CHN``, with a note; unknown names refused with
@@ -42,7 +54,7 @@ document ids against the store. Every refusal is a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -55,18 +67,13 @@ from mildip.dates import check_partial, overlaps, sort_key
 from mildip.kb.mechanisms import Registry, load_registry
 from mildip.kb.parties import party_names, resolve_party
 from mildip.kb.text import fold
-from mildip.model import EVENT_TYPES, MODALITIES, Document, Event
+from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES, Document, Event
 
 if TYPE_CHECKING:
     from mildip.store import Store
 
-REVIEW_STATUSES: tuple[str, ...] = ("machine", "accepted", "edited")
-"""Review states of an event: as extracted, accepted by an analyst, edited by an analyst."""
-
-
-def review_status_of(event: Event) -> str:
-    """The event's ``review_status`` when it has one, else ``"machine"``."""
-    return getattr(event, "review_status", None) or "machine"
+SHOWN_REVIEW_STATES: tuple[str, ...] = tuple(s for s in REVIEW_STATES if s != "rejected")
+"""The review states a filter keeps when it names none: every state but ``rejected``."""
 
 
 def _tuple(values: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -110,13 +117,16 @@ class FilterContext:
     ``parties``: codes found in the data (accepted as they are, besides the
     gazetteer's); ``documents``: stored document ids (None: not checked);
     ``mechanisms``: mechanism names and ids found in the data (None: not checked);
-    ``registry``: the mechanism registry (default: the shipped one).
+    ``registry``: the mechanism registry (default: the shipped one); ``outlets``: the
+    document ids of each outlet (publisher id), which an ``outlet`` must be one of
+    (None: no outlet can be asked for).
     """
 
     parties: frozenset[str] = frozenset()
     documents: frozenset[str] | None = None
     mechanisms: tuple[str, ...] | None = None
     registry: Registry | None = None
+    outlets: Mapping[str, tuple[str, ...]] | None = None
 
     @classmethod
     def from_store(cls, store: Store, registry: Registry | None = None) -> FilterContext:
@@ -151,7 +161,10 @@ class EventFilter:
     mechanism_ids: tuple[str, ...] = ()
     mechanism_names: tuple[str, ...] = field(default=(), repr=False)
     doc: str | None = None
-    review_status: tuple[str, ...] = ()
+    outlet: str | None = None
+    outlet_docs: tuple[str, ...] = ()
+    text: str | None = None
+    review: tuple[str, ...] = ()
     as_of: date | None = None
 
     def __post_init__(self) -> None:
@@ -166,11 +179,11 @@ class EventFilter:
         )
         set_(
             self,
-            "review_status",
-            _choose(
-                _tuple(self.review_status), REVIEW_STATUSES, "--review-status", "a review status"
-            ),
+            "review",
+            _choose(_tuple(self.review), REVIEW_STATES, "--review", "a review status"),
         )
+        set_(self, "outlet_docs", tuple(sorted(set(_tuple(self.outlet_docs)))))
+        set_(self, "text", (self.text or "").strip() or None)
         set_(self, "since", _date(self.since, "--since"))
         set_(self, "until", _date(self.until, "--until"))
         if self.since and self.until and sort_key(self.since) > sort_key(self.until):
@@ -194,7 +207,9 @@ class EventFilter:
         until: str | None = None,
         mechanism: str | None = None,
         doc: str | None = None,
-        review_status: Iterable[str] = (),
+        outlet: str | None = None,
+        text: str | None = None,
+        review: Iterable[str] = (),
         as_of: str | date | None = None,
         context: FilterContext | None = None,
     ) -> ParsedFilter:
@@ -225,6 +240,15 @@ class EventFilter:
             raise FilterError(
                 "--doc", f"no document {doc!r} in the store{hint} (list them with `mildip events`)"
             )
+        outlet_docs: tuple[str, ...] = ()
+        if outlet is not None:
+            known = context.outlets or {}
+            if outlet not in known:
+                choices = ", ".join(sorted(known)) or "none: no stored document names its outlet"
+                raise FilterError(
+                    "--outlet", f"{outlet!r} is not a known outlet; choose from {choices}"
+                )
+            outlet_docs = tuple(known[outlet])
         day = None
         if as_of is not None:
             day = as_of if isinstance(as_of, date) else as_of_day(_date(as_of, "--as-of"))
@@ -239,7 +263,10 @@ class EventFilter:
             mechanism_ids=ids,
             mechanism_names=names,
             doc=doc,
-            review_status=_tuple(review_status),
+            outlet=outlet,
+            outlet_docs=outlet_docs,
+            text=text,
+            review=_tuple(review),
             as_of=day,
         )
         return ParsedFilter(built, tuple(notes))
@@ -269,18 +296,32 @@ class EventFilter:
             return False
         if self.doc is not None and self.doc not in event.docs:
             return False
-        if self.review_status and review_status_of(event) not in self.review_status:
+        if self.outlet is not None and not set(event.docs) & set(self.outlet_docs):
             return False
-        return self.mechanism is None or self._mechanism_matches(event)
+        if self.text is not None:
+            needle = self.text.lower()
+            if not any(needle in e.quote.lower() for e in event.evidence):
+                return False
+        if event.review not in (self.review or SHOWN_REVIEW_STATES):
+            return False
+        if self.mechanism is None:
+            return True
+        return self._name_matches(event.mechanism) or self._id_matches(event.mechanism_id)
 
-    def _mechanism_matches(self, event: Event) -> bool:
-        if event.mechanism_id and event.mechanism_id in self.mechanism_ids:
-            return True
-        name = fold(event.mechanism or "")
-        if name and name in self.mechanism_names:
-            return True
+    def _name_matches(self, name: str | None) -> bool:
+        """The mechanism condition on an event's mechanism name."""
+        folded = fold(name or "")
         needle = fold(self.mechanism or "")
-        return bool(needle) and (needle in name or needle in fold(event.mechanism_id or ""))
+        return bool(folded) and (
+            folded in self.mechanism_names or bool(needle) and needle in folded
+        )
+
+    def _id_matches(self, mechanism_id: str | None) -> bool:
+        """The mechanism condition on an event's mechanism id."""
+        if not mechanism_id:
+            return False
+        needle = fold(self.mechanism or "")
+        return mechanism_id in self.mechanism_ids or bool(needle) and needle in fold(mechanism_id)
 
     def apply(
         self, events: Iterable[Event], documents: Iterable[Document] | None = None
@@ -302,18 +343,60 @@ class EventFilter:
             return documents
         return list(knowledge_at((), documents, self.as_of).documents)
 
+    def store_query(self, store: Store) -> dict[str, Any]:
+        """The keyword filters of :meth:`Store.events` that select exactly the events this
+        filter matches (every condition but ``as_of``).
+
+        The mechanism condition becomes the stored mechanism names and ids it matches
+        (read from ``store``), so SQL needs no text folding.
+        """
+        query: dict[str, Any] = {
+            "party": list(self.parties) or None,
+            "any_party": list(self.any_party) or None,
+            "type": list(self.types) or None,
+            "modality": list(self.modalities) or None,
+            "since": self.since,
+            "until": self.until,
+            "doc": self.doc,
+            "docs": list(self.outlet_docs) if self.outlet is not None else None,
+            "text": self.text,
+            "review": list(self.review) or None,
+        }
+        if self.mechanism is not None:
+            names, ids = store.mechanism_values()
+            query["mechanism_in"] = (
+                [n for n in names if self._name_matches(n)],
+                [i for i in ids if self._id_matches(i)],
+            )
+        return {k: v for k, v in query.items() if v is not None}
+
     def select(self, store: Store) -> list[Event]:
-        """The matching resolved events of ``store`` (SQL narrows, :meth:`apply` decides)."""
-        events = store.events(
-            party=list(self.parties) or None,
-            type=list(self.types) or None,
-            modality=list(self.modalities) or None,
-            since=self.since,
-            until=self.until,
-            doc=self.doc,
-        )
+        """The matching resolved events of ``store``, sorted by (date, type, id)."""
+        events = store.events(**self.store_query(store))
         documents = store.documents() if self.as_of is not None else None
         return self.apply(events, documents)
+
+    def page(
+        self,
+        store: Store,
+        *,
+        order: str = "date",
+        descending: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[Event], int]:
+        """One page of the matching events sorted in SQL (:meth:`Store.event_page`), and
+        how many match in all. An ``as_of`` filter has no page (ValueError): use
+        :meth:`select`."""
+        if self.as_of is not None:
+            raise ValueError("an as-of selection needs the documents: use select(), not page()")
+        return store.event_page(
+            order=order,
+            descending=descending,
+            limit=limit,
+            offset=offset,
+            **self.store_query(store),
+        )
 
     # --- describing ------------------------------------------------------------------
 
@@ -356,8 +439,12 @@ class EventFilter:
             parts.append(f"mechanism {self.mechanism!r}")
         if self.doc:
             parts.append(f"evidence in document {self.doc}")
-        if self.review_status:
-            parts.append(f"review status {' or '.join(self.review_status)}")
+        if self.outlet:
+            parts.append(f"reported by outlet {self.outlet}")
+        if self.text:
+            parts.append(f"a quote contains {self.text!r}")
+        if self.review:
+            parts.append(f"review status {' or '.join(self.review)}")
         if self.as_of:
             parts.append(f"as known on {self.as_of.isoformat()}")
         return "; ".join(parts) if parts else "all events"
@@ -374,7 +461,9 @@ class EventFilter:
             "mechanism": self.mechanism,
             "mechanism_ids": list(self.mechanism_ids),
             "doc": self.doc,
-            "review_status": list(self.review_status),
+            "outlet": self.outlet,
+            "text": self.text,
+            "review": list(self.review),
             "as_of": self.as_of.isoformat() if self.as_of else None,
         }
 

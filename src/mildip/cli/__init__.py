@@ -29,6 +29,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mechanisms_cmd",
     "trends_cmd",
     "report_cmd",
+    "serve_cmd",
+    "users_cmd",
     "demo_cmd",
 )
 

@@ -124,3 +124,9 @@ def publication_date(value: str | None, option: str = "--published") -> str | No
         return as_published(value).iso
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint=option) from None
+
+
+def published_option(value: str | None) -> str | None:
+    """:func:`publication_date` as a Typer callback of ``--published`` (a callback with
+    two untyped parameters would be handed the context as its value)."""
+    return publication_date(value)

@@ -1,5 +1,9 @@
 """The event filter options, declared once for ``events``, ``export``, ``report`` and ``trends``.
 
+Rejected events (an analyst's decision in the workbench) are left out by every command;
+``events`` and ``export`` take ``--review`` to choose review states, e.g. ``--review
+rejected`` for the rejected events only, or every state named to include them.
+
 Each command lists the ``Annotated`` option types below and passes their values to
 :func:`build_filter`, which calls :meth:`mildip.analysis.filters.EventFilter.parse`
 against the store (its parties, documents and mechanisms), prints the parse notes
@@ -59,6 +63,14 @@ MechanismOption = Annotated[
 DocOption = Annotated[
     str | None, typer.Option("--doc", help="Only events with evidence in this document id.")
 ]
+ReviewOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--review",
+        help="Review status: machine, accepted, edited or rejected (repeat: any of them; "
+        "default: all but rejected).",
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(
@@ -80,6 +92,7 @@ def build_filter(
     until: str | None = None,
     mechanism: str | None = None,
     doc: str | None = None,
+    review: list[str] | None = None,
     as_of: str | None = None,
 ) -> EventFilter:
     """The :class:`EventFilter` of a command's options, checked against ``store``."""
@@ -93,6 +106,7 @@ def build_filter(
             until=until,
             mechanism=mechanism,
             doc=doc,
+            review=review or (),
             as_of=as_of,
             context=FilterContext.from_store(store),
         )

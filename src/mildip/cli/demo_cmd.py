@@ -12,6 +12,7 @@ from mildip.analysis.summary import pair_summaries
 from mildip.cli._common import settings_from_context
 from mildip.cli.events_cmd import print_table
 from mildip.pipeline import ingest_paths
+from mildip.settings import Settings
 from mildip.store import open_store
 
 
@@ -56,6 +57,18 @@ def demo(
 
         path = write_report(events, documents, settings, report)
         console.print(f"Report written to {path}")
+    typer.echo(workbench_hint(settings.db_url))
+
+
+def workbench_hint(db_url: str) -> str:
+    """How to open these events in the workbench (the commands, with ``--db`` when the
+    database is not the default one)."""
+    db = "" if db_url == Settings().db_url else f"--db {db_url} "
+    return (
+        "\nTo browse, check and correct these events in the workbench (docs/workbench.md):\n"
+        f"  .venv/bin/mildip {db}users add me --role admin    # asks for a password\n"
+        f"  .venv/bin/mildip {db}serve                        # then open http://127.0.0.1:8000/"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -23,6 +23,7 @@ from mildip.cli._filters import (
     MechanismOption,
     ModalityOption,
     PartyOption,
+    ReviewOption,
     SinceOption,
     TypeOption,
     UntilOption,
@@ -43,6 +44,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("docs", "docs", 20, 10),
     Column("event_id", "event_id", 70, 19, no_wrap=True),
     Column("quote", "quote", 50, 24, optional=True),
+    Column("review", "review", 45, 8, no_wrap=True, optional=True),
 )
 """Columns of the event table; the lowest priority goes first on a narrow terminal."""
 
@@ -72,14 +74,21 @@ def event_cells(event: Event) -> dict[str, str]:
         "docs": ", ".join(event.docs),
         "event_id": event.event_id,
         "quote": f"“{quote}”" if quote else "",
+        "review": event.review,
     }
 
 
 def print_table(
-    events: list[Event], fmt: str = "auto", columns: str | None = None, quote: bool = False
+    events: list[Event],
+    fmt: str = "auto",
+    columns: str | None = None,
+    quote: bool = False,
+    review: bool = False,
 ) -> None:
-    """The events as a table (terminal) or TSV (pipe); see :func:`mildip.cli._table.emit`."""
-    chosen, by_hand = choose_columns(EVENT_COLUMNS, columns, ["quote"] if quote else [])
+    """The events as a table (terminal) or TSV (pipe); see :func:`mildip.cli._table.emit`.
+    ``quote`` / ``review`` add the first quote / the review status as columns."""
+    extra = [key for key, wanted in (("quote", quote), ("review", review)) if wanted]
+    chosen, by_hand = choose_columns(EVENT_COLUMNS, columns, extra)
     title = f"{len(events)} event{'' if len(events) == 1 else 's'}"
     emit([event_cells(e) for e in events], chosen, title=title, fmt=fmt, chosen=by_hand)
 
@@ -95,6 +104,7 @@ def list_events(
     mechanism: MechanismOption = None,
     doc: DocOption = None,
     modality: ModalityOption = None,
+    review: ReviewOption = None,
     as_of: AsOfOption = None,
     format_: Annotated[
         str,
@@ -116,7 +126,8 @@ def list_events(
         bool, typer.Option("--quote", help="Add the first evidence quote as a column.")
     ] = False,
 ) -> None:
-    """List resolved events from the store, sorted by date, type and id."""
+    """List resolved events from the store, sorted by date, type and id (rejected events are
+    left out unless --review names them; with --review the table shows a review column)."""
     if ctx.invoked_subcommand is not None:
         return
     fmt = choice(format_, LIST_FORMATS, "--format")
@@ -132,6 +143,7 @@ def list_events(
             until=until,
             mechanism=mechanism,
             doc=doc,
+            review=review,
             as_of=as_of,
         )
         events = selection.select(store)
@@ -143,7 +155,7 @@ def list_events(
 
         write_csv(events, sys.stdout, documents)
     else:
-        print_table(events, fmt, columns, quote)
+        print_table(events, fmt, columns, quote, review=bool(review))
 
 
 def register(app: typer.Typer) -> None:

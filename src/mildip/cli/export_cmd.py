@@ -21,6 +21,7 @@ from mildip.cli._filters import (
     MechanismOption,
     ModalityOption,
     PartyOption,
+    ReviewOption,
     SinceOption,
     TypeOption,
     UntilOption,
@@ -50,6 +51,7 @@ def export(
     mechanism: MechanismOption = None,
     doc: DocOption = None,
     modality: ModalityOption = None,
+    review: ReviewOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Export the resolved events (one row per event and document, with the document's URL,
@@ -75,6 +77,7 @@ def export(
             until=until,
             mechanism=mechanism,
             doc=doc,
+            review=review,
             as_of=as_of,
         )
         events, documents = selection.select(store), store.documents()

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from mildip._exceptions import IngestError
-from mildip.cli._common import publication_date, settings_from_context
+from mildip.cli._common import published_option, settings_from_context
 from mildip.export import write_csv, write_jsonl
 from mildip.extract import extract_document
 from mildip.ingest import iter_documents
@@ -30,7 +30,7 @@ def extract(
         None,
         "--published",
         help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
-        callback=publication_date,
+        callback=published_option,
     ),
 ) -> None:
     """Extract events from files and print them (nothing is stored)."""

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from mildip._exceptions import DocumentNotFoundError
-from mildip.cli._common import choice, publication_date, read_store, settings_from_context
+from mildip.cli._common import choice, published_option, read_store, settings_from_context
 from mildip.pipeline import SCHEDULERS, ingest_paths, reextract
 from mildip.store import open_store
 
@@ -31,7 +31,7 @@ def ingest(
         None,
         "--published",
         help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
-        callback=publication_date,
+        callback=published_option,
     ),
     scheduler: str = typer.Option(
         "serial", "--scheduler", help="serial, or dask for a local Dask cluster."

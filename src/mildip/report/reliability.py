@@ -7,8 +7,8 @@
   ``extraction_quality.toml`` (a copy of the "Current scores" table of
   ``docs/evaluation.md``; a test keeps the two in step), with a warning when the events
   were extracted by another version than the one measured;
-* review-status counts (``machine``, ``accepted``, ``edited``; an event without a
-  ``review_status`` field counts as ``machine``);
+* review-status counts (:attr:`~mildip.model.Event.review`: ``machine``, ``accepted``,
+  ``edited``; rejected events are not in a brief, and are counted apart if given);
 * the share of events reported by more than one independent origin (``n_sources > 1``).
 """
 
@@ -22,7 +22,7 @@ from typing import Any
 
 from mildip._exceptions import DataFileError
 from mildip._version import EXTRACTOR_VERSION
-from mildip.analysis.filters import REVIEW_STATUSES, review_status_of
+from mildip.analysis.filters import SHOWN_REVIEW_STATES
 from mildip.model import Event
 from mildip.resources import load_toml
 
@@ -111,8 +111,8 @@ class Reliability:
 def reliability(events: Sequence[Event]) -> Reliability:
     """The reliability facts of ``events`` (see the module docstring)."""
     versions = sorted({e.extractor_version for ev in events for e in ev.evidence})
-    counts = Counter(review_status_of(e) for e in events)
-    review = {s: counts.get(s, 0) for s in REVIEW_STATUSES}
+    counts = Counter(e.review for e in events)
+    review = {s: counts.get(s, 0) for s in SHOWN_REVIEW_STATES}
     review.update({s: n for s, n in counts.items() if s not in review})
     return Reliability(
         n_events=len(events),

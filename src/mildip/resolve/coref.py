@@ -35,13 +35,16 @@ from mildip import dates
 from mildip.kb.officials import name_key, person_ids
 from mildip.kb.publishers import Publisher, origin_key
 from mildip.kb.text import fold
-from mildip.model import Event, Evidence, Participant
+from mildip.model import STRUCTURAL_KINDS, Event, Evidence, Participant
 from mildip.resolve.overrides import (
     Override,
+    added_mentions,
     apply_overrides,
+    apply_review,
     event_anchors,
     explode_for_splits,
     override_note,
+    place_added,
 )
 from mildip.resources import load_tsv
 from mildip.settings import Settings
@@ -367,7 +370,7 @@ def _merge_group(
     ordered = [evidence[k] for k in sorted(evidence)]
     anchors = {a for m in members for a in event_anchors(m)}
     for o in sorted(overrides, key=lambda o: o.sort_key):
-        if anchors.intersection(o.event_keys):
+        if o.kind in STRUCTURAL_KINDS and anchors.intersection(o.event_keys):
             new_flags.append(override_note(o))
     n_sources, sides = _origins_and_sides(ordered, publishers)
     mechanism_id = _first((m.mechanism_id for m in members), "mechanism_id", new_flags)
@@ -445,6 +448,9 @@ def merge_events(
     (distinct origins: the outlet of each document, or the sources a passage cites)
     and ``sides`` (parties whose outlets report it). Its id is the id computed from
     its earliest passage's mention, so it is stable while that passage stays.
+    Events added by analysts join the mentions after clustering; then the field
+    decisions (accept, reject, edit ...) are applied and set ``review`` and
+    ``version`` (:func:`mildip.resolve.overrides.apply_review`); an edit keeps the id.
 
     ``publishers`` maps a doc_id to the outlet of that document
     (:func:`mildip.kb.publishers.find_publisher`); without it each document
@@ -457,9 +463,12 @@ def merge_events(
         if clusters.find(i) != clusters.find(j) and same_event(mentions[i], mentions[j], settings):
             clusters.union(i, j)
     partition = [[mentions[i] for i in group] for group in clusters.groups()]
+    partition = place_added(partition, added_mentions(overrides))
     partition = apply_overrides(partition, overrides)
     merged = [_merge_group(group, overrides, publishers) for group in partition]
     _flag_conflicting_rounds(merged)
     merged.sort(key=lambda e: (dates.sort_key(e.date), e.type, e.event_id))
     _unique_ids(merged)
-    return merged
+    reviewed = apply_review(merged, overrides)
+    reviewed.sort(key=lambda e: (dates.sort_key(e.date), e.type, e.event_id))
+    return reviewed

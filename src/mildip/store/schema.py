@@ -8,7 +8,9 @@
              events (layer = 'event')      the resolved layer (cross-document)
                ├──< event_actors           one row per party
                ├──< participants           ordered by ``position``
-               └──< evidence               ordered by ``position``
+               ├──< evidence               ordered by ``position``
+               └──o event_reviews          review status and version (resolved
+                                           events an analyst decision names)
 
 Both event layers share the ``events`` table and its child tables; ``layer``
 tells them apart. Mention rows carry the ``doc_id`` they were extracted from and
@@ -152,6 +154,9 @@ class EventRow(Base):
     evidence: Mapped[list[EvidenceRow]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EvidenceRow.position"
     )
+    review_row: Mapped[EventReviewRow | None] = relationship(
+        back_populates="event", cascade="all, delete-orphan", uselist=False
+    )
 
 
 class ActorRow(Base):
@@ -211,3 +216,22 @@ class EvidenceRow(Base):
     side: Mapped[str | None] = mapped_column(String(CODE))
 
     event: Mapped[EventRow] = relationship(back_populates="evidence")
+
+
+class EventReviewRow(Base):
+    """``Event.review`` and ``Event.version`` of an event some analyst decision names.
+
+    Only events whose status is not ``machine`` or whose version is not 0 have a row,
+    so a store nobody reviewed pays nothing. Created by revision ``0005_review``.
+    """
+
+    __tablename__ = "event_reviews"
+    __table_args__ = (Index("ix_event_reviews_review", "review"),)
+
+    row_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("events.row_id", ondelete="CASCADE"), primary_key=True
+    )
+    review: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[EventRow] = relationship(back_populates="review_row")
