@@ -144,6 +144,10 @@ def _main_clause(tok) -> bool:
         t = t.head
     else:
         return tok.dep_ == "ROOT"
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "during"):
+        # "After Pelosi's visit to Taiwan last August, Beijing issued ...": the frame of
+        # the main clause's time
+        t = t.head.head
     if t.pos_ not in ("VERB", "AUX"):
         return False
     while t.dep_ == "conj" and t.head.i != t.i:
@@ -306,6 +310,23 @@ def analyse_document(doc: Document, settings: Settings) -> list[Built]:
     return analyse_documents([doc], settings)[0]
 
 
+def passage_citations(sentences, citations) -> list[list]:
+    """For each sentence, the citations that source it: its own, else the next ones in
+    its paragraph (a reference closing a passage sources every sentence since the
+    previous one)."""
+    own = [[c for c in citations if sent.start <= c.start <= sent.end + 2] for sent in sentences]
+    out: list[list] = [[] for _ in sentences]
+    following: list = []
+    paragraph = None
+    for i in range(len(sentences) - 1, -1, -1):
+        if sentences[i].paragraph != paragraph:
+            paragraph, following = sentences[i].paragraph, []
+        if own[i]:
+            following = own[i]
+        out[i] = following
+    return out
+
+
 def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed) -> list[Built]:
     from mildip.kb.mechanisms import load_registry
 
@@ -317,7 +338,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
     )
     out: list[Built] = []
-    for sent in sentences:
+    passage = passage_citations(sentences, citations)
+    for position, sent in enumerate(sentences):
         state.next_sentence(sent.paragraph)
         state.read_turn(sent.text, _resolve_surname)
         parties = gaz.find(sent.text, sent.start) + find_dyads(sent.text, sent.start)
@@ -334,7 +356,9 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
                 ctx = FrameContext(analysed, state, lex, registry)
                 anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
                 for draft in drafts_for_sentence(ctx):
-                    built += build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
+                    built += build_event(
+                        draft, analysed, doc, state, lex, registry, cites, anchor_here, passage[position]
+                    )
             built = _merge_sentence(built)
             state.remember_people(persons, _subject_persons(analysed))
             _update_naval(analysed, state, lex, built)
@@ -352,6 +376,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         for b in built:
             if b.event.type in ("MEET", "CALL") and b.event.modality == "asserted":
                 state.talk_modes[b.event.actors] = b.event.type
+            if b.event.modality == "asserted" and b.event.date:
+                state.told[(b.event.type, b.event.actors)] = b.event.date
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)

@@ -179,10 +179,27 @@ def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
             for v in conjuncts(c)
             if lex.in_class("occurrence", v.lemma_)
         ]
-        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in v.subtree)]
+        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in _own_clause(v))]
         if dated or found:
             return (dated or found)[0]
     return draft.verb
+
+
+def _refers_back(trig) -> bool:
+    """A definite nominal trigger ("the cancellation", "this meeting", "their talks")."""
+    return trig.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+        for c in trig.children
+    )
+
+
+def _own_clause(verb) -> list:
+    """The tokens of ``verb``'s clause, without the verbs coordinated with it."""
+    out = [verb]
+    for c in verb.children:
+        if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            out.extend(c.subtree)
+    return out
 
 
 def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
@@ -278,9 +295,11 @@ def build_event(
     registry,
     citations: list[Citation],
     anchor_here: bool,
+    passage: list[Citation] = (),
 ) -> list[Built]:
     """The events of ``draft`` - one, one per coordinated date, or none when its
-    modality says there is no event."""
+    modality says there is no event. ``citations`` are the sentence's own, ``passage``
+    those that source it (they may refine a date of the text)."""
     verb = event_verb(draft, lex, sent)
     trig = draft.trigger
     carried = (
@@ -331,7 +350,11 @@ def build_event(
         precision=precision,
         modality=modality,
         citations=citations,
+        refine_by=passage,
     )
+    if how in ("citation", "published") and modality == "asserted" and _refers_back(trig):
+        # "the "cancellation" of military talks indicates ...": the event told before
+        value = state.told.get((type_, draft.actors), value)
     if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
         # "the Indian navy has never carried out joint patrols": a record, not an event
         return []

@@ -5,6 +5,8 @@ its trigger, else the narrative anchor, else the publication date.
    the dependency tree (fewest arcs to the trigger or to the verb that carries it;
    text distance breaks ties). A future event re-reads the dates forward ("on Tuesday"
    after publication).
+   A date of the text less precise than a citation closing the passage that falls within
+   it ("last August ... (FMPRC, August 5, 2022)") takes the citation's precision.
 2. A month or day written without a year ("In August") inside a narrative whose anchor
    is another year takes the anchor's year ("In 2022, ... In August" → 2022-08).
 3. With no date in the sentence: an anchored expression ("the next day", "two days
@@ -174,9 +176,11 @@ def choose_date(
     precision: str,
     modality: str,
     citations,
+    refine_by=(),
 ) -> tuple[str | None, str]:
     """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
-    "citation", "published" or "none" (see the module docstring)."""
+    "citation", "published" or "none" (see the module docstring). ``refine_by``: the
+    citations of the passage, which may make a date of the text more precise."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
     own = {t.i for t in trigger.subtree}
@@ -203,6 +207,10 @@ def choose_date(
         reyear = None if own_frame else explicit_anchor
         value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
         if value is not None:
+            refined = [c.date for c in refine_by if c.date and len(value) < len(c.date) and c.date.startswith(value)]
+            if refined:
+                # "last August ... (FMPRC, August 5, 2022)": the citation gives the day
+                return refined[0], "text"
             return value, "text"
         # a weekday in a text dated to the month: the month of publication
         return published.isoformat()[:7], "published"

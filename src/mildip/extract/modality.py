@@ -38,6 +38,10 @@ def governor_chain(trigger, verb) -> list:
         if t.dep_ == "ccomp":
             break
         t = t.head
+        if t.i == trigger.i:
+            # "the Consultation, which last convened in January 2022, will serve ...":
+            # the clause describing the noun tells its event; the noun's verb does not
+            break
         if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             chain.append(t)
     return chain

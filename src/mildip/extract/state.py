@@ -104,6 +104,9 @@ class DocumentState:
     talk_modes: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Per actor set, the type (MEET or CALL) of the last meeting or call told: later
     "talks" between them are that meeting or call."""
+    told: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    """Per (type, actors), the date of the last asserted event told: "the cancellation"
+    later in the text, with no date of its own, is that event."""
     title_set: tuple[str, ...] = ()
     """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
