@@ -26,7 +26,7 @@ from datetime import date
 
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
-from mildip.extract.dating import DATELINE
+from mildip.extract.dating import DATELINE, REYEARABLE as _REYEARABLE, reyear
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.persons import PersonMention, find_persons, name_spans
@@ -142,6 +142,9 @@ def _main_clause(tok) -> bool:
         t = t.head.head
     elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":
         t = t.head
+    elif t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+        # "2023 was the low point.", "2022 began with something like a thaw."
+        return True
     else:
         return tok.dep_ == "ROOT"
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "during"):
@@ -155,10 +158,12 @@ def _main_clause(tok) -> bool:
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 
-def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()):
-    """The explicit date (with a year) this sentence sets for the narrative: one of its
-    main clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
-    citation; in a sentence without a parse, one that opens it. None when there is none."""
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=(), governing: str | None = None):
+    """``(date, explicit, inherited)`` this sentence sets for the narrative: a date of its main
+    clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
+    citation; in a sentence without a parse, one that opens it. A month without a year
+    ("In April, ...") under a ``governing`` explicit anchor takes its year and governs
+    in turn, as far as that anchor reaches (``inherited``). None when there is none."""
     if _REFERENCE_LINE.match(sentence.text):
         return None
     spans = [(c.start, c.end) for c in cites]
@@ -171,13 +176,23 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=())
                 continue
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
-                return d.value, not d.relative
+                return _governed(d, governing, published)
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
         if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
-            return d.value, not d.relative
+            return _governed(d, governing, published)
     return None
+
+
+def _governed(d, governing: str | None, published) -> tuple[str, bool, bool]:
+    """(value, explicit, inherited) of an anchoring date: a yearless month or day
+    re-yeared by the governing explicit anchor counts as explicit, inherited from it."""
+    if d.relative and governing and d.kind in _REYEARABLE:
+        value = reyear(d, governing, published)
+        if value:
+            return value, True, True
+    return d.value, not d.relative, False
 
 
 def _list_lead(
@@ -365,7 +380,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
         anchor = _anchor_from(
-            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end]
+            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end],
+            state.explicit_anchor(),
         )
         if anchor:
             state.set_anchor(*anchor)

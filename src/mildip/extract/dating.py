@@ -110,9 +110,15 @@ def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     return value
 
 
-def _with_anchor_year(mention: DateMention, anchor: str | None, published: date | None) -> str | None:
+REYEARABLE = frozenset({"md", "dm", "part_month", "range_md", "range_dm"})
+"""Kinds of date written without a year, which a narrative's explicit year governs."""
+
+
+def reyear(mention: DateMention, anchor: str | None, published: date | None) -> str | None:
+    """The value of a yearless ``mention`` in the year of ``anchor`` (never after
+    publication); its own value when it has a year or there is no anchor."""
     value = mention.value
-    if not value or not anchor or mention.kind not in ("md", "dm", "part_month", "range_md", "range_dm"):
+    if not value or not anchor or mention.kind not in REYEARABLE:
         return value
     if not mention.relative:
         return value
@@ -150,14 +156,14 @@ def coordinated_dates(
             heads[head.i] = d
     out = []
     for i, d in heads.items():
-        if cap_precision(_with_anchor_year(d, anchor, published), d.kind, precision) != value:
+        if cap_precision(reyear(d, anchor, published), d.kind, precision) != value:
             continue
         tok = sent.doc[i]
         for c in tok.subtree:
             other = heads.get(c.i)
             if c.i == i or other is None or c.dep_ != "conj" or other.precision != d.precision:
                 continue
-            v = cap_precision(_with_anchor_year(other, anchor, published), other.kind, precision)
+            v = cap_precision(reyear(other, anchor, published), other.kind, precision)
             if v and v != value and v not in out:
                 out.append(v)
     return out
@@ -204,8 +210,8 @@ def choose_date(
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
     own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
     if best is not None:
-        reyear = None if own_frame else explicit_anchor
-        value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
+        governing = None if own_frame else explicit_anchor
+        value = cap_precision(reyear(best, governing, published), best.kind, precision)
         if value is not None:
             refined = [c.date for c in refine_by if c.date and len(value) < len(c.date) and c.date.startswith(value)]
             if refined:

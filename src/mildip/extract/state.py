@@ -65,6 +65,13 @@ class Anchor:
     explicit: bool = True
     """Written with its year ("In 2022", "on 5 August 2022"), not relative to the
     publication ("last August")."""
+    reach: int = -1
+    """The paragraph its reach is counted from: its own, or for a month re-yeared by an
+    explicit anchor, that anchor's."""
+
+    def __post_init__(self) -> None:
+        if self.reach < 0:
+            self.reach = self.paragraph
 
 
 @dataclass
@@ -249,15 +256,19 @@ class DocumentState:
 
     # --- time ------------------------------------------------------------------------
 
-    def set_anchor(self, value: str, explicit: bool = True) -> None:
-        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit))
+    def set_anchor(self, value: str, explicit: bool = True, inherited: bool = False) -> None:
+        """Make ``value`` the narrative's anchor from this sentence on; an ``inherited``
+        anchor (a month re-yeared by the explicit anchor) reaches only as far as that
+        anchor's paragraph does."""
+        reach = self.anchors[-1].reach if inherited and self.anchors else self.paragraph
+        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit, reach))
         del self.anchors[:-4]
 
     def explicit_anchor(self) -> str | None:
         """The governing anchor when it was written with its year (it may re-year an
         "In August"); a relative anchor ("last August") may not."""
         for a in reversed(self.anchors):
-            if self.paragraph - a.paragraph <= 1:
+            if self.paragraph - a.reach <= 1:
                 return a.value if a.explicit else None
             break
         return None
@@ -266,7 +277,7 @@ class DocumentState:
         """The explicit date that governs relative dates here: one set earlier in this
         paragraph or in the one before, else None (the publication date governs)."""
         for a in reversed(self.anchors):
-            if self.paragraph - a.paragraph <= 1:
+            if self.paragraph - a.reach <= 1:
                 return a.value
             break
         return None
