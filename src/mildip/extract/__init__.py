@@ -394,6 +394,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
                 state.talk_modes[b.event.actors] = b.event.type
             if b.event.modality == "asserted" and b.event.date:
                 state.told[(b.event.type, b.event.actors)] = b.event.date
+            if b.event.type == "PROPOSE":
+                state.last_proposal = (b.event.actors, b.event.initiator, state.sentence_index)
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)
