@@ -24,17 +24,19 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from mildip.dates import reference_day
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
-from mildip.extract.dating import DATELINE, REYEARABLE as _REYEARABLE, reyear
+from mildip.extract.dating import DATELINE, reyear
+from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
+from mildip.extract.modality import is_habitual, is_question
 from mildip.extract.persons import PersonMention, find_persons, name_spans
 from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
 from mildip.extract.state import DocumentState
 from mildip.extract.triggers import drafts_for_sentence
-from mildip.extract.modality import is_habitual, is_question
 from mildip.kb.officials import person_ids, posts_of, resolve_participant
 from mildip.kb.publishers import source_side
 from mildip.model import Document, Event
@@ -347,7 +349,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
 
     gaz = load_gazetteer()
     registry = load_registry(settings)
-    citations = find_citations(doc.text, doc.published)
+    reference = reference_day(doc.published, doc.published_precision)
+    citations = find_citations(doc.text, reference)
     state = initial_state(doc)
     state.title_call = bool(doc.title) and any(
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
@@ -364,7 +367,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         if spacy_doc is not None:
             covered = _covered_tokens(spacy_doc, parties, sent.start)
             persons = _persons(sent, gaz, doc, name_spans(spacy_doc, covered), state)
-            dates = find_dates(sent.text, doc.published, sent.start)
+            dates = find_dates(sent.text, reference, sent.start)
             analysed = Analysed(sent, spacy_doc, parties, persons, dates)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
             if not is_question(sent.text):
@@ -380,13 +383,13 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
         anchor = _anchor_from(
-            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end],
+            analysed, sent, reference, [c for c in citations if sent.start <= c.start <= sent.end],
             state.explicit_anchor(),
         )
         if anchor:
             state.set_anchor(*anchor)
         if sent.text.rstrip().endswith(":"):
-            state.list_lead = _list_lead(analysed, sent, parties, doc.published)
+            state.list_lead = _list_lead(analysed, sent, parties, reference)
         elif not sent.is_list_item:
             state.list_lead = None
         for b in built:

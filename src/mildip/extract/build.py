@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
+from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
 from mildip.extract.frames.interaction import TIME_PREPS, carried_by
@@ -336,13 +337,14 @@ def build_event(
     if type_ == "RESUME" and obj is not None and _is_exercise(obj, lex):
         # an exercise is a session, not a channel: "the drills were revived" is the drill
         type_, resumed = "EXERCISE", True
-    published: date | None = doc.published
     precision = doc.published_precision
+    published: date | None = reference_day(doc.published, precision)
     value, how = choose_date(
         sent,
         draft.trigger,
         verb if carried else None,
         anchor=state.anchor(),
+        continued_anchor=state.anchor(continuing=True),
         explicit_anchor=state.explicit_anchor(),
         anchor_here=anchor_here and not _perfect(verb),
         list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,

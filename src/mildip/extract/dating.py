@@ -177,6 +177,7 @@ def choose_date(
     anchor: str | None,
     anchor_here: bool,
     explicit_anchor: str | None = None,
+    continued_anchor: str | None = None,
     list_date: str | None = None,
     published: date | None,
     precision: str,
@@ -185,7 +186,9 @@ def choose_date(
     refine_by=(),
 ) -> tuple[str | None, str]:
     """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
-    "citation", "published" or "none" (see the module docstring). ``refine_by``: the
+    "citation", "published" or "none" (see the module docstring). An anchored
+    expression ("the following week") reads ``continued_anchor``, which may lie further
+    back than ``anchor``. ``refine_by``: the
     citations of the passage, which may make a date of the text more precise."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
@@ -220,7 +223,7 @@ def choose_date(
             return value, "text"
         # a weekday in a text dated to the month: the month of publication
         return published.isoformat()[:7], "published"
-    anchored = find_anchored(sent.text, anchor, sent.base)
+    anchored = find_anchored(sent.text, continued_anchor or anchor, sent.base)
     if anchored:
         return anchored[0].value, "anchored"
     if list_date:

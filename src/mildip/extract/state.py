@@ -55,6 +55,10 @@ _TITLE_NOUNS = (
 )
 
 
+_CONTINUED_REACH = 3
+"""Paragraphs back that "the following week" may reach for its anchor."""
+
+
 @dataclass
 class Anchor:
     """An explicit date of the narrative: ``value`` (ISO partial) set in ``paragraph``."""
@@ -276,11 +280,14 @@ class DocumentState:
             break
         return None
 
-    def anchor(self) -> str | None:
+    def anchor(self, continuing: bool = False) -> str | None:
         """The explicit date that governs relative dates here: one set earlier in this
-        paragraph or in the one before, else None (the publication date governs)."""
+        paragraph or in the one before, else None (the publication date governs). With
+        ``continuing`` (the sentence says "the following week", "the next day": it goes
+        on from the narrative's time), the last anchor of the last three paragraphs."""
+        reach = _CONTINUED_REACH if continuing else 1
         for a in reversed(self.anchors):
-            if self.paragraph - a.reach <= 1:
+            if self.paragraph - (a.paragraph if continuing else a.reach) <= reach:
                 return a.value
             break
         return None

@@ -408,6 +408,9 @@ def _anchored_value(m: re.Match, anchor: str) -> str | None:
         return anchor[:4]
     if m.group("month"):
         return anchor[:7] if len(anchor) >= 7 else anchor[:4]
+    if m.group("week") and len(anchor) >= 10 and re.match(r"(?i)the\s+(?:following|next)", m.group("week")):
+        # "the following week": the month of the anchor's day plus seven
+        return (date.fromisoformat(anchor[:10]) + timedelta(days=7)).isoformat()[:7]
     if m.group("week") or m.group("same"):
         return anchor
     if len(anchor) < 10:
