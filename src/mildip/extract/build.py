@@ -52,8 +52,9 @@ class Built:
 
 
 def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = False) -> bool:
-    """Whether the meeting is a call: the trigger is a call word, or a call cue hangs
-    from the trigger or its verb ("held talks by video link"); unless ``strong_only``,
+    """Whether the meeting is a call: the trigger is a call word, or a call cue (not
+    the trigger itself: "called on the minister" is a visit) hangs from the trigger or
+    its verb ("held talks by video link"); unless ``strong_only``,
     also a cue within five tokens of the trigger."""
     if draft.entry.mode == "call":
         return True
@@ -61,14 +62,17 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     if draft.verb is not None:
         near.update(draft.verb.children)
         near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
-    near = {t for t in near if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
+    near = {t for t in near if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
     if strong_only:
         return False
     lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
-    window = [t for t in sent.doc[lo:hi] if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)]
+    window = [
+        t for t in sent.doc[lo:hi]
+        if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)
+    ]
     if {t.lemma_.lower() for t in window} & lex.cues["call"]:
         return True
     text = " ".join(t.lower_ for t in window)

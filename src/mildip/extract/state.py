@@ -115,6 +115,9 @@ class DocumentState:
     """The party of the last ship or navy named ("the ships", "it" in a port-call story)."""
     naval_recent: bool = False
     """Whether the last subject was that ship or navy (so "it" may be the ship)."""
+    protagonist: Person | None = None
+    """The first titled person of the text (whom "the secretary" means, unless the
+    subject of the moment holds that title)."""
     talk_modes: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Per actor set, the type (MEET or CALL) of the last meeting or call told: later
     "talks" between them are that meeting or call."""
@@ -235,6 +238,8 @@ class DocumentState:
                 self.people.setdefault(words[0], person)
             self.recent_people.append(person)
             del self.recent_people[:-12]
+            if self.protagonist is None and pm.title:
+                self.protagonist = person
             if subjects is None or pm in subjects:
                 subject = subject or person
         if subject is not None:
@@ -251,6 +256,9 @@ class DocumentState:
                 return None
             if self.subject is not None and low in (self.subject.title or "").lower():
                 return self.subject.party
+            if self.protagonist is not None and low in (self.protagonist.title or "").lower():
+                # "The secretary departs for Vietnam later today": the story's own secretary
+                return self.protagonist.party
             for p in reversed(self.recent_people):
                 if low in (p.title or "").lower():
                     return p.party
