@@ -361,6 +361,10 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         state.next_sentence(sent.paragraph)
         state.read_turn(sent.text, _resolve_surname)
         parties = gaz.find(sent.text, sent.start) + find_dyads(sent.text, sent.start)
+        line = DATELINE.match(sent.text)
+        if line:
+            # "SINGAPORE (AFP) -": the wire's dateline names no party
+            parties = [p for p in parties if p.start >= sent.start + line.end()]
         spacy_doc = parsed.get(sent.index)
         analysed = None
         built: list[Built] = []

@@ -90,10 +90,17 @@ def _framed_apart(tok, trigger) -> bool:
     return False
 
 
+def _demand(tok) -> bool:
+    """ "Canberra's call for an inquiry", "calls for restraint": a demand, not a call."""
+    return tok.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+
+
 def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
     """Whether ``tok`` is, or modifies, a dated call word other than ``trigger``
     ("Friday's meeting followed the leaders' Sept. 9 video teleconference"): that call
     is another event."""
+    if _demand(tok):
+        return True
     for t in (tok, tok.head if tok.dep_ in ("compound", "amod", "nmod") else None):
         if t is not None and t.i != trigger.i and t.pos_ in ("NOUN", "PROPN"):
             if any(e.mode == "call" for e in lex.for_token(t.lemma_.lower(), "noun")):

@@ -51,7 +51,7 @@ def _children(tok):
     return list(tok.children)
 
 
-NEGATABLE = frozenset({"MEET", "CALL", "DIALOGUE", "RESUME", "PORT_CALL", "EXERCISE"})
+NEGATABLE = frozenset({"MEET", "CALL", "TALKS", "DIALOGUE", "RESUME", "PORT_CALL", "EXERCISE"})
 """Types whose "did not happen" is itself worth recording ("held no talks"); for the
 others ("did not enter the airspace", "does not honor its agreements") a negation
 means no event."""
