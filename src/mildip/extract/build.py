@@ -197,6 +197,20 @@ def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
     return draft.verb
 
 
+_TIMETABLE_VERBS = frozenset({"fly", "travel", "head", "arrive", "depart", "leave", "visit", "return", "go", "come"})
+
+
+def _scheduled_present(verb, lex: Lexicon) -> bool:
+    """A simple present of moving or taking place ("flies", "begins") - the tense of
+    itineraries and programmes."""
+    if verb is None or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _TIMETABLE_VERBS or lex.in_class("occurrence", lemma)
+
+
 def _refers_back(trig) -> bool:
     """A definite nominal trigger ("the cancellation", "this meeting", "their talks")."""
     return trig.pos_ == "NOUN" and any(
@@ -350,21 +364,31 @@ def build_event(
         type_, resumed = "EXERCISE", True
     precision = doc.published_precision
     published: date | None = reference_day(doc.published, precision)
-    value, how = choose_date(
-        sent,
-        draft.trigger,
-        verb if carried else None,
-        anchor=state.anchor(),
-        continued_anchor=state.anchor(continuing=True),
-        explicit_anchor=state.explicit_anchor(),
-        anchor_here=anchor_here and not _perfect(verb),
-        list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
-        published=published,
-        precision=precision,
-        modality=modality,
-        citations=citations,
-        refine_by=passage,
-    )
+
+    def dated(mood: str) -> tuple[str | None, str]:
+        return choose_date(
+            sent,
+            draft.trigger,
+            verb if carried else None,
+            anchor=state.anchor(),
+            continued_anchor=state.anchor(continuing=True),
+            explicit_anchor=state.explicit_anchor(),
+            anchor_here=anchor_here and not _perfect(verb),
+            list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
+            published=published,
+            precision=precision,
+            modality=mood,
+            citations=citations,
+            refine_by=passage,
+        )
+
+    value, how = dated(modality)
+    if modality == "asserted" and how == "text" and _scheduled_present(verb, lex):
+        # "He flies to Tokyo on Tuesday", "Talisman Sabre, which begins in July": the
+        # present of a timetable tells what is to come
+        ahead, ahead_how = dated("future")
+        if ahead_how == "text" and ahead and published and ahead[:10] > published.isoformat()[: len(ahead)]:
+            value, modality = ahead, "future"
     if how in ("citation", "published") and modality == "asserted" and _refers_back(trig):
         # "the "cancellation" of military talks indicates ...": the event told before
         value = state.told.get((type_, draft.actors), value)

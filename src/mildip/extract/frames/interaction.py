@@ -39,6 +39,10 @@ def carried_by(lex, noun, verb) -> bool:
     joint drills" does not count; "China staged drills" does)."""
     t, steps = noun, 0
     while t.i != verb.i and steps < 4:
+        if t.i != noun.i and t.pos_ == "NOUN" and not _passes_on(lex, t):
+            # "Participants in that arrangement have troops ...": the event noun only
+            # qualifies another noun
+            return False
         if t.dep_ in ("conj", "compound", "appos"):
             t = t.head
             continue
@@ -55,6 +59,21 @@ def carried_by(lex, noun, verb) -> bool:
     if lex.in_class("support", lemma):
         return True
     return steps == 1 and noun.dep_ == "dobj" and not lex.in_class("reporting", lemma)
+
+
+_PART_NOUNS = frozenset({
+    "part", "start", "beginning", "end", "conclusion", "opening", "close", "series", "phase",
+    "sideline", "sidelines", "margin", "margins", "course", "leg", "stage", "text", "terms",
+    "occasion", "framework", "kind", "type", "form",
+})
+
+
+def _passes_on(lex, noun) -> bool:
+    """Whether a noun between an event word and its verb lets the verb carry the event:
+    a part or session of it ("took part in", "the ninth round of talks", "on the
+    sidelines of the summit") or an event word itself."""
+    lemma = noun.lemma_.lower()
+    return lemma in _PART_NOUNS or lemma in lex.session_nouns or bool(lex.for_token(lemma, "noun"))
 
 
 def eventive(ctx: FrameContext, noun) -> bool:
