@@ -27,7 +27,7 @@ from datetime import date
 from mildip.dates import reference_day
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
-from mildip.extract.dating import DATELINE, reyear
+from mildip.extract.dating import DATELINE, HORIZON_PREPS, reyear
 from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
@@ -140,6 +140,9 @@ def _main_clause(tok) -> bool:
     the root verb ("In 2022, ...", "On May 29, the Pentagon announced ..."), not a date
     inside a noun phrase ("the November 2022 Bali meeting") or a subordinate clause."""
     t = tok
+    if t.dep_ == "pobj" and t.head.lower_ in HORIZON_PREPS:
+        # "haven't spoken since July 2022", "by 2027": a horizon, not the narrative's time
+        return False
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         t = t.head.head
     elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":

@@ -118,7 +118,11 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
     verb = clause_verb(noun)
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
         if noun.dep_ != "nsubj" or is_passive(verb):
-            sides.append(ctx.parties(subjects(verb), "subject"))
+            heads = subjects(verb)
+            if verb.lemma_.lower() == "be":
+                # "What alarms China most is a proposed exercise": a clause as subject
+                heads = [h for h in heads if h.pos_ not in ("VERB", "AUX") and h.tag_ not in ("WP", "WDT")]
+            sides.append(ctx.parties(heads, "subject"))
         sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
         sides.append(ctx.parties(agents(verb), "agent"))
         if verb.lemma_.lower() in _JOINING and noun.dep_ != "dobj":
