@@ -360,6 +360,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
     )
     out: list[Built] = []
     passage = passage_citations(sentences, citations)
+    headed: set[int] = set()
     for position, sent in enumerate(sentences):
         state.next_sentence(sent.paragraph)
         state.read_turn(sent.text, _resolve_surname)
@@ -413,7 +414,25 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
         state.remember_parties(codes, [], spacy_doc is not None and not built)
         out.extend(built)
-    return out
+        if sent.is_heading:
+            headed.update(id(b) for b in built)
+    return _without_restated_headlines(out, headed)
+
+
+def _without_restated_headlines(built: list[Built], headed: set[int]) -> list[Built]:
+    """Drop the events of headings that the body tells too ("INDOPACOM: Chinese fighter
+    flew within 20 feet of U.S. RC-135" above the story of that intercept): an event of
+    the body of the same type sharing a party is the same event, told with its details
+    (with the very same parties, coreference merges them instead)."""
+    body = [b for b in built if id(b) not in headed]
+
+    def restated(b: Built) -> bool:
+        same_type = [o for o in body if o.event.type == b.event.type]
+        if any(o.event.actors == b.event.actors for o in same_type):
+            return False  # coreference merges the two
+        return any(set(o.event.actors) & set(b.event.actors) for o in same_type)
+
+    return [b for b in built if id(b) not in headed or not restated(b)]
 
 
 def extract_documents(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:

@@ -172,10 +172,18 @@ def _back_to_session(draft: Draft, state: DocumentState) -> bool:
     """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
     same parties: the definite noun refers back to that session."""
     trig = draft.trigger
-    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in trig.children):
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its") for c in trig.children):
         return False
     last = state.last_channels.get("DIALOGUE")
-    return last is not None and last[0] == draft.actors and state.last_channel_sentence >= state.sentence_index - 2
+    if last is None or last[0] != draft.actors:
+        return False
+    if any(c.lower_ in _SERIES_ORDER for c in trig.children):
+        # "The next meeting is scheduled for 2026": the series told about, however far back
+        return True
+    return state.last_channel_sentence >= state.sentence_index - 2
+
+
+_SERIES_ORDER = frozenset({"next", "previous", "last", "following", "upcoming", "latest", "preceding"})
 
 
 def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
@@ -350,6 +358,9 @@ def build_event(
                 mechanism = registry.resolve(known[1], draft.actors)
                 break
     type_ = settle_type(draft, sent, lex, state, mechanism, round_)
+    if type_ == "DIALOGUE" and mechanism is None and _back_to_session(draft, state):
+        told = state.last_channels["DIALOGUE"][1]
+        mechanism = registry.resolve(told, draft.actors) if told else None
     if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
         mechanism is not None and mechanism.discovered
     ):

@@ -176,7 +176,7 @@ def assemble(
     return codes, sources
 
 
-_VAGUE_QUANTITIES = frozenset({"dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
+_VAGUE_QUANTITIES = frozenset({"all", "dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
 _AGGREGATE = 5
 
 
