@@ -130,10 +130,12 @@ def settle_type(
         return "DIALOGUE"
     if _back_to_session(draft, state):
         return "DIALOGUE"
+    if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        # "a virtual MMCA meeting" is a session of the MMCA; a session of a channel held
+        # by phone ("the theater commanders' talks") is a call
+        return "CALL" if mechanism.held_by == "call" else "DIALOGUE"
     if _call_cue(sent, draft, lex, strong_only=True):
         return "CALL"
-    if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
-        return "DIALOGUE"
     if _call_cue(sent, draft, lex):
         return "CALL"
     if draft.entry.mode == "either":

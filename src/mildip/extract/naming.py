@@ -24,6 +24,13 @@ from mildip.extract.sentence import Analysed, np_tokens
 from mildip.nlp.ordinals import parse_ordinal
 
 _KEEP_PREP = frozenset({"on", "for"})
+_MANNER = frozenset({
+    "virtual", "in-person", "face-to-face", "annual", "regular", "formal", "informal", "direct",
+    "online", "latest", "new", "inaugural", "upcoming", "recent", "scheduled", "planned",
+    "postponed", "previous", "next", "last", "first",
+})
+"""Leading adjectives that tell how or when a session was held, not its channel's name
+("a virtual MMCA meeting")."""
 
 
 def _title_case(sent: Analysed) -> bool:
@@ -86,10 +93,14 @@ def _name_tokens(tok) -> list:
 
 def name_phrase(sent: Analysed, tok, lex: Lexicon) -> str | None:
     """The contiguous name around ``tok`` in its object phrase, without determiners,
-    possessives, ordinals and dates ("China-U.S. Defense Policy Coordination Talks",
-    "security dialogue"), or None."""
+    possessives, ordinals, dates and leading adjectives of manner ("China-U.S. Defense
+    Policy Coordination Talks", "security dialogue"), or None."""
     toks = [t for t in _name_tokens(tok) if sent.date_of(t.i) is None or t.i == tok.i]
-    while toks and (parse_ordinal(toks[0].text) is not None or toks[0].lower_ in ("the", "a", "an")):
+    while toks and (
+        parse_ordinal(toks[0].text) is not None
+        or toks[0].lower_ in ("the", "a", "an")
+        or (toks[0].i != tok.i and toks[0].pos_ == "ADJ" and toks[0].lower_ in _MANNER)
+    ):
         toks = toks[1:]
     if not toks or all(t.i != tok.i for t in toks):
         return None

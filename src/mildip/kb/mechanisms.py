@@ -108,6 +108,8 @@ class Mechanism:
     sources: tuple[str, ...] = ()
     discovered: bool = False
     established: str | None = None
+    held_by: str = "meeting"
+    """``call`` for a channel held by phone or video, else ``meeting``."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -559,9 +561,14 @@ _KNOWN_KEYS = frozenset(
         "first_round",
         "first_round_number",
         "established",
+        "held_by",
         "sources",
     }
 )
+HELD_BY = ("call", "meeting")
+"""How a channel's sessions are held: ``call`` for channels run by phone or video (a
+session of it is a CALL), ``meeting`` (the default) for the others (a session is a
+DIALOGUE, virtual or not)."""
 
 
 def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechanism:
@@ -588,6 +595,9 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
             precision(row.get(key))
         except ValueError:
             raise DataFileError(f"{where}: {key} {row[key]!r} is not a partial ISO date") from None
+    held_by = row.get("held_by", "meeting")
+    if held_by not in HELD_BY:
+        raise DataFileError(f"{where}: held_by {held_by!r} is not one of {HELD_BY}")
     cadence = row.get("cadence_days")
     if cadence is not None and (not isinstance(cadence, int) or cadence <= 0):
         raise DataFileError(f"{where}: cadence_days must be a positive integer of days")
@@ -603,6 +613,7 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         first_round_number=row.get("first_round_number"),
         sources=tuple(row["sources"]),
         established=row.get("established"),
+        held_by=held_by,
     )
 
 
