@@ -159,7 +159,7 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     Philippine counterparts": one subject meeting counterparts of several parties is
     one bilateral meeting each, unless the text says they met together ("a trilateral
     meeting", "jointly")."""
-    if any(t.lower_ in _TOGETHER for t in tok.sent):
+    if any(t.lower_ in _TOGETHER for t in tok.doc):
         return []
     if entry.pos == "verb":
         subject = ctx.parties(subjects(tok), "subject")
