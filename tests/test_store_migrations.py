@@ -100,6 +100,51 @@ def test_store_migrations_upgrade_a_0002_database_keeps_documents_at_day_precisi
         )
     engine.dispose()
     with open_store(store_url) as store:
-        assert current_revisions(store.engine) == head_revisions() == ("0003",)
+        assert current_revisions(store.engine) == head_revisions()
         doc = store.get_document("annals")
     assert (doc.published, doc.published_precision) == (date(3019, 3, 25), "day")
+
+
+def test_store_migrations_upgrade_a_0003_database_keeps_documents_and_their_mentions(store_url):
+    # Revision 0004_sources rebuilds `documents` on SQLite (to drop the unique content
+    # hash); with foreign keys on, that rebuild would cascade into events and extraction
+    # runs. The documents must come back current, version 1, with their mentions.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from mildip.store.migrate import _alembic_config, parse_url
+
+    engine = create_engine(parse_url(store_url))
+    with _alembic_config() as cfg, engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(
+            text(
+                "INSERT INTO documents (doc_id, content_hash, text, published, "
+                "published_inferred, language, media_type, meta, ingested_at) VALUES "
+                "('annals', 'h', 'Gondor and Rohan held talks.', '3019-03-25', false, 'en', "
+                "'text/plain', '{}', '3019-03-26 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO events (layer, doc_id, extractor_version, position, event_id, type, "
+                "modality, resumed, flags, n_sources, sides) VALUES ('mention', 'annals', 'v1', 0, "
+                "'ev-1', 'DIALOGUE', 'asserted', false, '[]', 0, '[]')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO extraction_runs (doc_id, extractor_version, ran_at, n_events) "
+                "VALUES ('annals', 'v1', '3019-03-26 00:00:00', 1)"
+            )
+        )
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert current_revisions(store.engine) == head_revisions()
+        assert [m.event_id for m in store.mentions()] == ["ev-1"]
+        assert len(store.extraction_runs("annals")) == 1
+        from mildip.store.versions import version_info
+
+        info = version_info(store, "annals")
+        assert (info.status, info.version, info.identity, info.n_mentions) == ("current", 1, None, 1)

@@ -10,9 +10,13 @@
     │   ├── UnsupportedInputError
     │   ├── DecodeError
     │   ├── InputTooLargeError     larger than settings.max_input_mb
-    │   └── UnreadableInputError   missing file, broken/encrypted PDF, bad manifest line
+    │   ├── UnreadableInputError   missing file, broken/encrypted PDF, bad manifest line
+    │   └── FetchError             a URL could not be fetched (network, HTTP status, time limit)
+    │       └── RefusedURLError    not fetched on purpose: non-public address, robots.txt, scheme
     ├── ModelNotAvailableError  the configured spaCy model is not installed
     ├── StoreError           the database is unreachable or at the wrong schema
+    ├── DocumentNotFoundError  a document id, URL or path given by the user is not stored
+    ├── SourcesFileError     a sources file (feeds and pages to watch) is malformed
     ├── EventNotFoundError   an event id given by the user does not exist
     ├── OverrideError        a merge/split request is malformed (too few events, ...)
     ├── UnknownFormatError   an export format name is not registered
@@ -65,6 +69,20 @@ class UnreadableInputError(IngestError):
     pass
 
 
+class FetchError(IngestError):
+    """A URL could not be fetched: no answer, an HTTP error status, a time limit.
+    ``status`` is the HTTP status of the answer, when there was one."""
+
+    def __init__(self, source: str, reason: str, status: int | None = None):
+        super().__init__(source, reason)
+        self.status = status
+
+
+class RefusedURLError(FetchError):
+    """A URL mildip will not fetch: a non-public address (without ``allow_private``),
+    a path robots.txt disallows, a scheme other than http(s)."""
+
+
 class ModelNotAvailableError(MildipError):
     pass
 
@@ -75,6 +93,14 @@ class StoreError(MildipError):
 
 class EventNotFoundError(MildipError):
     pass
+
+
+class DocumentNotFoundError(MildipError):
+    """The message names what was asked for and how to list what exists."""
+
+
+class SourcesFileError(MildipError):
+    """A sources TOML file cannot be used; the message names the file and the entry."""
 
 
 class OverrideError(MildipError):
