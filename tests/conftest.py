@@ -593,10 +593,16 @@ class _Site:
             def do_GET(self):
                 site._answer(self)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client hanging up is fine
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         self._guard = threading.Timer(300, self.server.shutdown)
         self._guard.daemon = True
@@ -721,3 +727,40 @@ def article_html():
         )
 
     return make
+
+
+STAND_IN_PUBLIC = "1.2.3.4"
+"""A public address that names resolve to in tests; ``loopback_transport`` sends its
+traffic to the local server instead, so nothing ever leaves the machine."""
+
+
+@pytest.fixture
+def public_names(web_site):
+    """``(resolver, transport)`` making ``news.ministry.test`` a public-looking site served by
+    ``web_site`` (it resolves to STAND_IN_PUBLIC; the transport connects to 127.0.0.1
+    instead), ``intranet.ministry.test`` a name of a private address (10.20.30.40), and
+    ``sneaky.ministry.test`` a public-looking name that resolves to loopback. The transport
+    refuses every other destination, so a test can never reach a real address."""
+    import httpx
+
+    table = {
+        "news.ministry.test": [STAND_IN_PUBLIC],
+        "intranet.ministry.test": ["10.20.30.40"],
+        "sneaky.ministry.test": ["127.0.0.1"],
+    }
+
+    def resolver(host, port):
+        if host in table:
+            return table[host]
+        if host == "127.0.0.1":
+            return ["127.0.0.1"]
+        raise OSError(f"test resolver: unknown host {host}")
+
+    class LoopbackTransport(httpx.HTTPTransport):
+        def handle_request(self, request):
+            if request.url.host not in (STAND_IN_PUBLIC, "127.0.0.1"):
+                raise httpx.ConnectError(f"test transport: no connection to {request.url.host}")
+            request.url = request.url.copy_with(host="127.0.0.1", port=web_site.port)
+            return super().handle_request(request)
+
+    return resolver, LoopbackTransport()

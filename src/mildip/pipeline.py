@@ -39,12 +39,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mildip._exceptions import IngestError, MissingExtraError, OverrideError, UnreadableInputError
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
+from mildip.dates import bounds
 from mildip.extract import extract_document
-from mildip.ingest.feeds import parse_feed
+from mildip.ingest.feeds import index_links, parse_feed
 from mildip.ingest.fetch import DOCUMENT_TYPES, FEED_TYPES, Fetcher, FetchRecord
 from mildip.ingest.loader import iter_files, read_source
 from mildip.ingest.metadate import PublishedDate, as_published
@@ -62,9 +64,11 @@ from mildip.store import runs as run_store
 from mildip.store.overrides import add_override, list_overrides
 from mildip.store.versions import (
     CarriedOverride,
+    VersionInfo,
     add_version,
     file_identity,
     known_identities,
+    list_versions,
     restore,
     retire,
     save_version_mentions,
@@ -258,9 +262,14 @@ def reextract(
     doc_ids: Iterable[str] | None = None,
     scheduler: str = "serial",
 ) -> int:
-    """Re-run extraction over stored documents; returns the number of resolved events."""
+    """Re-run extraction over the current documents (those in a language the extractor
+    reads); returns the number of resolved events."""
     wanted = set(doc_ids) if doc_ids is not None else None
-    docs = [d for d in store.documents() if wanted is None or d.doc_id in wanted]
+    docs = [
+        d
+        for d in store.documents()
+        if (wanted is None or d.doc_id in wanted) and d.language in EXTRACTOR_LANGUAGES
+    ]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
     return len(rebuild_events(store, settings))
@@ -637,7 +646,8 @@ def poll_sources(
     answer; a 304 costs nothing more. Its items whose URL a feed delivered before,
     or that some stored document has as identity, are skipped; the others are
     fetched and ingested (a text already stored under another URL is a duplicate).
-    A page is ingested itself: a changed page becomes a new version. A source that
+    An index (a news listing page) gives its matching links as items. A page is
+    ingested itself: a changed page becomes a new version. A source that
     fails waits ``every`` doubled per failure in a row (at most a day) before the
     next poll, unless ``force``; when an item of a feed fails, the feed's validators
     are not updated, so the next poll sees its items again.
@@ -671,6 +681,8 @@ def poll_sources(
                 feed = None
                 if src.kind == "feed" and not record.not_modified:
                     feed = parse_feed(record.body, record.final_url, record.header("content-type"))
+                elif src.kind == "index" and not record.not_modified:
+                    feed = index_links(record.body, record.final_url, src.links or "")
             except IngestError as exc:
                 failures = state.failures + 1
                 feed_store.save_state(
@@ -717,7 +729,7 @@ def poll_sources(
                     "feed": src.url,
                     "title": entry.title,
                     "published": entry.published,
-                    "kind": "feed item",
+                    "kind": f"{src.kind} item",
                 }
                 targets.append(Target(entry.url, context=item_context))
             pending[src.url] = (fresh, [e.url for e in new])
@@ -777,3 +789,36 @@ def watch(
             if result.next_due is not None:
                 wait = (result.next_due - datetime.now(UTC)).total_seconds()
             sleep(min(max(wait, 1.0), every.total_seconds()))
+
+
+# --- documents ---------------------------------------------------------------------------
+
+
+def list_documents(
+    store: Store,
+    *,
+    status: str | Sequence[str] | None = "current",
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    language: str | None = None,
+) -> list[VersionInfo]:
+    """Stored document versions filtered by ``status`` (None: all), ``outlet`` (a
+    case-insensitive part of the publication, the URL's host or the publisher's name
+    and id), publication dates ``since``/``until`` (partial ISO dates: the documents
+    published in ``[start of since, end of until]``) and ``language``."""
+    start = bounds(since)[0] if since else None
+    end = bounds(until)[1] if until else None
+    found = list_versions(store, status=status, since=start, until=end, language=language)
+    if not outlet:
+        return found
+    needle = outlet.lower()
+
+    def matches(info: VersionInfo) -> bool:
+        publisher = find_publisher(info.publication, info.url)
+        names = [info.publication, urlsplit(info.url or "").hostname]
+        if publisher is not None:
+            names += [publisher.name, publisher.publisher_id]
+        return any(needle in n.lower() for n in names if n)
+
+    return [info for info in found if matches(info)]

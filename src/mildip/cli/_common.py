@@ -1,12 +1,20 @@
-"""Helpers shared by the command modules: the settings of a command, date options."""
+"""Helpers shared by the command modules: the settings of a command, date options, and
+:func:`read_store` (the store of a read command, with the unfinished-run notice)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 
 from mildip.dates import precision
 from mildip.ingest import as_published
 from mildip.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from mildip.store import Store
 
 
 def settings_from_context(ctx: typer.Context) -> Settings:
@@ -40,3 +48,17 @@ def publication_date(value: str | None) -> str | None:
         return as_published(value).iso
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+@contextmanager
+def read_store(ctx: typer.Context) -> Iterator[Store]:
+    """The store of this command, opened for reading; prints one line on stderr when an
+    ingest run is still running or the latest one did not finish."""
+    from mildip.pipeline import unfinished_run_notice
+    from mildip.store import open_store
+
+    with open_store(settings_from_context(ctx).db_url) as store:
+        notice = unfinished_run_notice(store)
+        if notice:
+            typer.echo(notice, err=True)
+        yield store

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from mildip.cli._common import partial_date, settings_from_context
+from mildip.cli._common import partial_date, read_store
 from mildip.export import write_csv
 from mildip.model import EVENT_TYPES, MODALITIES, Event
 
@@ -105,9 +105,7 @@ def list_events(
     """List resolved events from the store, sorted by date, type and id."""
     if ctx.invoked_subcommand is not None:
         return
-    from mildip.store import open_store
-
-    with open_store(settings_from_context(ctx).db_url) as store:
+    with read_store(ctx) as store:
         events = store.events(
             party=party or None,
             type=[t.value for t in type_] if type_ else None,

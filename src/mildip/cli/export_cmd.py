@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from mildip._exceptions import UnknownFormatError
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import read_store
 from mildip.export import FORMATS, writer_for
 
 
@@ -27,9 +27,7 @@ def export(
         writer = writer_for(format_)
     except UnknownFormatError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
-    from mildip.store import open_store
-
-    with open_store(settings_from_context(ctx).db_url) as store:
+    with read_store(ctx) as store:
         events = store.events()
     if out is None:
         writer(events, sys.stdout)

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import read_store, settings_from_context
 
 
 class BoardFormat(str, Enum):
@@ -167,7 +167,6 @@ def mechanisms(
     from mildip.analysis.consistency import round_consistency
     from mildip.analysis.threads import proposal_threads
     from mildip.kb.mechanisms import Registry, load_registry
-    from mildip.store import open_store
 
     if sum([show_overdue, show_threads, show_rounds]) > 1:
         raise typer.BadParameter("choose one of --overdue, --threads, --rounds")
@@ -177,7 +176,7 @@ def mechanisms(
     if registry_file is not None:
         registry = Registry.from_file(registry_file, registry)
     parties = [p.upper() for p in party or ()]
-    with open_store(settings.db_url) as store:
+    with read_store(ctx) as store:
         events = store.events(party=parties or None)
     if show_overdue:
         result, table = overdue(events, day, settings, registry), _overdue_table

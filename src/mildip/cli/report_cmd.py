@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from mildip.cli._common import settings_from_context
+from mildip.cli._common import read_store, settings_from_context
 from mildip.cli.trends_cmd import partial_date
 
 
@@ -39,10 +39,8 @@ def report(
 ) -> None:
     """Write a brief: key findings, status board, timeline, trends, network, events with evidence."""
     from mildip.report import write_report
-    from mildip.store import open_store
-
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
+    with read_store(ctx) as store:
         events, documents = store.events(), store.documents()
     path = write_report(
         events,

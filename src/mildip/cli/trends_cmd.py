@@ -9,7 +9,7 @@ from enum import Enum
 
 import typer
 
-from mildip.cli._common import partial_date, settings_from_context
+from mildip.cli._common import partial_date, read_store, settings_from_context
 
 
 class TrendsFormat(str, Enum):
@@ -88,10 +88,8 @@ def trends(
     One row per period and dyad (table and CSV); JSON gives every count, by type and level.
     """
     from mildip.analysis.trends import compare
-    from mildip.store import open_store
-
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
+    with read_store(ctx) as store:
         events, documents = store.events(), store.documents()
     try:
         result = compare(

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds → the item URLs to fetch, with feedparser.
+"""RSS and Atom feeds, and news listing pages → the item URLs to fetch.
 
 :func:`parse_feed` reads fetched feed bytes (it never lets feedparser fetch
 anything itself: the bytes come from :class:`~mildip.ingest.fetch.Fetcher`, with its
@@ -6,6 +6,10 @@ address and robots checks). Each entry with a link becomes a :class:`FeedEntry`:
 its absolute URL (relative links are resolved against the feed's final URL), title
 and date (``published``, else ``updated``, as a day). Entries repeating a URL are
 given once. A body feedparser cannot read as a feed at all is a ``FetchError``.
+
+:func:`index_links` reads a news listing page instead (a ``kind = "index"`` source):
+its links to the same host that match a regular expression, in page order, as
+entries without title or date.
 """
 
 from __future__ import annotations
@@ -81,3 +85,35 @@ def parse_feed(body: bytes, feed_url: str, content_type: str | None = None) -> F
         entries.append(FeedEntry(url=url, title=title, published=_day(entry)))
     title = " ".join(str(parsed.feed.get("title", "")).split()) or None
     return Feed(title=title, entries=tuple(entries))
+
+
+def index_links(body: bytes, page_url: str, pattern: str) -> Feed:
+    """The links of an HTML listing page to articles of its host that match ``pattern``."""
+    import re
+    from urllib.parse import urlsplit
+
+    from lxml import etree, html
+
+    try:
+        tree = html.document_fromstring(body)
+    except (etree.ParserError, ValueError) as exc:
+        raise FetchError(page_url, f"not a readable HTML page ({exc})") from None
+    host = urlsplit(page_url).hostname
+    wanted = re.compile(pattern)
+    entries, seen = [], set()
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").strip()
+        if not href:
+            continue
+        url = urljoin(page_url, href).split("#", 1)[0]
+        parts = urlsplit(url)
+        if parts.scheme not in FETCH_SCHEMES or parts.hostname != host or not wanted.search(url):
+            continue
+        key = normalise_url(url)
+        if key in seen or key == normalise_url(page_url):
+            continue
+        seen.add(key)
+        title = " ".join(anchor.text_content().split()) or None
+        entries.append(FeedEntry(url=url, title=title))
+    title = tree.findtext(".//title")
+    return Feed(title=" ".join(title.split()) if title else None, entries=tuple(entries))

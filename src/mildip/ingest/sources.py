@@ -5,9 +5,13 @@ A sources file is TOML, one ``[[source]]`` table per feed or page::
     [[source]]
     label = "U.S. Department of Defense: releases"
     side = "USA"                  # the party the source speaks for ("" for none)
-    kind = "feed"                 # "feed" (RSS/Atom: every new item is fetched) or
-                                  # "page" (the page itself, a new version when it changes)
+    kind = "feed"                 # "feed": RSS/Atom, every new item is fetched;
+                                  # "index": a news listing page, every new link that
+                                  #   matches `links` is fetched;
+                                  # "page": the page itself, a new version when it changes
     url = "https://www.defense.gov/..."
+    links = "/content_\\d+\\.htm$"  # "index" only: a regular expression searched in
+                                  # each absolute link URL of the same host
     publication = "U.S. Department of Defense"   # optional: fills a page without one
     verified = false              # optional (default true): false = not checked to work
     note = "..."                  # optional
@@ -28,9 +32,9 @@ from mildip._exceptions import SourcesFileError
 from mildip.ingest.urls import FETCH_SCHEMES, normalise_url
 from mildip.resources import data_text
 
-SOURCE_KINDS: tuple[str, ...] = ("feed", "page")
+SOURCE_KINDS: tuple[str, ...] = ("feed", "index", "page")
 SHIPPED = "sources.toml"
-_KEYS = frozenset({"label", "side", "kind", "url", "publication", "verified", "note"})
+_KEYS = frozenset({"label", "side", "kind", "url", "links", "publication", "verified", "note"})
 _SIDE = re.compile(r"^[A-Z]{2,5}$")
 
 
@@ -45,6 +49,8 @@ class Source:
     publication: str | None = None
     verified: bool = True
     note: str | None = None
+    links: str | None = None
+    """For an ``index``: the regular expression an article link must match."""
 
     @property
     def name(self) -> str:
@@ -69,6 +75,16 @@ def _entry(table: object, number: int, origin: str) -> Source:
     kind = table.get("kind", "feed")
     if kind not in SOURCE_KINDS:
         raise SourcesFileError(f"{where}: 'kind' must be one of {list(SOURCE_KINDS)}, not {kind!r}")
+    links = table.get("links")
+    if kind == "index":
+        if not isinstance(links, str) or not links:
+            raise SourcesFileError(f"{where}: an index needs 'links', a regular expression")
+        try:
+            re.compile(links)
+        except re.error as exc:
+            raise SourcesFileError(f"{where}: 'links' is not a regular expression ({exc})") from None
+    elif links is not None:
+        raise SourcesFileError(f"{where}: 'links' is only for kind = \"index\"")
     side = table.get("side") or None
     if side is not None and (not isinstance(side, str) or not _SIDE.match(side)):
         raise SourcesFileError(f"{where}: 'side' must be a party code such as USA, not {side!r}")
@@ -86,6 +102,7 @@ def _entry(table: object, number: int, origin: str) -> Source:
         publication=table.get("publication") or None,
         verified=verified,
         note=table.get("note") or None,
+        links=links,
     )
 
 

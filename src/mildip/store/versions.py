@@ -410,3 +410,11 @@ def known_identities(store: Store, identities: Iterable[str]) -> set[str]:
                 select(DocumentRow.identity).where(DocumentRow.identity.in_(wanted)).distinct()
             )
         )
+
+
+def get_document_version(store: Store, doc_id: str) -> Document:
+    """The document ``doc_id``, any version; DocumentNotFoundError when absent."""
+    doc = store.get_document(doc_id)
+    if doc is None:
+        raise _not_found(doc_id)
+    return doc
