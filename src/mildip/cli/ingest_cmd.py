@@ -67,7 +67,7 @@ def ingest(
     inputs: list[str] = typer.Argument(
         ...,
         help="Files, folders (.txt .md .html .pdf .jsonl) or http(s) URLs.",
-        metavar="PATH_OR_URL...",
+        metavar="PATH_OR_URL",
     ),
     published: str | None = typer.Option(
         None,

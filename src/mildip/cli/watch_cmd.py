@@ -67,7 +67,7 @@ def watch_command(
     inputs: list[str] = typer.Argument(
         None,
         help="Feed URLs (RSS, Atom) and sources files (.toml).",
-        metavar="FEED_OR_SOURCES_FILE...",
+        metavar="FEED_OR_SOURCES_FILE",
     ),
     every: str = typer.Option("1h", "--every", help="Time between polls: 30m, 1h, 1d ..."),
     once: bool = typer.Option(False, "--once", help="Poll every source once now, then stop."),
