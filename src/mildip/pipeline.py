@@ -215,15 +215,18 @@ def document_publishers(store: Store) -> dict[str, Publisher | None]:
 
 
 def rebuild_events(store: Store, settings: Settings) -> list[Event]:
-    """Recompute the resolved layer from every stored mention and every stored
-    override, link answers to proposals (``responds_to``), save it, and return it.
-    Run after (re-)extraction and after each override."""
-    events = merge_events(
-        store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
-    )
-    # ids change when documents merge: link on the final events, from scratch
-    events = link_proposals([e.with_(responds_to=None) for e in events], settings)
-    store.save_events(events)
+    """Recompute the resolved layer from the current documents' mentions and every
+    stored override, link answers to proposals (``responds_to``), save it, and return
+    it. Run after (re-)extraction and after each override. It holds the store's write
+    lock (:meth:`Store.exclusive`) from before it reads until it has written, so two
+    ingests finishing together cannot leave a layer missing the other's mentions."""
+    with store.exclusive() as session:
+        events = merge_events(
+            store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
+        )
+        # ids change when documents merge: link on the final events, from scratch
+        events = link_proposals([e.with_(responds_to=None) for e in events], settings)
+        store.write_events(session, events)
     return events
 
 

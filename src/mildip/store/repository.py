@@ -22,12 +22,12 @@ Contract:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, delete, exists, func, or_, select
+from sqlalchemy import Engine, and_, delete, exists, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -268,11 +268,31 @@ class Store:
 
     def save_events(self, events: list[Event]) -> None:
         """Replace the whole resolved layer by ``events`` in one transaction."""
+        with self.session() as s:
+            self.write_events(s, events)
+
+    def write_events(self, s: Session, events: list[Event]) -> None:
+        """:meth:`save_events` inside the caller's session (e.g. :meth:`exclusive`)."""
         _check_unique_ids(events, "resolved events")
         rows = [event_to_row(ev, layer=LAYER_EVENT, position=i) for i, ev in enumerate(events)]
+        self._delete_layer(s, EventRow.layer == LAYER_EVENT)
+        s.add_all(rows)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[Session]:
+        """A session holding the store's write lock until it commits: on SQLite an
+        immediate transaction (other writers wait, readers go on), on PostgreSQL a lock
+        on ``events`` that lets reads through but holds back every write of mentions or
+        events. Reads made meanwhile through other sessions see the latest committed
+        state, and nothing can be committed between them and this session's writes -
+        what rebuilding the resolved layer needs when two ingests run at once."""
         with self.session() as s:
-            self._delete_layer(s, EventRow.layer == LAYER_EVENT)
-            s.add_all(rows)
+            dialect = self.engine.dialect.name
+            if dialect == "sqlite":
+                s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            elif dialect == "postgresql":
+                s.execute(text("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE"))
+            yield s
 
     def events(
         self,
