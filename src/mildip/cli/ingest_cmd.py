@@ -64,10 +64,8 @@ def print_report(report: IngestReport) -> None:
 
 def ingest(
     ctx: typer.Context,
-    inputs: list[str] = typer.Argument(
-        ...,
-        help="Files, folders (.txt .md .html .pdf .jsonl) or http(s) URLs.",
-        metavar="PATH_OR_URL",
+    path_or_url: list[str] = typer.Argument(
+        ..., help="Files, folders (.txt .md .html .pdf .jsonl) or http(s) URLs."
     ),
     published: str | None = typer.Option(
         None,
@@ -103,6 +101,7 @@ def ingest(
         respect_robots=False if ignore_robots else None,
     )
     console = Console(stderr=True)
+    inputs = path_or_url
     with open_store(settings.db_url) as store:
         bar = Progress(
             TextColumn("ingest"),

@@ -64,10 +64,8 @@ def _print_round(result: WatchRound) -> None:
 
 def watch_command(
     ctx: typer.Context,
-    inputs: list[str] = typer.Argument(
-        None,
-        help="Feed URLs (RSS, Atom) and sources files (.toml).",
-        metavar="FEED_OR_SOURCES_FILE",
+    feed_or_sources_file: list[str] = typer.Argument(
+        None, help="Feed URLs (RSS, Atom) and sources files (.toml)."
     ),
     every: str = typer.Option("1h", "--every", help="Time between polls: 30m, 1h, 1d ..."),
     once: bool = typer.Option(False, "--once", help="Poll every source once now, then stop."),
@@ -91,7 +89,7 @@ def watch_command(
 ) -> None:
     """Poll feeds and pages, and ingest every new item (a changed page: a new version)."""
     period = parse_every(every)
-    sources = _sources(inputs or [], shipped)
+    sources = _sources(feed_or_sources_file or [], shipped)
     settings = settings_from_context(ctx).with_(
         allow_private=True if allow_private else None,
         respect_robots=False if ignore_robots else None,
