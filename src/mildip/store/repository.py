@@ -288,7 +288,8 @@ class Store:
         what rebuilding the resolved layer needs when two ingests run at once."""
         with self.session() as s:
             dialect = self.engine.dialect.name
-            if dialect == "sqlite":
+            in_memory = self.engine.url.database in (None, "", ":memory:")
+            if dialect == "sqlite" and not in_memory:  # one shared connection: no lock needed
                 s.connection().exec_driver_sql("BEGIN IMMEDIATE")
             elif dialect == "postgresql":
                 s.execute(text("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE"))
