@@ -276,6 +276,8 @@ def test_fetch_feed_types_are_their_own(web_site, fetcher):
     assert f.fetch(web_site.url("/feed"), accept=FEED_TYPES).kind == "feed"
     with pytest.raises(UnsupportedInputError, match="is not an RSS or Atom feed"):
         f.fetch(web_site.url("/page.html"), accept=FEED_TYPES)
+    with pytest.raises(UnsupportedInputError, match="it is a feed: watch it with `mildip watch URL`"):
+        f.fetch(web_site.url("/feed"))
 
 
 def test_fetch_waits_between_requests_to_one_host(web_site, fetcher):

@@ -721,8 +721,9 @@ def poll_sources(
                 polls.append(SourcePoll(src, "fetched"))
                 continue
             keys = {e.url: normalise_url(e.url) for e in feed.entries}
+            stored = known_identities(store, keys.values())
             known = feed_store.seen_items(store, keys) | {
-                url for url, key in keys.items() if key in known_identities(store, keys.values())
+                url for url, key in keys.items() if key in stored
             }
             new = [e for e in feed.entries if e.url not in known and keys[e.url] not in queued]
             for entry in new:

@@ -484,8 +484,11 @@ class Fetcher:
             kind = kind_for(media, body, accept)
             if kind is None:
                 wanted = "an RSS or Atom feed" if "feed" in accept.values() else "HTML, PDF or text"
+                hint = ""
+                if wanted != "an RSS or Atom feed" and kind_for(media, body, FEED_TYPES):
+                    hint = "; it is a feed: watch it with `mildip watch URL`"
                 raise UnsupportedInputError(
-                    url, f"{where}content type {media or '(none)'} is not {wanted}"
+                    url, f"{where}content type {media or '(none)'} is not {wanted}{hint}"
                 )
         return FetchRecord(
             url=url,
