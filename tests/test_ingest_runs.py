@@ -5,6 +5,7 @@ parties (Arnor, Gondor) or are the single obvious event of ARTICLE_TEXT."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -251,3 +252,23 @@ def test_runs_keyboard_interrupt_records_an_interrupted_run(tmp_path, monkeypatc
         (run,) = run_store.list_runs(store)
     assert (run.status, run.note, run.counts.get("added")) == ("interrupted", "interrupted", 1)
     assert run.pid == os.getpid()
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--outlet", "national defense"), ["mnd"]),  # part of the publication
+        (("--outlet", "defense.gov"), ["dod"]),  # the URL's host
+        (("--outlet", "prc-mnd"), ["mnd"]),  # the publisher's id
+        (("--since", "2024"), ["dod"]),
+        (("--until", "2023-12"), ["mnd"]),
+        (("--status", "superseded"), []),
+    ],
+)
+def test_runs_documents_list_filters(cli, folder, args, expected):
+    _write(folder, "mnd.txt", "PUBLICATION: PRC Ministry of National Defense\nDATE: 2023-05-01\n---\n" + TALKS)
+    _write(folder, "dod.txt", "URL: https://www.defense.gov/News/x/\nDATE: 2024-02-01\n---\n" + ARTICLE_TEXT)
+    assert cli("ingest", "--no-progress", str(folder)).exit_code == 0
+    listed = cli("documents", "list", *args, "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    assert [d["doc_id"] for d in json.loads(listed.stdout)] == expected
