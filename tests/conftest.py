@@ -734,33 +734,71 @@ STAND_IN_PUBLIC = "1.2.3.4"
 traffic to the local server instead, so nothing ever leaves the machine."""
 
 
-@pytest.fixture
-def public_names(web_site):
-    """``(resolver, transport)`` making ``news.ministry.test`` a public-looking site served by
-    ``web_site`` (it resolves to STAND_IN_PUBLIC; the transport connects to 127.0.0.1
-    instead), ``intranet.ministry.test`` a name of a private address (10.20.30.40), and
-    ``sneaky.ministry.test`` a public-looking name that resolves to loopback. The transport
-    refuses every other destination, so a test can never reach a real address."""
+def _loopback_transport(port: int, **options):
+    """An httpx transport that sends STAND_IN_PUBLIC (and 127.0.0.1) to 127.0.0.1:``port`` and
+    refuses every other destination."""
     import httpx
-
-    table = {
-        "news.ministry.test": [STAND_IN_PUBLIC],
-        "intranet.ministry.test": ["10.20.30.40"],
-        "sneaky.ministry.test": ["127.0.0.1"],
-    }
-
-    def resolver(host, port):
-        if host in table:
-            return table[host]
-        if host == "127.0.0.1":
-            return ["127.0.0.1"]
-        raise OSError(f"test resolver: unknown host {host}")
 
     class LoopbackTransport(httpx.HTTPTransport):
         def handle_request(self, request):
             if request.url.host not in (STAND_IN_PUBLIC, "127.0.0.1"):
                 raise httpx.ConnectError(f"test transport: no connection to {request.url.host}")
-            request.url = request.url.copy_with(host="127.0.0.1", port=web_site.port)
+            request.url = request.url.copy_with(host="127.0.0.1", port=port)
             return super().handle_request(request)
 
-    return resolver, LoopbackTransport()
+    return LoopbackTransport(**options)
+
+
+PUBLIC_NAMES = {
+    "news.ministry.test": [STAND_IN_PUBLIC],
+    "other.ministry.test": [STAND_IN_PUBLIC],
+    "intranet.ministry.test": ["10.20.30.40"],
+    "sneaky.ministry.test": ["127.0.0.1"],
+}
+
+
+def _test_resolver(host, port):
+    if host in PUBLIC_NAMES:
+        return PUBLIC_NAMES[host]
+    if host == "127.0.0.1":
+        return ["127.0.0.1"]
+    raise OSError(f"test resolver: unknown host {host}")
+
+
+@pytest.fixture
+def public_names(web_site):
+    """``(resolver, transport)`` making ``news.ministry.test`` (and ``other.ministry.test``) a
+    public-looking site served by ``web_site`` (it resolves to STAND_IN_PUBLIC; the transport
+    connects to 127.0.0.1 instead), ``intranet.ministry.test`` a name of a private address
+    (10.20.30.40), and ``sneaky.ministry.test`` a public-looking name that resolves to
+    loopback. The transport refuses every other destination, so a test can never reach a
+    real address."""
+    return _test_resolver, _loopback_transport(web_site.port)
+
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """``(site, ssl_context)``: a ``web_site`` speaking HTTPS with a self-signed certificate for
+    ``news.ministry.test``, and a client context that trusts it; skips without openssl."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("no openssl command to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.ministry.test",
+         "-addext", "subjectAltName=DNS:news.ministry.test"],
+        check=True, capture_output=True,
+    )
+    site = _Site()
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    site.server.socket = server_context.wrap_socket(site.server.socket, server_side=True)
+    client_context = ssl.create_default_context(cafile=str(cert))
+    try:
+        yield site, client_context
+    finally:
+        site.close()

@@ -45,13 +45,22 @@ def test_addresses_unresolvable_host_is_a_reason():
         raise OSError("Name or service not known")
 
     address, why = checked_address("nowhere.test", 80, False, nowhere)
-    assert address is None and why == "the host 'nowhere.test' does not resolve (Name or service not known)"
+    assert (
+        address is None
+        and why == "the host 'nowhere.test' does not resolve (Name or service not known)"
+    )
 
 
 @pytest.mark.parametrize(
     ("value", "url"),
-    [("https://www.defense.gov/News/", True), ("HTTP://x.org", True), ("ftp://x", True),
-     ("corpus/a.txt", False), ("C:/data/a.txt", False), ("/abs/path.txt", False)],
+    [
+        ("https://www.defense.gov/News/", True),
+        ("HTTP://x.org", True),
+        ("ftp://x", True),
+        ("corpus/a.txt", False),
+        ("C:/data/a.txt", False),
+        ("/abs/path.txt", False),
+    ],
 )
 def test_urls_is_url(value, url):
     assert is_url(value) is url
@@ -79,7 +88,10 @@ def test_urls_normalise_refuses_no_host():
     ("url", "doc_id"),
     [
         ("https://www.defense.gov/News/Releases/Release/Article/3624242/", "defense.gov-3624242"),
-        ("http://eng.mod.gov.cn/news/2017-06/30/content_4784219.htm", "eng.mod.gov.cn-content_4784219"),
+        (
+            "http://eng.mod.gov.cn/news/2017-06/30/content_4784219.htm",
+            "eng.mod.gov.cn-content_4784219",
+        ),
         ("https://example.org/", "example.org"),
         ("https://example.org/news/index.html", "example.org-news"),
         ("https://example.org/article.php?id=5", "example.org-article-id-5"),

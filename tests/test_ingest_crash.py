@@ -101,7 +101,9 @@ def test_crash_kill_9_mid_ingest_then_the_same_command_gives_an_uninterrupted_re
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def test_crash_readers_and_a_second_ingest_work_during_an_ingest(tmp_path, request, backend):
     if backend == "sqlite":
         url = f"sqlite:///{tmp_path / 'busy.db'}"

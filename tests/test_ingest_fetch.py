@@ -9,10 +9,17 @@ import time
 
 import pytest
 
-from mildip._exceptions import FetchError, InputTooLargeError, RefusedURLError, UnsupportedInputError
+from mildip._exceptions import (
+    FetchError,
+    InputTooLargeError,
+    RefusedURLError,
+    UnsupportedInputError,
+)
 from mildip.ingest.fetch import FEED_TYPES, Fetcher, sniff_kind
 
-PAGE = "<html><head><title>Talks</title></head><body><p>Arnor and Gondor held talks.</p></body></html>"
+PAGE = (
+    "<html><head><title>Talks</title></head><body><p>Arnor and Gondor held talks.</p></body></html>"
+)
 
 
 class Sleeps(list):
@@ -265,7 +272,9 @@ def test_fetch_content_type_checks(web_site, fetcher, content_type, body, accept
     if accepted:
         assert f.fetch(web_site.url("/x")).kind in ("html", "text")
     else:
-        with pytest.raises(UnsupportedInputError, match=r"content type .* is not HTML, PDF or text"):
+        with pytest.raises(
+            UnsupportedInputError, match=r"content type .* is not HTML, PDF or text"
+        ):
             f.fetch(web_site.url("/x"))
 
 
@@ -276,7 +285,9 @@ def test_fetch_feed_types_are_their_own(web_site, fetcher):
     assert f.fetch(web_site.url("/feed"), accept=FEED_TYPES).kind == "feed"
     with pytest.raises(UnsupportedInputError, match="is not an RSS or Atom feed"):
         f.fetch(web_site.url("/page.html"), accept=FEED_TYPES)
-    with pytest.raises(UnsupportedInputError, match="it is a feed: watch it with `mildip watch URL`"):
+    with pytest.raises(
+        UnsupportedInputError, match="it is a feed: watch it with `mildip watch URL`"
+    ):
         f.fetch(web_site.url("/feed"))
 
 
@@ -301,7 +312,31 @@ def test_fetch_conditional_request_gets_not_modified(web_site, fetcher):
 
 @pytest.mark.parametrize(
     ("body", "kind"),
-    [(b"%PDF-1.4", "pdf"), (b"\xef\xbb\xbf<!doctype html>", "html"), (b"<?xml?><rss>", "feed"), (b"hi", None)],
+    [
+        (b"%PDF-1.4", "pdf"),
+        (b"\xef\xbb\xbf<!doctype html>", "html"),
+        (b"<?xml?><rss>", "feed"),
+        (b"hi", None),
+    ],
 )
 def test_fetch_sniff_kind(body, kind):
     assert sniff_kind(body) == kind
+
+
+# --- HTTPS ---------------------------------------------------------------------------------
+
+
+def test_fetch_https_checks_the_certificate_of_the_name_not_the_address(tls_site, fetch_settings):
+    from conftest import _loopback_transport, _test_resolver
+
+    site, context = tls_site
+    site.route("/page.html", PAGE)
+    transport = _loopback_transport(site.port, verify=context)
+    with Fetcher(fetch_settings, resolver=_test_resolver, transport=transport) as f:
+        record = f.fetch(f"https://news.ministry.test:{site.port}/page.html")
+        assert record.status == 200 and record.body == PAGE.encode()
+        with pytest.raises(FetchError, match="TLS failed: .*CERTIFICATE_VERIFY_FAILED") as failed:
+            f.fetch(
+                f"https://other.ministry.test:{site.port}/page.html"
+            )  # same address, other name
+        assert "attempts" not in failed.value.reason  # a bad certificate is not retried

@@ -21,9 +21,7 @@ from mildip.model import Document
 from mildip.settings import Settings
 
 FAST = Settings(use_spacy=False)
-ANY_TEXT = st.text(
-    alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=1500
-)
+ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=1500)
 WITH_CONTROLS = st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=800)
 HEADERISH = st.lists(
     st.one_of(
@@ -91,7 +89,10 @@ def _html(draw_text: str, tags: list[str]) -> str:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     ANY_TEXT,
-    st.lists(st.sampled_from(["div", "p", "span", "table", "b", "article", "section", "x-y"]), max_size=30),
+    st.lists(
+        st.sampled_from(["div", "p", "span", "table", "b", "article", "section", "x-y"]),
+        max_size=30,
+    ),
 )
 def test_fuzz_html_ingest_never_crashes(text, tags):
     try:
@@ -108,9 +109,15 @@ def test_fuzz_fetched_bytes_become_a_document_or_a_reason(body, kind):
     from datetime import UTC, datetime
 
     record = FetchRecord(
-        url="https://x.test/a", final_url="https://x.test/a", status=200, headers=(),
-        retrieved_at=datetime(2026, 1, 1, tzinfo=UTC), body=body, media_type=None,
-        charset=None, kind=kind,
+        url="https://x.test/a",
+        final_url="https://x.test/a",
+        status=200,
+        headers=(),
+        retrieved_at=datetime(2026, 1, 1, tzinfo=UTC),
+        body=body,
+        media_type=None,
+        charset=None,
+        kind=kind,
     )
     try:
         document_from_fetch(record, FAST)
@@ -120,7 +127,9 @@ def test_fuzz_fetched_bytes_become_a_document_or_a_reason(body, kind):
 
 @pytest.mark.parametrize("depth", [300, 20_000])
 def test_fuzz_deeply_nested_html_is_a_document_or_a_reason(depth):
-    html = _html("Arnor and Gondor held their first security dialogue in four years.", ["div"] * depth)
+    html = _html(
+        "Arnor and Gondor held their first security dialogue in four years.", ["div"] * depth
+    )
     try:
         found = read_html(html, "deep.html")
     except IngestError as exc:
@@ -138,8 +147,12 @@ def test_fuzz_a_one_megabyte_line_is_ingested_and_extracted(tmp_path):
     # number of candidate events, which is the extractor's business, not this test's
     rng = random.Random(7)
     words = "the of and ministry weather markets week officials said statement".split()
-    filler = " ".join(rng.choice(words) + ("." if rng.random() < 0.05 else "") for _ in range(200_000))
-    sentence = "On 5 August 2022, China cancelled the China-U.S. Defense Policy Coordination Talks. "
+    filler = " ".join(
+        rng.choice(words) + ("." if rng.random() < 0.05 else "") for _ in range(200_000)
+    )
+    sentence = (
+        "On 5 August 2022, China cancelled the China-U.S. Defense Policy Coordination Talks. "
+    )
     line = (sentence + filler)[:1_000_000]
     path = tmp_path / "long.txt"
     path.write_text(line, "utf-8")

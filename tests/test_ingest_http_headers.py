@@ -32,7 +32,15 @@ def test_http_headers_media_type(value, expected):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("1234", 1234), (" 0 ", 0), ("12, 12", 12), ("-1", None), ("1e3", None), ("x", None), (None, None)],
+    [
+        ("1234", 1234),
+        (" 0 ", 0),
+        ("12, 12", 12),
+        ("-1", None),
+        ("1e3", None),
+        ("x", None),
+        (None, None),
+    ],
 )
 def test_http_headers_content_length(value, expected):
     assert h.content_length(value) == expected
@@ -56,7 +64,13 @@ def test_http_headers_retry_after(value, expected):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.none(), st.text(max_size=300), st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50)))
+@given(
+    st.one_of(
+        st.none(),
+        st.text(max_size=300),
+        st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=50),
+    )
+)
 def test_http_headers_never_raise(value):
     kind, charset = h.media_type(value)
     assert kind is None or "/" in kind

@@ -82,10 +82,14 @@ def test_runs_batch_with_a_broken_file_exits_non_zero_and_keeps_the_others(cli, 
         run = run_store.get_run(store, run.run_id)
     assert run.state == "finished" and run.counts["failed"] == 1 and run.counts["added"] == 2
     (failure,) = [i for i in run.items if i.outcome == "failed"]
-    assert failure.source == str(folder / "broken.pdf") and failure.reason.startswith("not a readable PDF")
+    assert failure.source == str(folder / "broken.pdf") and failure.reason.startswith(
+        "not a readable PDF"
+    )
     shown = cli("runs", str(run.run_id), "--failures", "--format", "json")
     assert shown.exit_code == 0 and '"outcome": "failed"' in shown.stdout
-    assert '"reason": "not a readable PDF' in shown.stdout and '"outcome": "added"' not in shown.stdout
+    assert (
+        '"reason": "not a readable PDF' in shown.stdout and '"outcome": "added"' not in shown.stdout
+    )
     listed = cli("documents", "list", "--failed", "--format", "json")
     assert '"reason": "not a readable PDF' in listed.stdout
 
@@ -135,7 +139,9 @@ def test_runs_edited_file_becomes_a_new_version_and_its_old_events_leave(cli, fo
         assert "readout" not in docs_in_answers
         assert store.mentions(["readout"]) == old_mentions  # kept in the history
     history = cli("documents", "history", str(path))
-    assert history.exit_code == 0 and "superseded" in history.stdout and "readout@2" in history.stdout
+    assert (
+        history.exit_code == 0 and "superseded" in history.stdout and "readout@2" in history.stdout
+    )
     events = cli("events", "--format", "json")
     assert '"doc_id": "readout"' not in events.stdout
 
@@ -266,8 +272,16 @@ def test_runs_keyboard_interrupt_records_an_interrupted_run(tmp_path, monkeypatc
     ],
 )
 def test_runs_documents_list_filters(cli, folder, args, expected):
-    _write(folder, "mnd.txt", "PUBLICATION: PRC Ministry of National Defense\nDATE: 2023-05-01\n---\n" + TALKS)
-    _write(folder, "dod.txt", "URL: https://www.defense.gov/News/x/\nDATE: 2024-02-01\n---\n" + ARTICLE_TEXT)
+    _write(
+        folder,
+        "mnd.txt",
+        "PUBLICATION: PRC Ministry of National Defense\nDATE: 2023-05-01\n---\n" + TALKS,
+    )
+    _write(
+        folder,
+        "dod.txt",
+        "URL: https://www.defense.gov/News/x/\nDATE: 2024-02-01\n---\n" + ARTICLE_TEXT,
+    )
     assert cli("ingest", "--no-progress", str(folder)).exit_code == 0
     listed = cli("documents", "list", *args, "--format", "json")
     assert listed.exit_code == 0, listed.output

@@ -101,7 +101,10 @@ def test_sources_ingest_page_and_pdf_with_their_fetch_records(
     with open_store(cli.db) as store:
         docs = {d.url: d for d in store.documents()}
         assert set(docs) == {page, pdf}
-        assert docs[pdf].media_type == "application/pdf" and docs[page].published.isoformat() == "2022-08-05"
+        assert (
+            docs[pdf].media_type == "application/pdf"
+            and docs[page].published.isoformat() == "2022-08-05"
+        )
         record = get_fetch(store, docs[page].doc_id)
         assert (record.url, record.final_url, record.status) == (page, page, 200)
         assert record.header("content-type").startswith("text/html") and record.retrieved_at
@@ -143,7 +146,11 @@ def test_sources_second_watch_once_adds_nothing(cli, web_site, article_html, kin
     web_site.route("/one.html", article_html())
     web_site.route("/two.html", article_html(OTHER_TEXT, date="3019-03-10"))
     items = [
-        ("One", web_site.url("/one.html"), "Fri, 05 Aug 2022 10:00:00 GMT" if kind == "rss" else "2022-08-05T10:00:00Z"),
+        (
+            "One",
+            web_site.url("/one.html"),
+            "Fri, 05 Aug 2022 10:00:00 GMT" if kind == "rss" else "2022-08-05T10:00:00Z",
+        ),
         ("Two", "/two.html", None if kind == "rss" else "3019-03-10T00:00:00Z"),
     ]
     body = _rss(web_site, items) if kind == "rss" else _atom(items)
@@ -196,19 +203,24 @@ def test_sources_failing_feed_backs_off_and_failed_items_come_back(
     web_site.route("/feed", status=500, body=b"oops")
     src = Source(url=web_site.url("/feed"), label="MND")
     every = timedelta(hours=1)
-    with open_store(fetch_settings.db_url) as store, Fetcher(
-        fetch_settings, allow_private=True, sleep=lambda s: None
-    ) as fetcher:
+    with (
+        open_store(fetch_settings.db_url) as store,
+        Fetcher(fetch_settings, allow_private=True, sleep=lambda s: None) as fetcher,
+    ):
         first = poll_sources([src], store, fetch_settings, every=every, fetcher=fetcher)
         assert first.polls[0].status == "failed" and "HTTP 500" in first.polls[0].detail
         assert first.ingest.failed == [(src.url, first.polls[0].detail)]
         state = get_state(store, src.url)
         assert state.failures == 1
         assert state.next_poll_at - datetime.now(UTC) > timedelta(minutes=110)  # 2 x every
-        skipped = poll_sources([src], store, fetch_settings, every=every, fetcher=fetcher, force=False)
+        skipped = poll_sources(
+            [src], store, fetch_settings, every=every, fetcher=fetcher, force=False
+        )
         assert skipped.polls[0].status == "skipped"
         items = [("A", "/a.html", None)]
-        web_site.route("/feed", _rss(web_site, items), content_type="application/rss+xml", etag='"2"')
+        web_site.route(
+            "/feed", _rss(web_site, items), content_type="application/rss+xml", etag='"2"'
+        )
         web_site.route("/a.html", status=404, body=b"")
         second = poll_sources([src], store, fetch_settings, every=every, fetcher=fetcher)
         assert second.ingest.failed and get_state(store, src.url).etag is None
@@ -291,7 +303,10 @@ def test_sources_shipped_sides_are_known_parties():
         ("[[source]]\nurl = 'https://x.org/f'\ncolour = 'red'\n", "unknown key(s) ['colour']"),
         ("[[source]]\nurl = 'https://x.org/f'\nkind = 'index'\n", "an index needs 'links'"),
         ("[[source]]\nurl = 'https://x.org/f'\nlinks = 'x'\n", "'links' is only for kind"),
-        ("[[source]]\nurl = 'https://x.org/f'\n[[source]]\nurl = 'HTTPS://X.org/f'\n", "repeats the URL"),
+        (
+            "[[source]]\nurl = 'https://x.org/f'\n[[source]]\nurl = 'HTTPS://X.org/f'\n",
+            "repeats the URL",
+        ),
         ("[[source]\n", "not valid TOML"),
     ],
 )

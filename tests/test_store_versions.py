@@ -138,7 +138,12 @@ def test_versions_overrides_carried_where_the_passage_remains(store, mention):
     a = mention(kept, doc=old.doc_id, start=0)
     b = mention(dropped, doc=old.doc_id, start=len(kept) + 1)
     store.save_mentions(old.doc_id, [a, b], "v1")
-    add_override(store, Override("merge", (evidence_anchor(a.evidence[0]), evidence_anchor(b.evidence[0])), "one call"))
+    add_override(
+        store,
+        Override(
+            "merge", (evidence_anchor(a.evidence[0]), evidence_anchor(b.evidence[0])), "one call"
+        ),
+    )
     new = add_version(store, _doc(f"Update. {kept}"), URL)
     moved = mention(kept, doc=new.doc_id, start=8)
     (carried,) = save_version_mentions(store, new.doc_id, [moved], "v1")

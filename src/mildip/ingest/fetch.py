@@ -33,6 +33,7 @@ and ``transport`` let tests point names at a local server.
 from __future__ import annotations
 
 import hashlib
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -183,18 +184,28 @@ class Fetcher:
             s.fetch_total_timeout,
             s.max_input_mb * MEGABYTE,
         )
-        self._client = httpx.Client(
-            transport=self.transport or httpx.HTTPTransport(trust_env=False),
-            trust_env=False,
-            follow_redirects=False,
-            headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(
-                connect=s.fetch_connect_timeout,
-                read=s.fetch_read_timeout,
-                write=s.fetch_read_timeout,
-                pool=s.fetch_connect_timeout,
-            ),
-        )
+        self._clients: dict[tuple[str, str], httpx.Client] = {}
+
+    def _client_for(self, target: httpx.URL) -> httpx.Client:
+        """One client (connection pool) per scheme and host name: requests go to an IP
+        address, and two names served from one address (a CDN) must not share a
+        connection opened with the other's TLS server name. A test transport is shared."""
+        key = ("", "") if self.transport is not None else (target.scheme, target.host)
+        if key not in self._clients:
+            s = self.settings
+            self._clients[key] = httpx.Client(
+                transport=self.transport or httpx.HTTPTransport(trust_env=False),
+                trust_env=False,
+                follow_redirects=False,
+                headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
+                timeout=httpx.Timeout(
+                    connect=s.fetch_connect_timeout,
+                    read=s.fetch_read_timeout,
+                    write=s.fetch_read_timeout,
+                    pool=s.fetch_connect_timeout,
+                ),
+            )
+        return self._clients[key]
 
     def __enter__(self) -> Self:
         return self
@@ -204,7 +215,9 @@ class Fetcher:
 
     def close(self) -> None:
         """Close the connections."""
-        self._client.close()
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
 
     # public
 
@@ -387,7 +400,8 @@ class Fetcher:
         if target.port not in (None, default_port):
             host_header = f"{host_header}:{target.port}"
         extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
-        request = self._client.build_request(
+        client = self._client_for(target)
+        request = client.build_request(
             "GET",
             target.copy_with(host=address),
             headers={"Host": host_header, **extra},
@@ -395,7 +409,7 @@ class Fetcher:
         )
         deadline = self.clock() + limits.total
         try:
-            response = self._client.send(request, stream=True)
+            response = client.send(request, stream=True)
         except httpx.ConnectTimeout:
             raise FetchError(
                 source,
@@ -406,6 +420,10 @@ class Fetcher:
                 source, f"{where}no response within {limits.read:g} s (fetch_read_timeout)"
             ) from None
         except (httpx.ConnectError, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            if _tls_failure(exc):
+                raise FetchError(
+                    source, f"{where}TLS failed: {_one_line(exc, 'no detail')}"
+                ) from None
             raise _Transient(_one_line(exc, "the connection failed")) from None
         except httpx.HTTPError as exc:
             raise FetchError(source, f"{where}{_one_line(exc, 'the request failed')}") from None
@@ -506,6 +524,18 @@ class Fetcher:
 
 class _Transient(Exception):
     """A dropped connection: worth another attempt."""
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` was caused by TLS (a bad certificate is not worth retrying)."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _one_line(exc: BaseException, fallback: str) -> str:

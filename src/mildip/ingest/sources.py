@@ -82,7 +82,9 @@ def _entry(table: object, number: int, origin: str) -> Source:
         try:
             re.compile(links)
         except re.error as exc:
-            raise SourcesFileError(f"{where}: 'links' is not a regular expression ({exc})") from None
+            raise SourcesFileError(
+                f"{where}: 'links' is not a regular expression ({exc})"
+            ) from None
     elif links is not None:
         raise SourcesFileError(f"{where}: 'links' is only for kind = \"index\"")
     side = table.get("side") or None
