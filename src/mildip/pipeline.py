@@ -534,7 +534,9 @@ def ingest_inputs(
             note = "interrupted" if interrupted else f"{type(exc).__name__}: {exc}"[:500]
             run_store.finish_run(store, report.run_id, report.status, _extra_counts(report), note)
             raise
-    run_store.finish_run(store, report.run_id, run_store.FINISHED, _extra_counts(report))
+    lost = [f"{c.override_id}:{a}" for c in report.overrides for a in c.lost]
+    note = f"override anchors not carried to the new versions: {', '.join(lost)}" if lost else None
+    run_store.finish_run(store, report.run_id, run_store.FINISHED, _extra_counts(report), note)
     return report
 
 

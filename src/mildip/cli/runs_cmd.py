@@ -81,9 +81,8 @@ def runs_command(
         ):
             table.add_column(column, overflow="fold")
         for r in runs:
-            inputs = ", ".join(r.inputs[:2]) + (
-                f" (+{len(r.inputs) - 2})" if len(r.inputs) > 2 else ""
-            )
+            shown = list(r.inputs) or list(r.options.get("sources", ()))
+            inputs = ", ".join(shown[:2]) + (f" (+{len(shown) - 2})" if len(shown) > 2 else "")
             table.add_row(
                 str(r.run_id),
                 r.command,
