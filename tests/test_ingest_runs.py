@@ -286,3 +286,26 @@ def test_runs_documents_list_filters(cli, folder, args, expected):
     listed = cli("documents", "list", *args, "--format", "json")
     assert listed.exit_code == 0, listed.output
     assert [d["doc_id"] for d in json.loads(listed.stdout)] == expected
+
+
+def test_runs_overrides_follow_the_passage_into_a_new_version_or_are_reported(cli, folder):
+    from mildip.model import Override
+    from mildip.resolve.overrides import evidence_anchor
+    from mildip.store.overrides import add_override, list_overrides
+
+    path = _write(folder, "readout.txt", ARTICLE_TEXT)
+    assert cli("ingest", "--no-progress", str(path)).exit_code == 0
+    with open_store(cli.db) as store:
+        anchor = evidence_anchor(store.mentions(["readout"])[0].evidence[0])
+        add_override(store, Override("split", (anchor,), "two separate cancellations"))
+    path.write_text("A statement followed.\n\n" + ARTICLE_TEXT, "utf-8")  # the passage stays
+    kept = cli("ingest", "--no-progress", str(path))
+    assert "override 1 (split: two separate cancellations): carried over" in kept.stderr
+    with open_store(cli.db) as store:
+        (override,) = list_overrides(store)
+    assert override.event_keys == (anchor.replace("readout#", "readout@2#"),)
+    path.write_text(TALKS, "utf-8")  # the passage is gone
+    gone = cli("ingest", "--no-progress", str(path))
+    assert f"the passage readout@2#{anchor.split('#')[1]} is not in the new version" in gone.stderr
+    runs = json.loads(cli("runs", "--format", "json").stdout)
+    assert runs[0]["note"].startswith("override anchors not carried to the new versions: 1:readout@2#")
