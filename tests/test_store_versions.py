@@ -152,3 +152,27 @@ def test_versions_overrides_carried_where_the_passage_remains(store, mention):
     (override,) = list_overrides(store)
     assert evidence_anchor(moved.evidence[0]) in override.event_keys
     assert evidence_anchor(a.evidence[0]) not in override.event_keys
+
+
+def test_versions_fetch_record_is_kept_with_the_version(store):
+    from datetime import UTC, datetime
+
+    from mildip.ingest.fetch import FetchRecord
+    from mildip.store.fetches import get_fetch
+
+    body = b"<html><body><p>Gondor and Rohan held talks.</p>\x00\xff</body></html>"
+    record = FetchRecord(
+        url=URL,
+        final_url=URL + "/",
+        status=200,
+        headers=(("Content-Type", "text/html; charset=utf-8"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")),
+        retrieved_at=datetime(3019, 3, 25, 9, 30, tzinfo=UTC),
+        body=body,
+        media_type="text/html",
+        charset="utf-8",
+        kind="html",
+        redirects=(URL + "/",),
+    )
+    stored = add_version(store, _doc("Gondor and Rohan held talks."), URL, record)
+    assert get_fetch(store, stored.doc_id) == record
+    assert get_fetch(store, "nowhere") is None

@@ -41,7 +41,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mildip._exceptions import IngestError, MissingExtraError, OverrideError, UnreadableInputError
+from mildip._exceptions import (
+    FetchError,
+    IngestError,
+    MissingExtraError,
+    OverrideError,
+    UnreadableInputError,
+)
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
 from mildip.dates import bounds
@@ -697,7 +703,7 @@ def poll_sources(
                         last_polled_at=now,
                         next_poll_at=now + _backoff(every, failures),
                         failures=failures,
-                        last_status=getattr(exc, "status", None),
+                        last_status=exc.status if isinstance(exc, FetchError) else None,
                         last_error=exc.reason,
                     ),
                 )
