@@ -1,8 +1,9 @@
 # mildip developer commands. Every target installs what it needs into .venv first
 # (only when requirements.lock or pyproject.toml changed since the last install).
 #
-#   make demo    run the demo            make bench   extraction benchmark
-#   make test    run the test suite      make lock    regenerate requirements.lock
+#   make demo    run the demo            make bench      extraction benchmark
+#   make test    run the test suite      make bench-web  workbench events page, 100,000 events
+#   make lock    regenerate requirements.lock
 #   make clean   remove .venv and build/test leftovers
 #
 # Packages come from the machine's configured pip index (pip config / PIP_* vars).
@@ -21,7 +22,7 @@ LOCK_FLAGS ?=
 export PIP_NO_INPUT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test bench lock clean
+.PHONY: install demo test bench bench-web lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py --docs $(DOCS) --seed $(SEED) --out $(BENCH_OUT) --markdown
+
+bench-web: $(STAMP)
+	$(BIN)/python benchmarks/bench_web.py --events 100000 --seed $(SEED) --out benchmarks/results/web.json --markdown
 
 # pip-tools lives in its own venv so it cannot change the pinned packages of .venv.
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest allowed release.

@@ -6,15 +6,70 @@ from pathlib import Path
 
 import pytest
 
-# --- evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ---------------
+# --- shared data and evaluation (tests/test_evaluate*.py, tests/test_quality_gate.py) ----
+#
+# Texts written by others stay in the shared data folder, outside the repository: the
+# sibling ``shared`` of the repository root, or $MILDIP_SHARED. Tests that need them skip,
+# naming the path they expected, where it is absent.
 
-DEV_CORPUS = Path(__file__).parent / "data" / "dev"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def shared_path(*parts: str) -> Path:
+    """``shared/<parts>``, or skip the test naming the expected path when it is absent."""
+    from mildip.evaluate import shared_dir
+
+    path = shared_dir(REPOSITORY.parent / "shared").joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs the shared data at {path} (the sibling `shared` of the repository, "
+                    "or set MILDIP_SHARED)")
+    return path
 
 
 @pytest.fixture(scope="session")
 def dev_corpus() -> Path:
-    """The copy of the shared dev corpus: NAME.txt files with NAME.gold.jsonl beside them."""
-    return DEV_CORPUS
+    """The shared dev corpus (``../shared/corpus/dev``): the seed and six official texts,
+    NAME.txt files with NAME.gold.jsonl beside them."""
+    return shared_path("corpus", "dev")
+
+
+@pytest.fixture(scope="session")
+def gold_events():
+    """Factory of Events made from a corpus's gold records (not from the extractor):
+    ``gold_events(corpus, docs=None)`` gives one event per gold record of each document
+    (all by default), its evidence span located in the text body (as ingest stores it),
+    for analysis tests that must not depend on what the extractor finds."""
+    import json
+
+    from mildip.ingest.header import parse_header
+    from mildip.model import Event, Evidence, Participant
+
+    def make(corpus: Path, docs=None) -> list:
+        names = docs or sorted(p.name[: -len(".gold.jsonl")] for p in corpus.glob("*.gold.jsonl"))
+        out = []
+        for doc in names:
+            _meta, text, _offset = parse_header((corpus / f"{doc}.txt").read_text("utf-8"))
+            for line in filter(str.strip, (corpus / f"{doc}.gold.jsonl").read_text("utf-8").splitlines()):
+                r = json.loads(line)
+                start = text.index(r["evidence"])
+                out.append(
+                    Event(
+                        type=r["type"],
+                        actors=tuple(r["actors"]),
+                        date=r["date"],
+                        modality=r["modality"],
+                        initiator=r["initiator"],
+                        mechanism=r["mechanism"],
+                        round=r["round"],
+                        resumed=r["resumed"],
+                        location=r["location"],
+                        participants=[Participant(p["name"], p["title"], p["party"]) for p in r["participants"]],
+                        evidence=[Evidence(doc, start, start + len(r["evidence"]), r["evidence"], "gold")],
+                    )
+                )
+        return out
+
+    return make
 
 
 @pytest.fixture
@@ -74,7 +129,10 @@ def mechanism_event():
         fields.setdefault("actors", ("GDR", "RHN"))
         fields.setdefault("date", "3019-03")
         fields.setdefault("mechanism", "Gondor-Rohan Beacon Talks")
-        quote = quote or f"{fields['type']} {fields.get('mechanism')} {fields['date']} {fields.get('round')}"
+        quote = (
+            quote
+            or f"{fields['type']} {fields.get('mechanism')} {fields['date']} {fields.get('round')}"
+        )
         evidence = [Evidence(doc, start, start + len(quote), quote, "test")]
         return Event(evidence=evidence, **fields)
 
@@ -360,7 +418,9 @@ def mention():
         fields.setdefault("actors", ("GDR", "RHN"))
         fields.setdefault("date", "3019-03-09")
         citations = tuple(Citation(src, None, start, start + 1, f"({src})") for src in cited)
-        evidence = Evidence(doc, start, start + len(quote), quote, "test", sources_cited=citations, side=side)
+        evidence = Evidence(
+            doc, start, start + len(quote), quote, "test", sources_cited=citations, side=side
+        )
         return Event(evidence=[evidence], **fields)
 
     return make
@@ -424,7 +484,11 @@ def middle_earth_settings():
                     "DAL",
                 ],
             },
-            "free-peoples": {"include": ["gondor-allies"], "members": ["GDR", "LOR"], "exclude": ["DAL"]},
+            "free-peoples": {
+                "include": ["gondor-allies"],
+                "members": ["GDR", "LOR"],
+                "exclude": ["DAL"],
+            },
         }
     )
 
@@ -447,33 +511,75 @@ def mordor_story():
 
     def event(type_, actors, day, quote=None, doc="red-book", **fields):
         quote = quote or f"{type_} between {' and '.join(actors)} on {day}."
-        return Event(type_, actors, day, evidence=[Evidence(doc, 0, len(quote), quote, "test")], **fields)
+        return Event(
+            type_, actors, day, evidence=[Evidence(doc, 0, len(quote), quote, "test")], **fields
+        )
 
     events = [
         event("CALL", ("GDR", "MOR"), "3019-01-10"),
-        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Gondor-Mordor Border Talks.",
-              mechanism="Gondor-Mordor Border Talks", initiator="MOR"),
-        event("CANCEL", ("GDR", "MOR"), "3019-03-05", "Cancelling the Osgiliath talks.",
-              mechanism="Gondor-Mordor Osgiliath Talks", initiator="MOR"),
-        event("SUSPEND", ("GDR", "MOR"), "3019-03-05", "Suspending <b>beacon</b> | ferry cooperation.",
-              initiator="MOR"),
-        event("DIALOGUE", ("MOR", "RHN"), "3019-04", "the fifth Mordor-Rohan strategic dialogue",
-              doc="herald", mechanism="Mordor-Rohan Strategic Dialogue", round=5),
+        event(
+            "CANCEL",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Cancelling the Gondor-Mordor Border Talks.",
+            mechanism="Gondor-Mordor Border Talks",
+            initiator="MOR",
+        ),
+        event(
+            "CANCEL",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Cancelling the Osgiliath talks.",
+            mechanism="Gondor-Mordor Osgiliath Talks",
+            initiator="MOR",
+        ),
+        event(
+            "SUSPEND",
+            ("GDR", "MOR"),
+            "3019-03-05",
+            "Suspending <b>beacon</b> | ferry cooperation.",
+            initiator="MOR",
+        ),
+        event(
+            "DIALOGUE",
+            ("MOR", "RHN"),
+            "3019-04",
+            "the fifth Mordor-Rohan strategic dialogue",
+            doc="herald",
+            mechanism="Mordor-Rohan Strategic Dialogue",
+            round=5,
+        ),
         event("MEET", ("ARN", "MOR"), "3019-05-02", doc="herald"),
         event("MEET", ("GDR", "MOR"), "3019-09", doc="herald", modality="future"),
     ]
     documents = [
-        Document("red-book", "The Red Book.", url="https://example.org/red-book", title="The Red Book",
-                 published=date(3019, 3, 6), meta={"parties": ["GDR", "MOR"]}),
-        Document("herald", "The Herald.", url="javascript:alert(1)", title="The Herald",
-                 published=date(3019, 5, 3), meta={"parties": ["ARN", "MOR", "RHN"]}),
+        Document(
+            "red-book",
+            "The Red Book.",
+            url="https://example.org/red-book",
+            title="The Red Book",
+            published=date(3019, 3, 6),
+            meta={"parties": ["GDR", "MOR"]},
+        ),
+        Document(
+            "herald",
+            "The Herald.",
+            url="javascript:alert(1)",
+            title="The Herald",
+            published=date(3019, 5, 3),
+            meta={"parties": ["ARN", "MOR", "RHN"]},
+        ),
     ]
     settings = Settings(
         groups={
             "gondor-allies": {
                 "title": "Gondor's allies",
                 "allies_of": "GDR",
-                "members": [{"party": "RHN", "since": "3000"}, {"party": "ARN", "since": "3019-03-25"}, "DAL"],
+                "members": [
+                    {"party": "RHN", "since": "3000"},
+                    {"party": "ARN", "since": "3019-03-25"},
+                    "DAL",
+                ],
             }
         }
     )
@@ -482,11 +588,13 @@ def mordor_story():
 
 @pytest.fixture(scope="session")
 def mordor_report(mordor_story):
-    """The :class:`~mildip.report.Report` of :func:`mordor_story` for parties ("MOR", "GDR")."""
+    """The :class:`~mildip.report.Report` of :func:`mordor_story` for every event of MOR
+    (``--party MOR``): the reference is then MOR's most frequent partner, GDR."""
+    from mildip.analysis.filters import EventFilter
     from mildip.report import build_report
 
     events, documents, settings = mordor_story
-    return build_report(events, documents, settings, parties=("MOR", "GDR"))
+    return build_report(events, documents, settings, EventFilter(parties=("MOR",)))
 
 
 @pytest.fixture(scope="session")
@@ -512,7 +620,7 @@ def mordor_cli(tmp_path, mordor_story):
     settings_file = tmp_path / "mildip.toml"
     settings_file.write_text(
         "[groups.gondor-allies]\n"
-        "title = \"Gondor's allies\"\n"
+        'title = "Gondor\'s allies"\n'
         'allies_of = "GDR"\n'
         'members = [{party = "RHN", since = "3000"}, {party = "ARN", since = "3019-03-25"}, "DAL"]\n',
         encoding="utf-8",
@@ -541,6 +649,173 @@ def check_gold():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+# --- the workbench (tests/test_web_*.py) -------------------------------------------------
+#
+# Invented parties again: GDR Gondor, RHN Rohan, MOR Mordor, ARN Arnor. The Gondor
+# herald's text holds markup and attribute-injection text, as an untrusted document may.
+
+WEB_HERALD = (
+    "The Gondor Herald. On 9 March 3019 Gondor and Rohan held the fifth Beacon Talks in "
+    "Edoras. <script>alert('herald')</script> The envoy said \"><img src=x onerror=alert(1)> "
+    "was a joke. On 12 March 3019 Gondor cancelled the Osgiliath Talks with Mordor. "
+    "King Elessar of Gondor met King Eomer of Rohan in Minas Tirith on 15 March 3019. "
+    "Arnor and Gondor held a joint exercise on the Brandywine in March 3019."
+)
+WEB_CHRONICLE = (
+    "The Rohan Chronicle. Edoras reports that the kings of Rohan and Gondor spoke at the "
+    "beacon talks on 9 March 3019. A Rohan rider met Gondor's steward on 15 March 3019."
+)
+
+
+def web_mention(doc: str, text: str, quote: str, **fields):
+    """A one-passage mention of ``quote`` in ``text`` (offsets found), defaults a GDR-RHN MEET."""
+    from mildip.model import Event, Evidence
+
+    start = text.index(quote)
+    fields.setdefault("type", "MEET")
+    fields.setdefault("actors", ("GDR", "RHN"))
+    fields.setdefault("date", "3019-03-15")
+    return Event(evidence=[Evidence(doc, start, start + len(quote), quote, "test")], **fields)
+
+
+def web_mentions():
+    """``{doc_id: [mentions]}`` of the two texts: what an extractor might have found."""
+    herald = [
+        web_mention(
+            "gondor-herald", WEB_HERALD, "Gondor and Rohan held the fifth Beacon Talks in Edoras",
+            type="DIALOGUE", date="3019-03-09", mechanism="Gondor-Rohan Beacon Talks", round=5,
+        ),
+        web_mention(
+            "gondor-herald", WEB_HERALD, "Gondor cancelled the Osgiliath Talks with Mordor",
+            type="CANCEL", actors=("GDR", "MOR"), date="3019-03-12", initiator="GDR",
+            mechanism="Gondor-Mordor Osgiliath Talks",
+        ),
+        web_mention(
+            "gondor-herald", WEB_HERALD, "King Elessar of Gondor met King Eomer of Rohan in Minas Tirith",
+        ),
+    ]
+    chronicle = [
+        web_mention(
+            "rohan-chronicle", WEB_CHRONICLE, "A Rohan rider met Gondor's steward on 15 March 3019",
+        ),
+    ]
+    return {"gondor-herald": herald, "rohan-chronicle": chronicle}
+
+
+def fill_web_store(store, settings):
+    """Store the two documents and their mentions, and build the resolved layer."""
+    from datetime import date
+
+    from mildip.model import Document
+    from mildip.pipeline import rebuild_events
+
+    store.add_document(
+        Document(
+            "gondor-herald",
+            WEB_HERALD,
+            title='Herald <b>"bold"</b> \' onmouseover=\'alert(2)',
+            url="javascript:alert(3)",
+            publication="The Gondor Herald",
+            published=date(3019, 3, 20),
+        )
+    )
+    store.add_document(
+        Document(
+            "rohan-chronicle",
+            WEB_CHRONICLE,
+            title="Rohan Chronicle",
+            url="https://example.org/chronicle",
+            published=date(3019, 3, 21),
+        )
+    )
+    for doc_id, mentions in web_mentions().items():
+        store.save_mentions(doc_id, mentions, "test")
+    return rebuild_events(store, settings)
+
+
+WEB_USERS = (("vera", "viewer"), ("ana", "analyst"), ("adam", "admin"))
+
+
+@pytest.fixture(scope="session")
+def web_template_db(tmp_path_factory):
+    """A SQLite file holding the two texts resolved and the users of :func:`web_app`,
+    built once per session (migrating and hashing passwords take a second)."""
+    from mildip.review.accounts import add_user
+    from mildip.settings import Settings
+    from mildip.store import open_store
+
+    path = tmp_path_factory.mktemp("workbench") / "template.db"
+    settings = Settings(db_url=f"sqlite:///{path}", use_parser=False)
+    with open_store(settings.db_url) as store:
+        fill_web_store(store, settings)
+        for name, role in WEB_USERS:
+            add_user(store, name, role, f"password-{name}")
+    return path
+
+
+@pytest.fixture
+def web_settings(tmp_path):
+    """Settings of an empty SQLite store in ``tmp_path``, the parser off (ingest tests stay fast)."""
+    from mildip.settings import Settings
+
+    return Settings(db_url=f"sqlite:///{tmp_path / 'workbench.db'}", use_parser=False)
+
+
+@pytest.fixture
+def review_store(store, coref_settings):
+    """The two texts stored and resolved, on each backend: ``(store, settings)``."""
+    fill_web_store(store, coref_settings)
+    return store, coref_settings
+
+
+@pytest.fixture
+def web_app(web_settings, web_template_db):
+    """``(app, store)``: the workbench on a SQLite store holding the two texts, with users
+    ``vera`` (viewer), ``ana`` (analyst) and ``adam`` (admin), password ``password-<name>``."""
+    import shutil
+
+    from mildip.store import open_store
+    from mildip.web.app import create_app
+
+    shutil.copyfile(web_template_db, web_settings.db_url.removeprefix("sqlite:///"))
+    with open_store(web_settings.db_url) as opened:
+        yield create_app(web_settings, opened), opened
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a rendered page carries."""
+    import re
+
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found, "the page has no CSRF field"
+    return found.group(1)
+
+
+@pytest.fixture
+def web_client(web_app):
+    """Factory: ``web_client(name=None)`` → a TestClient, logged in as ``name`` when given."""
+    from fastapi.testclient import TestClient
+
+    app, _ = web_app
+    clients = []
+
+    def make(name: str | None = None):
+        client = TestClient(app, follow_redirects=False)
+        clients.append(client)
+        if name:
+            token = csrf_of(client.get("/login").text)
+            answer = client.post(
+                "/login",
+                data={"name": name, "password": f"password-{name}", "csrf_token": token},
+            )
+            assert answer.status_code == 303, answer.text
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
 
 
 # --- shared corpora (tests/test_ingest_unwrap.py, tests/test_ingest_layout.py) ----------
@@ -689,13 +964,12 @@ def web_site():
 
 @pytest.fixture
 def fetch_settings(tmp_path):
-    """Settings for fetch tests: short time limits, no politeness delay, no spaCy, and a
+    """Settings for fetch tests: short time limits, no politeness delay, and a
     SQLite database in ``tmp_path``."""
     from mildip.settings import Settings
 
     return Settings(
         db_url=f"sqlite:///{tmp_path / 'fetch.db'}",
-        use_spacy=False,
         fetch_connect_timeout=2.0,
         fetch_read_timeout=0.5,
         fetch_total_timeout=1.5,

@@ -36,9 +36,9 @@ def beacon_story(mechanism_event):
 @pytest.mark.parametrize(
     ("as_of", "state", "since", "last_round", "last_round_date", "n_scheduled", "n_notes"),
     [
-        # only the registry's first round is known
-        ("3016-12-31", "held", "3001", 1, "3001", 1, 0),
-        ("3017-12", "held", "3001", 17, "3017-03-10", 1, 0),
+        # only the registry's first round is known: a registry fact, no observed state
+        ("3016-12-31", None, None, None, None, 1, 0),
+        ("3017-12", "held", "3017-03-10", 17, "3017-03-10", 1, 0),
         ("3018-06-01", "suspended", "3018-05", 17, "3017-03-10", 1, 0),
         ("3018-12-31", "suspended", "3018-05", 17, "3017-03-10", 1, 1),
         ("3019-02-01", "held", "3019-02", 18, "3019-02", 1, 1),
@@ -65,7 +65,13 @@ def test_board_state_as_of_date(
         last_round_date,
     )
     assert (len(row.scheduled), len(row.notes)) == (n_scheduled, n_notes)
-    assert row.evidence and all(c.state == state for c in row.evidence)
+    assert all(c.state == state for c in row.evidence)
+    assert bool(row.evidence) is (state is not None)
+    assert not any(c.is_registry for c in row.evidence)
+    # the registry's first round is always shown apart, with its source
+    assert [(c.state, c.date, c.round, c.quotes) for c in row.registry] == [
+        ("held", "3001", 1, ("Red Book of Westmarch, 3019",))
+    ]
 
 
 def test_board_evidence_is_the_final_run_of_the_state(middle_earth_registry, mechanism_event):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -28,6 +29,14 @@ HEADER = "URL: https://example.org/annals\nTITLE: Annals\nPUBLICATION: Red Book\
 def test_check_gold_corpora_have_no_problems(request, check_gold, corpus):
     # Every shipped gold corpus passes every check (evidence verbatim, fields, codes ...).
     assert check_gold.check_corpus(request.getfixturevalue(corpus)) == []
+
+
+@pytest.mark.parametrize("name", ["probes", "briefings"])
+def test_check_gold_written_corpora_have_no_problems(check_gold, name):
+    # The probe and briefing corpora written for issue 8 pass every check of the spec.
+    corpus = Path(__file__).parent / "data" / name
+    assert sorted(corpus.glob("*.txt")), f"{corpus} holds no texts"
+    assert check_gold.check_corpus(corpus) == []
 
 
 def test_check_gold_heldout_is_the_size_the_brief_asks(check_gold, heldout_corpus):
@@ -129,6 +138,26 @@ def test_check_gold_document_needs_header_keys(check_gold, event_record, tmp_pat
     problems = check_gold.check_document(tmp_path / "annals.txt")
     assert any("no TITLE" in p for p in problems)
     assert any("is not YYYY-MM-DD" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("header_date", "event_date", "flagged"),
+    [
+        ("3019-04", "3019-04", False),  # a month-precision header dates the month
+        ("3019-04", "3019-04-20", False),  # a day inside that month is not after it
+        ("3019-04", "3019-05", True),  # the next month is
+        ("3019", "3019-12-31", False),  # a year-precision header
+    ],
+)
+def test_check_gold_document_accepts_partial_header_date(
+    check_gold, event_record, tmp_path, header_date, event_date, flagged
+):
+    # DATE: YYYY-MM or YYYY is a real publication date; asserted events may not postdate it.
+    header = HEADER.replace("DATE: 3019-04-01", f"DATE: {header_date}")
+    _write_doc(tmp_path, "annals", header, BODY, [event_record(date=event_date)])
+    problems = check_gold.check_document(tmp_path / "annals.txt")
+    assert any("after publication" in p for p in problems) is flagged
+    assert not any("header DATE" in p for p in problems)
 
 
 def test_check_gold_document_evidence_must_be_in_body_not_header(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
 
-from mildip.model import Event, Evidence
+from mildip.model import Document, Event, Evidence
 from mildip.store import open_store
 
 
@@ -42,11 +43,26 @@ EVENTS = {
 """Invented parties: ARN Arnor, GDR Gondor, MOR Mordor, RHN Rohan."""
 
 
+DOCUMENTS = [
+    Document(
+        "annals",
+        "The annals.",
+        url="https://example.org/annals",
+        title="Annals of Gondor",
+        publication="Minas Tirith Gazette",
+        published=date(3019, 4, 20),
+    ),
+    Document("chronicle", "The chronicle.", title="Chronicle", published=date(3019, 4, 2)),
+]
+
+
 @pytest.fixture
 def cli_db(tmp_path):
-    """A SQLite store URL holding EVENTS as the resolved layer."""
+    """A SQLite store URL holding DOCUMENTS and EVENTS as the resolved layer."""
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with open_store(url) as store:
+        for doc in DOCUMENTS:
+            store.add_document(doc)
         store.save_events(list(EVENTS.values()))
     return url
 
@@ -97,7 +113,7 @@ def test_cli_events_json_is_lossless(run):
 
 
 def test_cli_events_table_shows_every_event(run):
-    result = run("events", "--type", "CANCEL")
+    result = run("events", "--type", "CANCEL", "--format", "table")
     assert result.exit_code == 0, result.output
     assert "1 event\n" in result.output or "1 event " in result.output
     assert EVENTS["cancel"].event_id in result.output
@@ -115,7 +131,7 @@ def test_cli_events_csv_has_one_row_per_event(run):
 @pytest.mark.parametrize(
     "args, complaint",
     [
-        (["--since", "March 3019"], "not YYYY"),
+        (["--since", "March 3019"], "use YYYY, YYYY-MM or YYYY-MM-DD"),
         (["--type", "PARLEY"], "--type"),
         (["--format", "xml"], "--format"),
     ],

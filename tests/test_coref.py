@@ -3,7 +3,6 @@ ARN Arnor, MOR Mordor; plus the dev corpus' gold events as a real-text check."""
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -364,45 +363,21 @@ def test_coref_keeps_every_passage_exactly_once(events):
 # --- dev corpus ---------------------------------------------------------------------------
 
 
-def _gold_mentions(corpus: Path, doc: str) -> list[Event]:
-    text = (corpus / f"{doc}.txt").read_text("utf-8")
-    out = []
-    for line in (corpus / f"{doc}.gold.jsonl").read_text("utf-8").splitlines():
-        r = json.loads(line)
-        start = text.index(r["evidence"])
-        out.append(
-            Event(
-                type=r["type"],
-                actors=tuple(r["actors"]),
-                date=r["date"],
-                modality=r["modality"],
-                initiator=r["initiator"],
-                mechanism=r["mechanism"],
-                round=r["round"],
-                resumed=r["resumed"],
-                location=r["location"],
-                participants=[
-                    Participant(p["name"], p["title"], p["party"]) for p in r["participants"]
-                ],
-                evidence=[Evidence(doc, start, start + len(r["evidence"]), r["evidence"], "gold")],
-            )
-        )
-    return out
-
-
 def _gold_docs(corpus: Path) -> list[str]:
     return sorted(p.name[: -len(".gold.jsonl")] for p in corpus.glob("*.gold.jsonl"))
 
 
-def test_coref_dev_gold_events_stay_distinct_within_each_document(dev_corpus, coref_settings):
-    for doc in _gold_docs(dev_corpus):
-        gold = _gold_mentions(dev_corpus, doc)
+def test_coref_dev_gold_events_stay_distinct_within_each_document(dev_corpus, gold_events, coref_settings):
+    docs = _gold_docs(dev_corpus)
+    assert len(docs) == 7
+    for doc in docs:
+        gold = gold_events(dev_corpus, [doc])
         assert len(merge_events(gold, coref_settings)) == len(gold), doc
 
 
-def test_coref_dev_august_2022_countermeasures_merge_across_documents(dev_corpus, coref_settings):
+def test_coref_dev_august_2022_countermeasures_merge_across_documents(dev_corpus, gold_events, coref_settings):
     # the seed analysis and the PRC MFA announcement report the same cancellations
-    mentions = [m for d in _gold_docs(dev_corpus) for m in _gold_mentions(dev_corpus, d)]
+    mentions = gold_events(dev_corpus)
     random.Random(7).shuffle(mentions)
     merged = merge_events(mentions, coref_settings)
     both = {(e.type, e.mechanism) for e in merged if len(e.docs) == 2}

@@ -6,12 +6,15 @@
   docs/data-files.md, every extractor frame in docs/architecture.md;
 * the README names the two set-up commands, and the Makefile has them;
 * docs/index.md lists every page, and every relative link in the docs resolves;
-* ``mildip.__all__`` is sorted and every name in it exists.
+* ``__all__`` of ``mildip`` and ``mildip.evaluate`` is a literal sorted list of every
+  public name, without private ones, and every name in it exists.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
+import inspect
 import re
 import sys
 from dataclasses import fields
@@ -22,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import mildip
+import mildip.evaluate
 from mildip.extract.lexicon import FRAMES
 from mildip.settings import Settings
 
@@ -246,10 +250,49 @@ def test_docs_relative_links_resolve(path):
 # --- the public API ------------------------------------------------------------------------
 
 
-def test_docs_public_api_is_sorted():
-    assert list(mildip.__all__) == sorted(mildip.__all__)
+PUBLIC_PACKAGES = [mildip, mildip.evaluate]
+"""Packages with a public surface in ``__all__`` (httpx style: a literal sorted list)."""
 
 
-@pytest.mark.parametrize("name", mildip.__all__)
-def test_docs_public_api_name_exists(name):
-    assert hasattr(mildip, name), f"mildip.__all__ lists {name!r}, which mildip does not define"
+def _literal_all(package) -> list[str] | None:
+    """``__all__`` as written in the package's source, if it is a literal list of strings."""
+    tree = ast.parse(Path(package.__file__).read_text("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            value = node.value
+            if isinstance(value, ast.List) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
+            ):
+                return [e.value for e in value.elts]
+            return None
+    return None
+
+
+@pytest.mark.parametrize("package", PUBLIC_PACKAGES, ids=lambda p: p.__name__)
+def test_docs_public_api_all_is_a_sorted_literal(package):
+    written = _literal_all(package)
+    assert written is not None, f"{package.__name__}.__all__ must be a literal list of names"
+    assert written == sorted(written), f"{package.__name__}.__all__ is not sorted"
+    assert len(written) == len(set(written)), f"{package.__name__}.__all__ repeats a name"
+    assert written == list(package.__all__)
+
+
+@pytest.mark.parametrize("package", PUBLIC_PACKAGES, ids=lambda p: p.__name__)
+def test_docs_public_api_reexports_every_public_name(package):
+    public = {
+        name
+        for name, value in vars(package).items()
+        if (not name.startswith("_") or name == "__version__") and not inspect.ismodule(value)
+    }
+    assert public - set(package.__all__) == set(), f"public names missing from {package.__name__}.__all__"
+    private = [n for n in package.__all__ if n.startswith("_") and n != "__version__"]
+    assert private == [], f"{package.__name__}.__all__ lists private names"
+
+
+@pytest.mark.parametrize(
+    "package, name", [(p, n) for p in PUBLIC_PACKAGES for n in p.__all__], ids=lambda v: getattr(v, "__name__", v)
+)
+def test_docs_public_api_name_exists(package, name):
+    assert hasattr(package, name), f"{package.__name__}.__all__ lists {name!r}, which it does not define"

@@ -1,4 +1,5 @@
-"""The quality-gate machinery: corpus fingerprint, floor checks and re-pinning."""
+"""The quality-gate machinery: corpus fingerprint, floor checks, re-pinning, and the
+gates file (on invented corpora about Arnor and Gondor)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,21 @@ import json
 
 import pytest
 
-from mildip import MildipError
+from mildip import DataFileError, MildipError
 from mildip._exceptions import QualityGateError
-from mildip.evaluate import DEFAULT_MARGIN, check_floors, corpus_fingerprint, main, repin, score
+from mildip.evaluate import (
+    DEFAULT_MARGIN,
+    check_floors,
+    check_gate,
+    corpus_fingerprint,
+    main,
+    pin_gate,
+    read_corpus,
+    read_floors,
+    read_gates,
+    repin,
+    score,
+)
 
 
 def _write_corpus(root, gold_lines):
@@ -153,9 +166,9 @@ def test_evaluate_repin_keeps_the_margin(half_right):
     assert repin(half_right, "abc", {"margin": 0.03, "floors": {}})["margin"] == 0.03
 
 
-def test_evaluate_main_pin_needs_a_floors_file(capsys, dev_corpus):
+def test_evaluate_main_pin_needs_a_floors_file(capsys, tmp_path):
     with pytest.raises(SystemExit) as info:
-        main(["--pin", str(dev_corpus)])
+        main(["--pin", str(tmp_path)])
     assert info.value.code == 2
     assert "need the floors file" in capsys.readouterr().err
 
@@ -163,3 +176,112 @@ def test_evaluate_main_pin_needs_a_floors_file(capsys, dev_corpus):
 def test_evaluate_main_reports_a_bad_corpus(tmp_path, capsys):
     assert main([str(tmp_path)]) == 2
     assert "no NAME.txt with a NAME.gold.jsonl" in capsys.readouterr().err
+
+
+# --- the gates file ------------------------------------------------------------------------
+
+
+def _gates_file(root, lines, shared='"../shared"'):
+    path = root / "gates.toml"
+    path.write_text(f"shared = {shared}\ngates = [\n" + "".join(f"  {l},\n" for l in lines) + "]\n")
+    return path
+
+
+@pytest.fixture
+def annals_corpus(tmp_path, event_record, monkeypatch):
+    """tmp/shared/corpus/annals (one annotated text) beside tmp/repo, where the gates file is;
+    $MILDIP_SHARED is unset so that the gates file's ``shared`` applies."""
+    monkeypatch.delenv("MILDIP_SHARED", raising=False)
+    corpus = tmp_path / "shared" / "corpus" / "annals"
+    corpus.mkdir(parents=True)
+    _write_corpus(corpus, [json.dumps(event_record())])
+    (tmp_path / "repo").mkdir()
+    return corpus
+
+
+def test_evaluate_gates_file_resolves_paths_and_shared(tmp_path, annals_corpus, monkeypatch):
+    path = _gates_file(tmp_path / "repo", [
+        '{ name = "annals", corpus = "{shared}/corpus/annals", floors = "floors_annals.json" }',
+        '{ name = "annals-sealed", corpus = "{shared}/corpus/annals", part = "sealed", floors = "f2.json" }',
+        '{ name = "probes", corpus = "data/probes", floors = "f3.json", optional = true }',
+    ])
+    first, sealed, probes = read_gates(path)
+    assert (first.corpus, first.floors) == (annals_corpus, tmp_path / "repo" / "floors_annals.json")
+    assert first.available and first.part == "all" and first.label == "{shared}/corpus/annals"
+    assert sealed.part == "sealed" and not sealed.optional
+    assert probes.optional and not probes.available
+    assert first.pin_command == f"python -m mildip.evaluate --gates {path} --gate annals --pin"
+    monkeypatch.setenv("MILDIP_SHARED", str(tmp_path / "elsewhere"))
+    assert read_gates(path)[0].corpus == tmp_path / "elsewhere" / "corpus" / "annals"
+
+
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        ([], "non-empty list"),
+        (['{ name = "a", corpus = "x" }'], "needs a name, a corpus and a floors file"),
+        (['{ name = "a", corpus = "x", floors = "f", colour = "red" }'], "unknown keys ['colour']"),
+        (['{ name = "a", corpus = "x", floors = "f" }', '{ name = "a", corpus = "y", floors = "g" }'],
+         "used twice"),
+        (['{ name = "a", corpus = "x", floors = "f", part = "secret" }'], "part must be one of"),
+    ],
+)
+def test_evaluate_gates_file_refuses_malformed_gates(tmp_path, lines, message):
+    path = _gates_file(tmp_path, lines)
+    with pytest.raises(DataFileError, match="gates.toml") as info:
+        read_gates(path)
+    assert message in str(info.value)
+
+
+def test_evaluate_gate_unpinned_then_pinned(tmp_path, annals_corpus):
+    path = _gates_file(tmp_path / "repo", [
+        '{ name = "annals", corpus = "{shared}/corpus/annals", floors = "floors.json" }',
+    ])
+    (gate,) = read_gates(path)
+    run = read_corpus(gate.corpus)
+    (reason,) = check_gate(gate, run)
+    assert "no floors pinned" in reason and gate.pin_command in reason
+    floors = pin_gate(gate, run)
+    assert floors["corpus"] == "{shared}/corpus/annals" and floors["part"] == "all"
+    assert read_floors(gate.floors) == floors
+    assert check_gate(gate, run) == []
+    (annals_corpus / "annals.txt").write_text("Arnor and Gondor held no talks.\n")
+    (changed,) = check_gate(gate, read_corpus(gate.corpus))
+    assert "gold corpus changed" in changed and gate.pin_command in changed
+
+
+def test_evaluate_main_gates_pin_check_and_missing(tmp_path, annals_corpus, capsys):
+    path = _gates_file(tmp_path / "repo", [
+        '{ name = "annals", corpus = "{shared}/corpus/annals", floors = "floors.json" }',
+        '{ name = "probes", corpus = "data/probes", floors = "probes.json", optional = true }',
+    ])
+    assert main(["--gates", str(path)]) == 1  # nothing pinned yet
+    assert "no floors pinned" in capsys.readouterr().err
+    assert main(["--gates", str(path), "--gate", "annals", "--pin"]) == 0
+    out = capsys.readouterr().out
+    assert "gate annals: pinned" in out and "gate probes" not in out
+    assert main(["--gates", str(path)]) == 0
+    assert "gate probes: skipped" in capsys.readouterr().out
+    assert main(["--gates", str(path), "--gate", "nothing"]) == 2
+    assert "no gate named nothing" in capsys.readouterr().err
+    missing = _gates_file(tmp_path, ['{ name = "dev", corpus = "{shared}/corpus/dev", floors = "f.json" }'],
+                          shared='"nowhere"')
+    assert main(["--gates", str(missing)]) == 2
+    assert "no corpus at" in capsys.readouterr().err
+
+
+def test_evaluate_main_check_uses_the_floors_part(tmp_path, annals_corpus, capsys):
+    # annals is sealed by the fixed rule, chronicle is in the tuning part
+    (annals_corpus / "chronicle.txt").write_text("Rohan called.\n")
+    (annals_corpus / "chronicle.gold.jsonl").write_text("")
+    floors = tmp_path / "floors.json"
+    assert main(["--pin", str(annals_corpus), str(floors), "--part", "sealed"]) == 0
+    assert read_floors(floors)["part"] == "sealed"
+    assert list(read_floors(floors)["per_document_f1"]) == ["annals"]
+    capsys.readouterr()
+    assert main(["--check", str(annals_corpus), str(floors)]) == 0
+    assert main(["--check", str(annals_corpus), str(floors), "--part", "all"]) == 1
+    assert "--part all" in capsys.readouterr().err
+    floors.write_text("[]")
+    assert main(["--check", str(annals_corpus), str(floors)]) == 2
+    assert "a floors file is a JSON object" in capsys.readouterr().err

@@ -12,7 +12,7 @@ PUB = "2024-06-20"
 
 
 def _events(text, published=PUB):
-    settings = mildip.load_settings(use_spacy=False)
+    settings = mildip.load_settings(use_parser=True)
     return mildip.extract(text, published=published, settings=settings)
 
 
@@ -86,8 +86,11 @@ CASES = [
     ("The U.S. side remains ready to meet with Chinese counterparts in June.", []),
     # a habit, not an event: no date and a habitual cue
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
-    # a question: no event
-    ("Will the two militaries hold talks this year?", []),
+    # a question naming both parties: no event (the statement below, same words, gives one)
+    ("Will Chinese and U.S. defense officials meet in Singapore this year?", []),
+    # the question's statement: a future meeting, so the question rule is what removes it
+    ("Chinese and U.S. defense officials will meet in Singapore this year.",
+     [("MEET", ("CHN", "USA"), "2024", None, "future")]),
     # a resumption: "the first ... in five years" marks a resumed round
     ("In April, China and Canada held their first defence consultations in five years.",
      [("DIALOGUE", ("CAN", "CHN"), "2024-04", None, "asserted")]),
@@ -150,7 +153,9 @@ def test_extract_rules_ordinal_round():
 def test_extract_rules_participants_exclude_spokespeople_and_far_clauses():
     text = ("According to MND spokesperson Tan Kefei, the U.S. side proposed a call between the "
             "defense chiefs, but Beijing rejected the offer.")
-    for ev in _events(text):
+    events = _events(text)
+    assert events, "the proposal and the rejection should be found"
+    for ev in events:
         assert all(p.name != "Tan Kefei" for p in ev.participants)
 
 
@@ -164,6 +169,7 @@ def test_extract_rules_name_is_not_a_service():
 def test_extract_rules_evidence_offsets_are_exact():
     text = "Intro line.\n\nOn June 1, Lloyd Austin met with Dong Jun in Singapore (MND, June 2)."
     (ev,) = _events(text)
+    assert ev.evidence
     for span in ev.evidence:
         assert text[span.start : span.end] == span.quote
         assert span.extractor_version == mildip.EXTRACTOR_VERSION

@@ -3,7 +3,7 @@ command again, gives what an uninterrupted run gives; readers and a second inges
 while an ingest runs (SQLite in WAL mode with a busy timeout, and PostgreSQL).
 
 Each document is a short text of its own (an invented exercise between invented parties
-or a dated cancellation) so that ingest is quick; spaCy is off."""
+or a dated cancellation) so that ingest is quick."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _corpus(folder, n: int, offset: int = 0):
 
 
 def _mildip(db: str, *args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "MILDIP_USE_SPACY": "false", "MILDIP_DB": db}
+    env = {**os.environ, "MILDIP_DB": db}
     return subprocess.Popen(
         [*CLI, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
     )
@@ -133,5 +133,5 @@ def test_crash_readers_and_a_second_ingest_work_during_an_ingest(tmp_path, reque
         assert reads > 5 and seen_running
         assert store.count_documents() == 120
         layer = sorted(e.event_id for e in store.events())
-        assert layer == sorted(e.event_id for e in rebuild_events(store, Settings(use_spacy=False)))
+        assert layer == sorted(e.event_id for e in rebuild_events(store, Settings()))
         assert [r.state for r in run_store.list_runs(store)] == ["finished", "finished"]

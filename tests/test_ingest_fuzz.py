@@ -20,7 +20,7 @@ from mildip.ingest.web import document_from_fetch
 from mildip.model import Document
 from mildip.settings import Settings
 
-FAST = Settings(use_spacy=False)
+FAST = Settings()
 ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=("Cs",)), max_size=1500)
 WITH_CONTROLS = st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=800)
 HEADERISH = st.lists(

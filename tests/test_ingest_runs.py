@@ -19,7 +19,7 @@ from mildip.cli import app
 from mildip.store import open_store
 from mildip.store import runs as run_store
 
-ENV = {"MILDIP_USE_SPACY": "false"}
+ENV: dict[str, str] = {}
 TALKS = "Arnor and Gondor held their first security dialogue in four years in Annuminas.\n"
 CHINESE = (
     "2022年8月5日，中方宣布取消中美两军战区领导通话、中美国防部工作会晤和中美海上军事安全磋商"
@@ -251,7 +251,7 @@ def test_runs_keyboard_interrupt_records_an_interrupted_run(tmp_path, monkeypatc
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "add_version", interrupted_on_the_second)
-    settings = Settings(db_url=f"sqlite:///{tmp_path / 'i.db'}", use_spacy=False)
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'i.db'}")
     with open_store(settings.db_url) as store:
         with pytest.raises(KeyboardInterrupt):
             pipeline.ingest_paths([str(tmp_path)], store, settings)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
 from mildip.cli import mechanisms_cmd
+from mildip.model import Document
 from mildip.settings import Settings
 from mildip.store import open_store
 
@@ -62,6 +64,8 @@ def store_url(tmp_path, mechanism_event):
         ),
     ]
     with open_store(url) as store:
+        # the board counts only what was published by its date: the annals are known from 2021
+        store.add_document(Document("annals", "The annals.", published=date(2021, 1, 1)))
         store.save_events(events)
     return url
 
@@ -74,7 +78,7 @@ def _run(url: str, *args: str):
         ctx.obj = Settings(db_url=url)
 
     mechanisms_cmd.register(app)
-    return CliRunner().invoke(app, ["mechanisms", *args])
+    return CliRunner().invoke(app, ["mechanisms", *args], env={"COLUMNS": "200"})
 
 
 def test_mechanisms_cli_board_json(store_url):
@@ -104,7 +108,7 @@ def test_mechanisms_cli_board_json(store_url):
 
 
 def test_mechanisms_cli_board_table_names_state_and_evidence(store_url):
-    result = _run(store_url, "--as-of", "2022-12-31", "--with-events")
+    result = _run(store_url, "--as-of", "2022-12-31", "--with-events", "--format", "table")
     assert result.exit_code == 0, result.output
     assert "Mechanisms as of 2022-12-31" in result.output
     assert "cancelled" in result.output and "canceling the DPCT" in result.output

@@ -9,16 +9,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mildip._exceptions import DataFileError
-from mildip.kb.mechanisms import KINDS, LEVELS, Registry, load_registry, normalise_name
-from mildip.resources import provenance
+from mildip.kb.mechanisms import (
+    KINDS,
+    LEVELS,
+    Registry,
+    key_score,
+    load_registry,
+    normalise_name,
+)
+from mildip.resources import load_tsv, provenance
 from mildip.settings import Settings
 
 
 def test_mechanisms_shipped_registry_has_provenance_and_sources():
     registry = load_registry()
     header = " ".join(provenance("mechanisms.toml"))
-    assert "Sources" in header and "2026-11-28" in header
-    assert len(registry) >= 20
+    assert "Sources" in header and "2026-12-03" in header
+    assert len(registry) >= 100
     for m in registry:
         assert m.sources, m.mechanism_id
         assert m.kind in KINDS and (m.level is None or m.level in LEVELS)
@@ -263,6 +270,19 @@ def test_mechanisms_resolve_rejects_empty_text(middle_earth_registry):
             True,
         ),
         ("counter-narcotics cooperation", "counternarcotics cooperation", True),
+        # a year or number after a hyphen is dropped like a free-standing one
+        ("Joint Sea-2024", "Joint Sea", True),
+        ("Sea Guardian-3", "Sea Guardians", True),
+        ("Balikatan 39-2024", "Balikatan", True),
+        # upper-case Roman numerals are round numbers
+        ("Shaheen-IX", "Shaheen", True),
+        ("Garuda VII", "Exercise Garuda", True),
+        ("Xi Talks", "Talks", False),
+        # "2+2" is one token, the same as "Two-Plus-Two"
+        ("U.S.-Japan 2+2", "Two-Plus-Two", True),
+        ("the 2 + 2 dialogue", "2+2", True),
+        ("2+2", "3+3", False),
+        ("Talisman Saber", "Talisman Sabre", True),
         ("Defence Strategic Dialogue", "Defence Coordination Dialogue", False),
     ],
 )
@@ -323,6 +343,15 @@ sources = ["Red Book"]
         (
             '[[mechanism]]\nid = "y"\nname = "Y"\nparties = ["GDR"]\nkind = "dialogue"\ncadence_days = -3\nsources = ["s"]',
             "cadence_days",
+        ),
+        (
+            '[[mechanism]]\nid = "y"\nname = "Y"\nparties = "GDR"\nkind = "dialogue"\nsources = ["s"]',
+            "list of party codes",
+        ),
+        # an entry without fixed parties competes with every party set
+        (
+            '[[mechanism]]\nid = "y"\nname = "Beacon Talks"\nkind = "dialogue"\nsources = ["s"]',
+            "share the name",
         ),
         ("[[mechanism]\n", "not valid TOML"),
     ],
@@ -401,3 +430,338 @@ def test_mechanisms_resolution_is_stable_under_re_resolution(middle_earth_regist
     first = middle_earth_registry.resolve(" ".join(words), actors)
     again = middle_earth_registry.resolve(first.name, actors)
     assert again.mechanism_id == first.mechanism_id
+
+
+def test_mechanisms_entry_without_parties_loads_and_matches_any_actors():
+    registry = Registry.from_toml(
+        BASE + '[[mechanism]]\nid = "isen-fords"\nname = "Isen Fords"\n'
+        'kind = "exercise_series"\nsources = ["Red Book"]\n',
+        "user.toml",
+    )
+    isen = registry.get("isen-fords")
+    assert isen.parties == ()
+    for actors in ((), ("GDR",), ("GDR", "RHN"), ("ARN", "GDR", "RHN")):
+        assert registry.match("Isen Fords 3019", actors) is isen
+
+
+# --- the shipped registry: the entries themselves ------------------------------------
+
+SHIPPED = load_registry()
+SHIPPED_IDS = [m.mechanism_id for m in SHIPPED]
+GENERIC_DESCRIPTORS = frozenset(
+    [
+        "defense",
+        "security",
+        "military",
+        "strategic",
+        "strategy",
+        "policy",
+        "ministerial",
+        "minister",
+        "joint",
+        "trilateral",
+        "multilateral",
+        "maritime",
+        "naval",
+        "navy",
+        "army",
+        "air",
+        "force",
+        "border",
+        "foreign",
+        "senior",
+        "official",
+        "level",
+        "high",
+        "highlevel",
+        "staff",
+        "working",
+        "group",
+        "hotline",
+        "link",
+        "telephone",
+        "direct",
+        "line",
+        "channel",
+        "combined",
+        "field",
+        "command",
+        "post",
+        "international",
+        "partnership",
+    ]
+)
+"""Words that describe a channel without naming it: an alias made only of these (and no
+party word) would match unrelated phrases ("defence dialogue", "joint exercise")."""
+GENERIC_ALIASES_KEPT = frozenset(
+    {
+        # quoted from the seed sources (which name the parties elsewhere in the sentence);
+        # with actors the party constraint picks the entry, and the hotline forms shared by
+        # two entries are ambiguous without actors
+        ("china-us-defense-telephone-link", "defense hotline"),
+        ("china-us-defense-telephone-link", "direct telephone link"),
+        ("china-us-defense-telephone-link", "military hotline"),
+        ("china-us-defense-telephone-link", "defense telephone link"),
+        (
+            "eu-china-consultations-on-security-and-defence",
+            "annual consultations on security and defense",
+        ),
+        ("eu-china-consultations-on-security-and-defence", "security and defence consultations"),
+        ("china-japan-maritime-aerial-communication-hotline", "defense hotline"),
+        ("china-japan-maritime-aerial-communication-hotline", "direct telephone link"),
+        ("china-us-joint-staff-dialogue-mechanism", "Joint Staff Dialogue"),
+    }
+)
+MULTILATERAL_SERIES = (
+    "rimpac",
+    "cobra-gold",
+    "pitch-black",
+    "talisman-sabre",
+    "malabar",
+    "kakadu",
+    "balikatan",
+    "kamandag",
+    "sama-sama",
+    "keen-sword",
+    "keen-edge",
+    "yama-sakura",
+    "super-garuda-shield",
+    "khaan-quest",
+    "seacat",
+    "pacific-vanguard",
+    "peace-mission",
+    "peace-and-friendship",
+    "aman",
+    "komodo",
+    "la-perouse",
+    "vostok",
+    "valiant-shield",
+    "maritime-cooperative-activity",
+)
+"""Exercise series whose participants change between rounds (see each entry's comment)."""
+
+
+@pytest.mark.parametrize("mechanism_id", SHIPPED_IDS)
+def test_mechanisms_shipped_entry_cites_sources_and_known_parties(mechanism_id):
+    m = SHIPPED.get(mechanism_id)
+    assert m.sources and all(len(s) > 30 for s in m.sources), "each source says what it supports"
+    assert all(code in SHIPPED.vocabulary.parties for code in m.parties), m.parties
+    assert m.first_round_number is None or m.first_round is not None
+
+
+def test_mechanisms_shipped_names_never_collide_across_entries():
+    """Two entries' names may share normalised words only when fixed, different party
+    sets keep them apart; an entry without parties must share with nobody."""
+    keys = [(m, n, normalise_name(n, SHIPPED.vocabulary)) for m in SHIPPED for n in m.names]
+    clashes = []
+    for i, (m1, n1, k1) in enumerate(keys):
+        assert k1.distinctive, f"{m1.mechanism_id}: {n1!r} has no distinctive word"
+        for m2, n2, k2 in keys[i + 1 :]:
+            if m1.mechanism_id == m2.mechanism_id:
+                continue
+            if key_score(k1, k2, SHIPPED.threshold) is None:
+                continue
+            if not m1.parties or not m2.parties or m1.parties == m2.parties:
+                clashes.append((m1.mechanism_id, n1, m2.mechanism_id, n2))
+    assert not clashes
+
+
+@pytest.mark.parametrize(
+    ("mechanism_id", "alias"),
+    [(m.mechanism_id, a) for m in SHIPPED for a in m.aliases],
+)
+def test_mechanisms_shipped_alias_names_its_mechanism(mechanism_id, alias):
+    """An alias without a party word must carry a word of its own, not only descriptors."""
+    vocabulary = SHIPPED.vocabulary
+    key = normalise_name(alias, vocabulary)
+    if vocabulary.named_parties(alias) or (mechanism_id, alias) in GENERIC_ALIASES_KEPT:
+        return
+    assert key.distinctive - GENERIC_DESCRIPTORS, f"{alias!r} would match unrelated phrases"
+
+
+@pytest.mark.parametrize("mechanism_id", MULTILATERAL_SERIES)
+def test_mechanisms_multilateral_exercise_has_no_fixed_parties(mechanism_id):
+    m = SHIPPED.get(mechanism_id)
+    assert m.kind == "exercise_series" and m.parties == ()
+
+
+def test_mechanisms_open_parties_only_for_listed_multilateral_series():
+    # dialogues, consultations, hotlines and agreements have fixed memberships; an exercise
+    # added without parties must be listed (and commented in the data file) on purpose
+    open_ended = {m.mechanism_id for m in SHIPPED if not m.parties}
+    assert open_ended == set(MULTILATERAL_SERIES)
+
+
+def test_mechanisms_forums_are_venues_not_registered_channels():
+    forums = [row for row in load_tsv("organisations.tsv") if row["kind"] == "forum"]
+    assert len(forums) >= 5
+    for row in forums:
+        for form in [row["name"], *(row["aliases"] or "").split("|")]:
+            if form:
+                assert SHIPPED.match(form) is None, f"{form!r} is a forum, not a mechanism"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # exercise series as the news writes them, with and without their parties
+        ("Exercise Talisman Sabre 2023", (), "talisman-sabre"),
+        ("Exercise Talisman Sabre 2023", ("AUS", "USA"), "talisman-sabre"),
+        ("Talisman Saber 25", ("AUS", "JPN", "USA"), "talisman-sabre"),
+        ("Balikatan 2024", (), "balikatan"),
+        ("Balikatan 2024", ("PHL", "USA"), "balikatan"),
+        ("Balikatan 39-2024", ("AUS", "PHL", "USA"), "balikatan"),
+        ("RIMPAC 2024", ("CHN", "USA"), "rimpac"),
+        ("Rim of the Pacific exercise", (), "rimpac"),
+        ("Cobra Gold 2024", ("JPN", "THA", "USA"), "cobra-gold"),
+        ("Malabar 2020", ("AUS", "IND", "JPN", "USA"), "malabar"),
+        ("Exercise Pitch Black 24", (), "pitch-black"),
+        ("Keen Sword 25", ("JPN", "USA"), "keen-sword"),
+        ("Yama Sakura 85", (), "yama-sakura"),
+        ("KAMANDAG 8", (), "kamandag"),
+        ("Freedom Shield 24", ("KOR", "USA"), "freedom-shield"),
+        ("Ulchi Freedom Shield 24", (), "ulchi-freedom-shield"),
+        ("UFS", (), "ulchi-freedom-shield"),
+        ("Freedom Edge 24", ("JPN", "KOR", "USA"), "freedom-edge"),
+        ("Garuda Shield 2021", ("IDN", "USA"), "super-garuda-shield"),
+        ("CARAT Indonesia 2024", (), "carat-indonesia"),
+        ("CARAT", ("IDN", "USA"), "carat-indonesia"),
+        ("CARAT Sri Lanka", ("LKA", "USA"), "carat-sri-lanka"),
+        ("Joint Sea-2024", (), "joint-sea"),
+        ("Joint Sea-2024", ("CHN", "RUS"), "joint-sea"),
+        ("Northern/Interaction-2023", ("CHN", "RUS"), "northern-interaction"),
+        ("ZAPAD/INTERACTION-2021", (), "zapad-interaction"),
+        ("Sea Guardians-2020", ("CHN", "PAK"), "sea-guardian"),
+        ("Shaheen-IX", ("CHN", "PAK"), "shaheen"),
+        ("Strike-2019", ("CHN", "THA"), "china-thailand-strike"),
+        ("Falcon Strike 2024", ("CHN", "THA"), "falcon-strike"),
+        (
+            "Peace and Friendship-2023",
+            ("CHN", "KHM", "LAO", "MYS", "THA", "VNM"),
+            "peace-and-friendship",
+        ),
+        ("Peace Mission-2021", (), "peace-mission"),
+        ("Garuda VII", ("FRA", "IND"), "garuda"),
+        ("La Pérouse", (), "la-perouse"),
+        ("Golden Dragon-2024", ("CHN", "KHM"), "golden-dragon"),
+        # dialogues and consultations
+        ("the 55th Security Consultative Meeting", (), "us-rok-security-consultative-meeting"),
+        (
+            "the 55th Security Consultative Meeting",
+            ("KOR", "USA"),
+            "us-rok-security-consultative-meeting",
+        ),
+        (
+            "ROK-U.S. Security Consultative Meeting (SCM)",
+            ("KOR", "USA"),
+            "us-rok-security-consultative-meeting",
+        ),
+        (
+            "Security Consultative Committee (2+2)",
+            ("JPN", "USA"),
+            "us-japan-security-consultative-committee",
+        ),
+        ("U.S.-Japan 2+2", (), "us-japan-security-consultative-committee"),
+        ("2+2", ("JPN", "USA"), "us-japan-security-consultative-committee"),
+        (
+            'Japan-Philippines "2+2"',
+            (),
+            "japan-philippines-foreign-and-defense-ministerial-meeting",
+        ),
+        (
+            "fifth India-US 2+2 Ministerial Dialogue",
+            ("IND", "USA"),
+            "us-india-2-2-ministerial-dialogue",
+        ),
+        ("Two-Plus-Two", ("IND", "USA"), "us-india-2-2-ministerial-dialogue"),
+        ("AUSMIN 2024", (), "ausmin"),
+        ("Australia-U.S. Ministerial Consultations", ("AUS", "USA"), "ausmin"),
+        ("KIDD", ("KOR", "USA"), "korea-us-integrated-defense-dialogue"),
+        (
+            "Mutual Defense Board-Security Engagement Board",
+            ("PHL", "USA"),
+            "us-philippines-mdb-seb",
+        ),
+        ("MDB-SEB", (), "us-philippines-mdb-seb"),
+        ("TDMM", (), "australia-japan-us-trilateral-defense-ministers-meeting"),
+        (
+            "21st round of India-China Corps Commander Level Meeting",
+            ("CHN", "IND"),
+            "china-india-corps-commander-level-meeting",
+        ),
+        ("Corps Commander-level talks", (), "china-india-corps-commander-level-meeting"),
+        ("WMCC", (), "china-india-wmcc"),
+        (
+            "the 23rd Meeting of the Special Representatives of China and India on the Boundary Question",
+            ("CHN", "IND"),
+            "china-india-special-representatives-meeting",
+        ),
+        ("Singapore-China Defence Policy Dialogue", (), "china-singapore-defence-policy-dialogue"),
+        (
+            "New Zealand-China Defence Strategic Dialogue",
+            (),
+            "china-new-zealand-defence-strategic-dialogue",
+        ),
+        (
+            "Japan-China High-Level Consultation on Maritime Affairs",
+            ("CHN", "JPN"),
+            "china-japan-high-level-consultation-on-maritime-affairs",
+        ),
+        # the existing China-U.S. channels keep their aliases
+        ("MMCA working group meeting", ("CHN", "USA"), "china-us-mmca-meetings"),
+        ("Defense Consultative Talks", ("CHN", "USA"), "china-us-defense-consultative-talks"),
+    ],
+)
+def test_mechanisms_shipped_news_spellings_match(text, actors, expected):
+    match = SHIPPED.match(text, actors)
+    assert (match.mechanism_id if match else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # generic phrases name no mechanism
+        ("joint exercise", ()),
+        ("the talks", ()),
+        ("defence dialogue", ()),
+        ("strategic dialogue", ()),
+        ("ministerial consultations", ("CHN", "RUS")),
+        ("Shaheen-III missile", ()),
+        # a family name without its partner, or a format name without its pair: ambiguous
+        ("CARAT", ()),
+        ("2+2", ()),
+        # the party constraint: right name, wrong parties
+        ("the 55th Security Consultative Meeting", ("JPN", "USA")),
+        ("China-Japan ministerial consultations", ()),
+        ("Joint Sea", ("CHN", "IRN", "RUS")),
+    ],
+)
+def test_mechanisms_shipped_generic_or_mismatched_names_match_nothing(text, actors):
+    assert SHIPPED.match(text, actors) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sino-US talks", {"CHN", "USA"}),
+        ("CARAT Timor-Leste", {"TLS"}),
+        ("ROK-U.S. Security Consultative Meeting", {"KOR", "USA"}),
+        ("Balikatan", set()),
+    ],
+)
+def test_mechanisms_vocabulary_names_parties_in_text(text, expected):
+    assert SHIPPED.vocabulary.named_parties(text) == expected
+
+
+def test_mechanisms_text_party_words_narrow_a_match_without_actors(middle_earth_registry):
+    # "Beacon Talks" alone is ambiguous (two registered), the party words decide
+    assert middle_earth_registry.match("Beacon Talks") is None
+    assert (
+        middle_earth_registry.match("Arnor-Gondor Beacon Talks").mechanism_id
+        == "arnor-gondor-beacon-talks"
+    )
+    # given actors override the words of the text
+    assert (
+        middle_earth_registry.match("Arnor-Gondor Beacon Talks", ("GDR", "RHN")).mechanism_id
+        == "gondor-rohan-beacon-talks"
+    )

@@ -6,7 +6,7 @@ import mildip
 
 
 def _events(text, published="2025-11-02"):
-    return mildip.extract(text, published=published, settings=mildip.load_settings(use_spacy=False))
+    return mildip.extract(text, published=published, settings=mildip.load_settings(use_parser=True))
 
 
 @pytest.mark.parametrize(

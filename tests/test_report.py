@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from mildip.analysis.filters import EventFilter
 from mildip.report import build_report, render_html, render_markdown, write_report
 from mildip.report.names import in_sentence, party_name
 
@@ -84,21 +85,81 @@ def test_report_comparison_uses_the_group_allied_to_the_reference(mordor_report)
 
 
 @pytest.mark.parametrize(
-    ("parties", "since", "until", "expected"),
+    ("conditions", "expected"),
     [
-        ((), None, None, 7),
-        (("RHN",), None, None, 1),
-        (("ARN", "RHN"), None, None, 2),
-        ((), "3019-03", "3019-04", 4),
-        (("GDR",), "3019-03-06", None, 1),
+        ({}, 7),
+        ({"parties": ("RHN",)}, 1),
+        # --party A --party B: events with both, as everywhere
+        ({"parties": ("ARN", "RHN")}, 0),
+        ({"parties": ("MOR", "GDR")}, 5),
+        # --any-party: events with either
+        ({"any_party": ("ARN", "RHN")}, 2),
+        # --until is also the knowledge date: the Herald (published 3019-05-03) is not known
+        # on 3019-04-30, so its April dialogue round is left out
+        ({"since": "3019-03", "until": "3019-04"}, 3),
+        ({"parties": ("GDR",), "since": "3019-03-06"}, 1),
     ],
 )
-def test_report_selects_events_by_party_and_window(mordor_story, parties, since, until, expected):
+def test_report_selects_events_with_the_shared_filter(mordor_story, conditions, expected):
     events, documents, settings = mordor_story
-    report = build_report(events, documents, settings, parties=parties, since=since, until=until)
+    report = build_report(events, documents, settings, EventFilter(**conditions))
     assert len(report.events) == expected
     dates = [row.date for row in report.events]
     assert dates == sorted(dates)
+    wanted = set(conditions.get("parties", ()))
+    assert all(wanted <= set(row.actors) for row in report.events)
+
+
+@pytest.mark.parametrize(
+    ("conditions", "title", "subtitle"),
+    [
+        (
+            {"parties": ("MOR", "GDR")},
+            "Military diplomacy brief: MOR and GDR",
+            "Events involving both MOR and GDR. Board as of 3019-09-30.",
+        ),
+        (
+            {"any_party": ("ARN", "RHN")},
+            "Military diplomacy brief: ARN or RHN",
+            "Events involving either ARN or RHN. Board as of 3019-05-02.",
+        ),
+        (
+            {"parties": ("MOR",), "until": "3019-04"},
+            "Military diplomacy brief: MOR",
+            "Events involving MOR; dated up to 3019-04. As known on 3019-04-30.",
+        ),
+        ({}, "Military diplomacy brief: MOR", "All events. Board as of 3019-09-30."),
+    ],
+)
+def test_report_title_and_subtitle_state_the_filter(mordor_story, conditions, title, subtitle):
+    events, documents, settings = mordor_story
+    report = build_report(events, documents, settings, EventFilter(**conditions))
+    assert (report.title, report.subtitle) == (title, subtitle)
+    html = render_html(report)
+    assert f"<h1>{title}</h1>" in html and subtitle in html
+    assert f"*{subtitle}*" in render_markdown(report)
+
+
+def test_report_two_parties_compare_only_their_dyad_unless_a_group_is_asked(mordor_story):
+    events, documents, settings = mordor_story
+    both = EventFilter(parties=("MOR", "GDR"))
+    plain = build_report(events, documents, settings, both)
+    assert [s.counterpart for s in plain.comparison.series] == ["GDR"]
+    assert plain.comparison_note is None
+    asked = build_report(events, documents, settings, both, vs_groups=["gondor-allies"])
+    assert [s.counterpart for s in asked.comparison.series] == ["GDR", "gondor-allies"]
+    assert "also counts MOR's events outside the party filter" in asked.comparison_note
+    # the event table still holds only the filter's events
+    assert all({"MOR", "GDR"} <= set(row.actors) for row in asked.events)
+
+
+def test_report_board_knows_only_what_was_published_by_its_date(mordor_story):
+    events, documents, settings = mordor_story
+    # the Herald (3019-05-03) announces a Gondor-Mordor meeting; on 3019-04-30 it is unknown
+    early = build_report(events, documents, settings, EventFilter(as_of="3019-04-30"))
+    assert "left out: 1 later document(s)" in early.knowledge_note
+    assert all(row.date != "3019-09" for row in early.events)
+    assert [s.doc_id for row in early.events for s in row.sources] == ["red-book"] * 4
 
 
 def test_report_html_every_event_row_links_to_its_evidence(mordor_report, mordor_html):

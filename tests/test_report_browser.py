@@ -108,3 +108,25 @@ def test_report_browser_following_a_link_shows_the_evidence(page):
 def test_report_browser_page_loads_nothing_from_outside(opened):
     _, requests = opened
     assert requests and [u for u in requests if not u.startswith("file://")] == []
+
+
+def test_report_browser_reliability_box_is_visible(page):
+    box = page.locator("#reliability")
+    assert box.is_visible()
+    assert "precision" in box.inner_text() and "independent origin" in box.inner_text()
+
+
+def test_report_browser_trends_legend_colours_are_the_bar_colours(page):
+    colours = page.evaluate(
+        """() => {
+            const svg = document.querySelector('figure[data-chart="trends"] svg');
+            const fills = (sel) => new Set(Array.from(svg.querySelectorAll(sel))
+                .map((el) => el.getAttribute('fill')).filter((f) => f && f !== 'none'));
+            return {
+                bars: Array.from(fills('.mark-rect.role-mark path')),
+                legend: Array.from(fills('.role-legend-symbol path')),
+            };
+        }"""
+    )
+    assert colours["bars"], colours
+    assert set(colours["bars"]) <= set(colours["legend"]), colours

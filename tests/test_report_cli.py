@@ -53,4 +53,4 @@ def test_report_cli_refuses_a_bad_date(mordor_cli, tmp_path):
         app, ["--db", url, "report", "--since", "soon", "--out", str(tmp_path / "x.html")]
     )
     assert result.exit_code == 2
-    assert "is not YYYY" in result.output
+    assert "use YYYY, YYYY-MM or YYYY-MM-DD" in result.output

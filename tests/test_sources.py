@@ -33,7 +33,6 @@ def cli(tmp_path, fetch_settings):
     db = fetch_settings.db_url
     runner = CliRunner()
     env = {
-        "MILDIP_USE_SPACY": "false",
         "MILDIP_FETCH_HOST_DELAY_SECONDS": "0",
         "MILDIP_FETCH_READ_TIMEOUT": "2",
         "MILDIP_FETCH_BACKOFF_SECONDS": "0.01",

@@ -3,12 +3,13 @@
 ::
 
     python tools/check_gold.py tests/data/heldout            # problems, then counts
-    python tools/check_gold.py tests/data/dev tests/data/heldout --quiet
+    python tools/check_gold.py ../shared/corpus/dev tests/data/heldout --quiet
 
 Exit status 1 when any problem is found. Checked, per corpus directory:
 
 * every ``NAME.txt`` opens with a ``Key: value`` header holding ``URL``, ``TITLE``,
-  ``PUBLICATION`` and ``DATE`` (``YYYY-MM-DD``) above a ``---`` line, and has a
+  ``PUBLICATION`` and ``DATE`` (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` where the
+  outlet dates a text only to the month or year) above a ``---`` line, and has a
   ``NAME.gold.jsonl`` beside it (and every gold file has its text);
 * every gold line is a JSON object with exactly the record fields of the spec
   (``responds_to`` allowed), ``doc`` equal to the file stem, a known ``type`` and
@@ -109,8 +110,14 @@ def parse_partial_date(value: object) -> tuple[int, ...] | None:
     return parts
 
 
-def check_record(rec: object, doc: str, body: str, published: date | None) -> list[str]:
-    """Problems with one gold record (an empty list when it follows the spec)."""
+def check_record(
+    rec: object, doc: str, body: str, published: date | tuple[int, ...] | None
+) -> list[str]:
+    """Problems with one gold record (an empty list when it follows the spec).
+
+    ``published`` is the header DATE, a ``date`` or a partial ``(year[, month[, day]])``;
+    an asserted event may not postdate it at the coarser of the two precisions.
+    """
     if not isinstance(rec, dict):
         return ["not a JSON object"]
     problems: list[str] = []
@@ -147,9 +154,12 @@ def check_record(rec: object, doc: str, body: str, published: date | None) -> li
     if when is None:
         problems.append(f"date {rec['date']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     elif published is not None and rec["modality"] == "asserted":
-        pub = (published.year, published.month, published.day)[: len(when)]
-        if when > pub:
-            problems.append(f"asserted event dated {rec['date']} after publication {published}")
+        if isinstance(published, date):
+            published = (published.year, published.month, published.day)
+        depth = min(len(when), len(published))
+        if when[:depth] > published[:depth]:
+            shown = "-".join(f"{n:02d}" for n in published)
+            problems.append(f"asserted event dated {rec['date']} after publication {shown}")
     if rec["modality"] not in MODALITIES:
         problems.append(f"modality {rec['modality']!r} is not one of {sorted(MODALITIES)}")
     mechanism = rec["mechanism"]
@@ -202,11 +212,12 @@ def check_document(text_path: Path) -> list[str]:
             problems.append(f"{text_path.name}: header has no {key}")
     published = None
     if header.get("DATE"):
-        parts = parse_partial_date(header["DATE"])
-        if parts is None or len(parts) != 3:
-            problems.append(f"{text_path.name}: header DATE {header['DATE']!r} is not YYYY-MM-DD")
-        else:
-            published = date(*parts)
+        published = parse_partial_date(header["DATE"])
+        if published is None:
+            problems.append(
+                f"{text_path.name}: header DATE {header['DATE']!r} is not YYYY-MM-DD"
+                " (nor YYYY-MM or YYYY)"
+            )
     gold_path = text_path.with_name(f"{doc}.gold.jsonl")
     if not gold_path.exists():
         return problems + [f"{text_path.name}: no {gold_path.name} beside it"]

@@ -50,19 +50,26 @@ Conventions:
   `--published` (a full day).
 * Exit status: 0 on success; 1 when `ingest` or `watch` could not read one of its
   inputs (the others are stored; see [ingest.md](ingest.md#runs-and-exit-codes)) or
-  `extract` could not read any; 2 for a usage error, or for any `MildipError` (a bad
-  settings file, an unknown event id, a missing optional extra ...), printed as one
-  line `mildip: error: <what to do>`; 130 when `ingest` or `watch` is interrupted.
-* Read commands (`events`, `export`, `report`, `trends`, `mechanisms`, `documents`,
-  `runs`) print one `note:` line on stderr while an ingest run is unfinished.
+  `extract` could not read any; 2 for a usage error (a bad option value is named with
+  what it accepts: `mildip events: error: Invalid value for --since: '2023-13' is not
+  a calendar date ...`), or for any `MildipError` (a bad settings file, a database file
+  that does not exist, an unknown event id, a missing optional extra ...), printed as
+  one line `mildip: error: <what to do>`, never a traceback; 130 when `ingest` or
+  `watch` is interrupted.
+* Commands that only read the store refuse a SQLite file that does not exist, and
+  print one `note:` line on stderr while an ingest run is unfinished; party names are
+  read through the gazetteer (`--party china` → CHN, with a note on standard error)
+  and unknown ones are refused with suggestions.
 """
 
 INTROS: dict[str, str] = {
     "": """\
 The root command holds the two global options, which build the one
-[`Settings`](settings.md) object every command receives.
+[`Settings`](settings.md) object every command receives, and `--version`.
 
 ```bash
+mildip --version
+# mildip 0.1.0 (extractor mildip-rules/0.1.0)
 mildip --db sqlite:////tmp/x.db events --party CHN
 mildip --settings analyst.toml trends --vs-group my-group
 MILDIP_DB=postgresql+psycopg://me@dbhost/mildip mildip events
@@ -88,7 +95,8 @@ stored and reported ("zh: stored, no extractor for this language yet").
 
 ```bash
 mildip --db sqlite:////tmp/x.db ingest examples/corpus
-# 7 document(s) added, 0 unchanged, 0 failed; 41 event mention(s) extracted, 38 event(s) in the database (run 1).
+# prints the documents added, unchanged and failed, the event mentions extracted, the events
+# stored and the run number
 mildip --db sqlite:////tmp/x.db ingest --published 2023-04-14 readout.txt
 mildip --db sqlite:////tmp/x.db ingest https://www.defense.gov/News/Releases/Release/Article/3624242/
 mildip --db sqlite:////tmp/x.db ingest --scheduler dask --no-progress examples/corpus
@@ -201,26 +209,36 @@ mildip extract --format csv --published 2023-02-01 note.txt
 ```
 """,
     "export": """\
-Write every resolved event of the store (`mildip.export.writer_for`): `jsonl` and `csv`
-give one row per (event, document); `graphml` and `graphml-officials` give the party
-and official networks (see [store.md](store.md#export-formats)).
+Write the resolved events chosen by the filter options (`mildip.export.writer_for`):
+`jsonl`, `csv` and `parquet` give one row per (event, document), each with the
+document's URL, title, outlet and publication date; `graphml` and `graphml-officials`
+give the party and official networks (see [store.md](store.md#export-formats)). Each
+row's `review` says `machine`, `accepted` or `edited`; rejected events are left out
+unless `--review` names them. The format is `--format`, else the extension of `--out`;
+a contradiction is refused.
 
 ```bash
-mildip --db sqlite:////tmp/x.db export --format jsonl --out events.jsonl
+mildip --db sqlite:////tmp/x.db export --out events.jsonl
+mildip --db sqlite:////tmp/x.db export --party CHN --party USA --out china-us.parquet
+mildip --db sqlite:////tmp/x.db export --review accepted --review edited --out checked.csv
 mildip --db sqlite:////tmp/x.db export --format graphml > parties.graphml
 ```
 """,
     "eval": """\
-Score the extractor against a folder of `NAME.txt` texts with `NAME.gold.jsonl` gold
-records beside them (`mildip.evaluate.evaluate_dir`), or score a predictions file
-instead (`--predictions`). A prediction matches a gold record of the same document
-with the same type, the same actors and dates that agree at the coarser precision; the
-rules and the quality gate are in [evaluation.md](evaluation.md).
+Score the extractor against folders of `NAME.txt` texts with `NAME.gold.jsonl` gold
+records beside them (`mildip.evaluate.evaluate_corpora`), or score a predictions file
+instead (`--predictions`). Several folders are scored each on its own and all together.
+`--part` scores only the tuning or the sealed part of each corpus and `--by-part` adds a
+row for each part. A prediction matches a gold record of the same document with the
+same type, the same actors and dates that agree at the coarser precision; the rules,
+the split and the quality gate are in [evaluation.md](evaluation.md).
 
 ```bash
-mildip eval tests/data/dev --no-show-errors
+mildip eval tests/data/heldout --by-part --no-show-errors
+mildip eval ../shared/corpus/real --part tuning
+mildip eval ../shared/corpus/dev tests/data/heldout --no-show-errors
 mildip --db sqlite:////tmp/x.db export --out events.jsonl
-mildip eval tests/data/dev --predictions events.jsonl --format json
+mildip eval tests/data/heldout --predictions events.jsonl --format json
 ```
 """,
     "mechanisms": """\
@@ -249,13 +267,16 @@ mildip --db sqlite:////tmp/x.db trends --by year --format csv
 ```
 """,
     "report": """\
-Write a self-contained brief (`mildip.report.write_report`): key findings, the
-mechanism status board, timeline, trends, network, and every event with its evidence
-(see [report.md](report.md)).
+Write a self-contained brief (`mildip.report.write_report`): a "How reliable is this"
+box, key findings, the mechanism status board, timeline, trends, network, and every
+event with its evidence (see [report.md](report.md)). The filter options mean what they
+mean for `mildip events`; the brief is what was known on `--as-of` (else the last day of
+`--until`).
 
 ```bash
-mildip --db sqlite:////tmp/x.db report --out brief.html --party CHN --party USA --since 2022-01
-mildip --db sqlite:////tmp/x.db report --out brief.md --format md
+mildip --db sqlite:////tmp/x.db report --out brief.html --party CHN --party USA --as-of 2023-04-14
+mildip --db sqlite:////tmp/x.db report --out brief.html --party CHN --vs-group us-allies
+mildip --db sqlite:////tmp/x.db report --out brief.md
 ```
 """,
     "demo": """\
@@ -269,13 +290,20 @@ mildip --db sqlite:////tmp/x.db demo examples/corpus --report /tmp/x-report.html
 ```
 """,
     "events": """\
-Without a subcommand, list the resolved events (`Store.events`), sorted by date, type
-and id; filters combine (all `--party` codes must be actors; any of the `--type` and
-`--modality` values). `--format json` prints full events with every evidence span.
+Without a subcommand, list the resolved events chosen by
+`mildip.analysis.filters.EventFilter`, sorted by date, type and id; filters combine
+(all `--party` codes must be actors, at least one `--any-party`; any of the `--type` and
+`--modality` values). Events an analyst rejected in the workbench are left out, here
+and in every other command, unless `--review` names them (`--review rejected`: only
+those; with `--review`, the table gets a review column). On a terminal the table fits the
+width (`--columns` to choose, `--quote` for the evidence); piped, it is TSV. `--format
+json` prints full events with every evidence span.
 
 ```bash
 mildip --db sqlite:////tmp/x.db events --party CHN --party USA --type CANCEL --since 2022-08
+mildip --db sqlite:////tmp/x.db events --mechanism DPCT --columns date,type,quote
 mildip --db sqlite:////tmp/x.db events --doc seed --modality future
+mildip --db sqlite:////tmp/x.db events --review rejected --review edited
 mildip --db sqlite:////tmp/x.db events --format json > events.json
 ```
 """,
@@ -296,6 +324,76 @@ becomes an event of its own, now and after every re-extraction.
 
 ```bash
 mildip --db sqlite:////tmp/x.db events split ev-d13234fc2b6f3a21 --reason "three separate agreements"
+```
+""",
+    "events history": """\
+Print the review history of an event (`mildip.review.history.event_history`): every
+analyst decision naming its passages, oldest first, with who made it, the fields it
+changed and the reason. An event merged or split away still shows the decisions made
+on its id.
+
+```bash
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8
+mildip --db sqlite:////tmp/x.db events history ev-0884e378a55670d8 --format json
+```
+""",
+    "serve": """\
+Start the analyst's workbench (`mildip.web.server.serve`): browse, filter and export
+events, read them in their documents, and accept, edit, reject, merge, split or add
+events, each decision kept in the review history (see [workbench.md](workbench.md)).
+It listens on 127.0.0.1 unless told otherwise; any other address is refused until an
+admin user exists. Needs `pip install 'mildip[web]'`.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role admin
+mildip --db sqlite:////tmp/x.db serve                  # http://127.0.0.1:8000/
+mildip --db sqlite:////tmp/x.db serve --host 0.0.0.0 --port 8080
+```
+""",
+    "users": """\
+The workbench's accounts (`mildip.review.accounts`). Roles: `viewer` reads, `analyst`
+also reviews and ingests, `admin` also manages users. Passwords are kept as argon2
+hashes, API tokens as SHA-256 digests.
+""",
+    "users add": """\
+Add a user. The password is asked for twice on a terminal, or read from the first line
+of standard input.
+
+```bash
+mildip --db sqlite:////tmp/x.db users add ana --role analyst
+echo "$PASSWORD" | mildip --db sqlite:////tmp/x.db users add ci-bot --role viewer
+```
+""",
+    "users list": """\
+List the users, their roles and whether they may sign in.
+
+```bash
+mildip --db sqlite:////tmp/x.db users list --format json
+```
+""",
+    "users update": """\
+Change a user's role or disable the account (users are never deleted, so the history
+keeps naming them). The last admin can be neither demoted nor disabled.
+
+```bash
+mildip --db sqlite:////tmp/x.db users update ana --role admin
+mildip --db sqlite:////tmp/x.db users update bob --disabled
+```
+""",
+    "users passwd": """\
+Set a user's password (asked for, or read from standard input).
+
+```bash
+mildip --db sqlite:////tmp/x.db users passwd ana
+```
+""",
+    "users token": """\
+Create an API token acting as the user; it is printed once. Send it as
+`Authorization: Bearer TOKEN` to the workbench's `/api/`.
+
+```bash
+TOKEN=$(mildip --db sqlite:////tmp/x.db users token ana --label "nightly export")
+curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8000/api/events?pair=CHN-USA
 ```
 """,
 }

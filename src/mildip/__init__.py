@@ -21,25 +21,23 @@ from mildip.extract import extract, extract_document  # the functions shadow the
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.settings import Settings, load_settings
 
-__all__ = sorted(
-    [
-        "Citation",
-        "DataFileError",
-        "Document",
-        "EXTRACTOR_VERSION",
-        "Event",
-        "Evidence",
-        "IngestError",
-        "MildipError",
-        "MissingExtraError",
-        "ModelNotAvailableError",
-        "Participant",
-        "Settings",
-        "SettingsError",
-        "StoreError",
-        "__version__",
-        "extract",
-        "extract_document",
-        "load_settings",
-    ]
-)
+__all__ = [
+    "Citation",
+    "DataFileError",
+    "Document",
+    "EXTRACTOR_VERSION",
+    "Event",
+    "Evidence",
+    "IngestError",
+    "MildipError",
+    "MissingExtraError",
+    "ModelNotAvailableError",
+    "Participant",
+    "Settings",
+    "SettingsError",
+    "StoreError",
+    "__version__",
+    "extract",
+    "extract_document",
+    "load_settings",
+]

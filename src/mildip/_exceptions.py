@@ -18,9 +18,13 @@
     ├── DocumentNotFoundError  a document id, URL or path given by the user is not stored
     ├── SourcesFileError     a sources file (feeds and pages to watch) is malformed
     ├── EventNotFoundError   an event id given by the user does not exist
-    ├── OverrideError        a merge/split request is malformed (too few events, ...)
+    ├── OverrideError        a review decision is malformed (too few events, a bad field ...)
+    ├── ReviewConflictError  the event changed since the analyst saw it (optimistic concurrency)
+    ├── UserError            a user account request is invalid (unknown user, bad role ...)
     ├── UnknownFormatError   an export format name is not registered
     ├── UnknownGroupError    a party group name is neither shipped nor in settings.groups
+    ├── UnknownPartyError    a party a user typed is no known code or name (suggestions given)
+    ├── FilterError          an event filter option is invalid (names the option)
     ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
     └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
 """
@@ -96,7 +100,8 @@ class EventNotFoundError(MildipError):
 
 
 class DocumentNotFoundError(MildipError):
-    """The message names what was asked for and how to list what exists."""
+    """A document id, URL or path given by the user is not stored; the message names
+    what was asked for and close ids or how to list what exists."""
 
 
 class SourcesFileError(MildipError):
@@ -104,7 +109,36 @@ class SourcesFileError(MildipError):
 
 
 class OverrideError(MildipError):
-    """A coreference override cannot be recorded; the message says why."""
+    """An analyst decision (merge, split, edit ...) cannot be recorded; the message says why."""
+
+
+class ReviewConflictError(MildipError):
+    """A decision was made against an older version of an event than the stored one.
+
+    ``event_id`` is the event, ``expected`` the version the analyst saw, ``current``
+    the stored one (None when the event no longer exists, e.g. after a merge), and
+    ``latest`` the newest :class:`~mildip.model.HistoryEntry` naming it, if any.
+    """
+
+    def __init__(self, event_id: str, expected: int, current: int | None, latest=None):
+        if current is None:
+            what = f"event {event_id} no longer exists (it was merged or split since you opened it)"
+        else:
+            what = f"event {event_id} is at version {current}, you saw version {expected}"
+        if latest is not None:
+            who = latest.author or "someone"
+            what += f"; the last change was {latest.kind} by {who} at {latest.created_at:%Y-%m-%d %H:%M} UTC"
+        super().__init__(
+            f"{what}. Nothing was saved: reload the event, check it and redo your change."
+        )
+        self.event_id = event_id
+        self.expected = expected
+        self.current = current
+        self.latest = latest
+
+
+class UserError(MildipError):
+    """A user account request cannot be carried out (unknown user, taken name, bad role ...)."""
 
 
 class UnknownFormatError(MildipError):
@@ -115,13 +149,25 @@ class UnknownGroupError(MildipError):
     """A group name given by the user is not defined; the message lists the known ones."""
 
 
+class UnknownPartyError(MildipError):
+    """A party name or code given by the user resolves to no party; the message suggests some."""
+
+
+class FilterError(MildipError):
+    """An event filter option is invalid: ``option`` names it, the message says what it accepts."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(f"{option}: {message}")
+        self.option = option
+        self.reason = message
+
+
 class MissingExtraError(MildipError):
     """Raised with the pip command that installs the missing extra."""
 
     def __init__(self, extra: str, package: str):
         super().__init__(
-            f"this feature needs the optional package {package!r}: "
-            f"pip install 'mildip[{extra}]'"
+            f"this feature needs the optional package {package!r}: pip install 'mildip[{extra}]'"
         )
         self.extra = extra
         self.package = package

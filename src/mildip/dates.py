@@ -1,7 +1,10 @@
 """Partial ISO dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``): parse, bound, compare.
 
 The spec's matching rule - two dates agree at the coarser of their precisions -
-is :func:`dates_agree`.
+is :func:`dates_agree`. :func:`check_partial` validates a date a user typed (the
+calendar included: ``2023-02-30`` is refused) with a message that says what is
+accepted; :func:`overlaps` is the one window rule of every filter (an event is in
+``since..until`` when the span of its date overlaps the window).
 """
 
 from __future__ import annotations
@@ -23,6 +26,25 @@ def precision(value: str | None) -> str | None:
     if not m:
         raise ValueError(f"not a partial ISO date: {value!r}")
     return "day" if m.group(3) else "month" if m.group(2) else "year"
+
+
+ACCEPTED = "YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023, 2023-04, 2023-04-14)"
+"""How a partial date is written, for error messages."""
+
+
+def check_partial(value: str) -> str:
+    """``value`` when it is a real partial date, else ValueError saying what is accepted.
+
+    ``"2023-13"`` and ``"2023-02-30"`` are refused with the reason (no month 13, no
+    30 February), ``"March 2023"`` with the accepted forms.
+    """
+    if not isinstance(value, str) or not _PARTIAL.match(value.strip()):
+        raise ValueError(f"{value!r} is not a date; use {ACCEPTED}")
+    try:
+        bounds(value.strip())
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc}); use {ACCEPTED}") from None
+    return value.strip()
 
 
 def bounds(value: str) -> tuple[date, date]:
@@ -74,3 +96,19 @@ def format_date(d: date, prec: str) -> str:
 def sort_key(value: str | None) -> str:
     """A key that sorts absent dates last and partial dates by their first day."""
     return bounds(value)[0].isoformat() if value else "9999"
+
+
+def overlaps(value: str | None, since: str | None = None, until: str | None = None) -> bool:
+    """True when the span of ``value`` overlaps ``[first day of since, last day of until]``.
+
+    Without ``since`` and ``until`` every value passes, an absent one included; with
+    either, an absent date never does.
+    """
+    if not (since or until):
+        return True
+    if not value:
+        return False
+    first, last = bounds(value)
+    if since and last < bounds(since)[0]:
+        return False
+    return not (until and first > bounds(until)[1])

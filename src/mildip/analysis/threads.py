@@ -19,6 +19,8 @@ result does not depend on the input order.
 
 :func:`proposal_threads` groups, as of a date, each asserted proposal with the
 answers known by then; :func:`unanswered_proposals` keeps the proposals without one.
+With ``documents``, only what was published by the as-of date counts
+(:func:`mildip.analysis.asof.knowledge_at`).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from mildip.analysis.asof import known_events
 from mildip.analysis.lifecycle import as_of_date
 from mildip.dates import bounds, sort_key
-from mildip.model import Event
+from mildip.model import Document, Event
 from mildip.settings import Settings
 
 ANSWER_TYPES: frozenset[str] = frozenset({"REJECT", "CALL", "MEET", "DIALOGUE"})
@@ -134,12 +137,15 @@ def link_proposals(events: Iterable[Event], settings: Settings | None = None) ->
 
 
 def proposal_threads(
-    events: Iterable[Event], as_of: date | str, settings: Settings | None = None
+    events: Iterable[Event],
+    as_of: date | str,
+    settings: Settings | None = None,
+    documents: Iterable[Document] | None = None,
 ) -> list[Thread]:
     """Each asserted proposal known by ``as_of`` with the answers known by then (oldest first)."""
     settings = settings or Settings()
     day = as_of_date(as_of)
-    known = [e for e in events if e.date and bounds(e.date)[0] <= day]
+    known = [e for e in known_events(events, documents, day) if e.date and bounds(e.date)[0] <= day]
     linked = sorted(link_proposals(known, settings), key=_canonical)
     threads = []
     for event in linked:
@@ -152,11 +158,14 @@ def proposal_threads(
 
 
 def unanswered_proposals(
-    events: Iterable[Event], as_of: date | str, settings: Settings | None = None
+    events: Iterable[Event],
+    as_of: date | str,
+    settings: Settings | None = None,
+    documents: Iterable[Document] | None = None,
 ) -> list[UnansweredProposal]:
     """Asserted proposals known by ``as_of`` that nothing known by ``as_of`` answers (oldest first)."""
     return [
         UnansweredProposal(t.proposal, t.days_waiting, t.window_open)
-        for t in proposal_threads(events, as_of, settings)
+        for t in proposal_threads(events, as_of, settings, documents)
         if not t.answered
     ]

@@ -21,6 +21,12 @@ Formulas (see ``docs/indicators.md``), per series and period, with smoothing ``a
 ``coverage`` is the number of documents published in the period that mention the
 party and the counterpart (``coverage="dyad"``, see :mod:`mildip.analysis.coverage`),
 or every document published in the period (``coverage="corpus"``).
+
+Windows: an event is in ``since..until`` when the span of its date overlaps the window
+(:func:`mildip.dates.overlaps`, the rule of every filter); a document when its
+publication day lies in it. ``compare(..., as_of=D)`` first cuts the events and the
+documents to what was known on D (:func:`mildip.analysis.asof.knowledge_at`), so the
+coverage counts only documents published by then.
 """
 
 from __future__ import annotations
@@ -33,10 +39,11 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from mildip.analysis.asof import knowledge_at
 from mildip.analysis.coverage import mentioned_parties, parties_by_document
 from mildip.analysis.groups import get_group, load_groups, resolve_members
 from mildip.analysis.periods import check_period, label, period_of, period_range
-from mildip.dates import bounds
+from mildip.dates import bounds, overlaps
 from mildip.model import COOPERATIVE_TYPES, RESTRICTIVE_TYPES, Document, Event
 from mildip.settings import Settings
 
@@ -150,6 +157,7 @@ class Comparison:
     coverage: str
     since: str | None = None
     until: str | None = None
+    as_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -157,6 +165,7 @@ class Comparison:
             "by": self.by,
             "since": self.since,
             "until": self.until,
+            "as_of": self.as_of,
             "smoothing": self.smoothing,
             "coverage": self.coverage,
             "periods": list(self.periods),
@@ -340,8 +349,7 @@ def build_series(
     selected = [
         e
         for e in events
-        if involves(e, party, counterparts)
-        and (e.date is None or _in_window(_event_day(e), since, until))
+        if involves(e, party, counterparts) and (e.date is None or overlaps(e.date, since, until))
     ]
     by_period: dict[str, list[Event]] = {p: [] for p in periods}
     undated = too_coarse = 0
@@ -417,6 +425,7 @@ def compare(
     until: str | None = None,
     smoothing: float = 1.0,
     coverage: str = "dyad",
+    as_of: date | str | None = None,
 ) -> Comparison:
     """Series of ``party`` against each party in ``vs`` and each group in ``vs_groups``.
 
@@ -424,21 +433,26 @@ def compare(
     States when the United States is compared on its own). Every group series gets a
     freeze-out indicator against every ``vs`` series. Periods run from ``since`` to
     ``until`` (else from the first to the last dated event of every series, or of the
-    documents when no event is dated precisely enough), gaps included.
+    documents when no event is dated precisely enough), gaps included. ``as_of`` limits
+    everything to what was known that day (see the module docstring).
     """
     check_period(by)
     check_coverage(coverage)
     net_rate(0, 0, smoothing)
     events = list(events)
     documents = list(documents)
+    as_of_text = None
+    if as_of is not None:
+        knowledge = knowledge_at(events, documents, as_of)
+        events, documents = list(knowledge.events), list(knowledge.documents)
+        as_of_text = knowledge.as_of.isoformat()
     mentioned = parties_by_document(documents) if coverage == "dyad" else None
     sources: list[tuple[str, str, Counterparts]] = [("party", v, party_counterparts(v)) for v in vs]
     sources += [("group", g, group_counterparts(g, settings, exclude=vs)) for g in vs_groups]
     relevant = [
         e
         for e in events
-        if any(involves(e, party, cp) for _, _, cp in sources)
-        and _in_window(_event_day(e), since, until)
+        if any(involves(e, party, cp) for _, _, cp in sources) and overlaps(e.date, since, until)
     ]
     periods = _window_periods(relevant, documents, by, since, until)
     series = tuple(
@@ -472,6 +486,7 @@ def compare(
         coverage=coverage,
         since=since,
         until=until,
+        as_of=as_of_text,
     )
 
 
@@ -508,7 +523,7 @@ def pair_trends(
 ) -> list[Series]:
     """A series for every dyad in ``events`` (the first party alphabetically as ``party``)."""
     check_coverage(coverage)
-    events = [e for e in events if _in_window(_event_day(e), since, until) or e.date is None]
+    events = [e for e in events if e.date is None or overlaps(e.date, since, until)]
     documents = list(documents)
     mentioned = parties_by_document(documents) if coverage == "dyad" else None
     out = []

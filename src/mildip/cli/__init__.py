@@ -2,18 +2,21 @@
 
 Each command module in this package defines ``register(app)``; the modules are
 listed in ``COMMAND_MODULES``. Global options (``--db``, ``--settings``) build the
-one :class:`~mildip.settings.Settings` object, passed to commands as ``ctx.obj``.
+one :class:`~mildip.settings.Settings` object, passed to commands as ``ctx.obj``;
+``--version`` prints the package and extractor versions. Every error is one line on
+standard error (:mod:`mildip.cli._errors`).
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from mildip._exceptions import MildipError
+from mildip._exceptions import MildipError, SettingsError
+from mildip._version import EXTRACTOR_VERSION, __version__
+from mildip.cli._errors import OneLineErrors, one_line
 from mildip.settings import load_settings
 
 COMMAND_MODULES: tuple[str, ...] = (
@@ -29,6 +32,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mechanisms_cmd",
     "trends_cmd",
     "report_cmd",
+    "serve_cmd",
+    "users_cmd",
     "demo_cmd",
 )
 
@@ -38,7 +43,19 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineErrors,
 )
+
+
+def version_line() -> str:
+    """``mildip 0.1.0 (extractor mildip-rules/0.1.0)``."""
+    return f"mildip {__version__} (extractor {EXTRACTOR_VERSION})"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit()
 
 
 @app.callback()
@@ -50,9 +67,21 @@ def _global_options(
     settings_file: Path | None = typer.Option(
         None, "--settings", help="A TOML settings file overriding the shipped defaults."
     ),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the package and extractor versions and exit.",
+    ),
 ) -> None:
     """Military-diplomacy events from text: ingest, extract, resolve, query, report."""
-    ctx.obj = load_settings(settings_file, db_url=db)
+    try:
+        ctx.obj = load_settings(settings_file, db_url=db)
+    except SettingsError as exc:
+        if settings_file is None:
+            raise
+        raise typer.BadParameter(str(exc), param_hint="--settings") from None
 
 
 for _name in COMMAND_MODULES:
@@ -64,5 +93,5 @@ def main() -> None:
     try:
         app()
     except MildipError as exc:
-        typer.echo(f"mildip: error: {exc}", err=True)
+        typer.echo(f"mildip: error: {one_line(str(exc))}", err=True)
         raise SystemExit(2) from None

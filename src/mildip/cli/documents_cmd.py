@@ -8,6 +8,7 @@ Thin commands over :func:`mildip.pipeline.list_documents`,
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import asdict
 from enum import Enum
@@ -34,6 +35,31 @@ class Status(str, Enum):
 class Format(str, Enum):
     table = "table"
     json = "json"
+
+
+def _since(value: str | None) -> str | None:
+    return partial_date(value, "--since")
+
+
+def _until(value: str | None) -> str | None:
+    return partial_date(value, "--until")
+
+
+def _outlet(value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise typer.BadParameter(
+            "give part of a publication, URL host or publisher name", param_hint="--outlet"
+        )
+    return value
+
+
+def _language(value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[A-Za-z]{2,3}", value.strip()):
+        raise typer.BadParameter(
+            f"{value!r} is not a language code; give an ISO 639 code such as en or zh",
+            param_hint="--language",
+        )
+    return value.strip().lower() if value is not None else None
 
 
 def _json(value) -> str:
@@ -67,16 +93,18 @@ def list_command(
         ),
     ] = Status.current,
     outlet: Annotated[
-        str | None, typer.Option(help="Part of the publication, URL host or publisher name.")
+        str | None,
+        typer.Option(callback=_outlet, help="Part of the publication, URL host or publisher name."),
     ] = None,
     since: Annotated[
-        str | None, typer.Option(callback=partial_date, help="Published on or after (2023-01).")
+        str | None, typer.Option(callback=_since, help="Published on or after (2023-01).")
     ] = None,
     until: Annotated[
-        str | None, typer.Option(callback=partial_date, help="Published on or before (2023-12).")
+        str | None, typer.Option(callback=_until, help="Published on or before (2023-12).")
     ] = None,
     language: Annotated[
-        str | None, typer.Option(help="Only documents in this language (zh).")
+        str | None,
+        typer.Option(callback=_language, help="Only documents in this language (zh)."),
     ] = None,
     failed: Annotated[
         bool, typer.Option("--failed", help="List the inputs whose latest ingest failed instead.")

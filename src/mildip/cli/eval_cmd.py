@@ -1,4 +1,4 @@
-"""``mildip eval DIR``: score the extractor (or a predictions file) against gold records."""
+"""``mildip eval DIR...``: score the extractor (or a predictions file) against gold records."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ from pathlib import Path
 
 import typer
 
-from mildip.evaluate import evaluate_dir, evaluate_predictions, read_jsonl
-from mildip.settings import load_settings
+from mildip.cli._common import settings_from_context
+from mildip.evaluate import evaluate_corpora, read_jsonl
 
 
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class Part(str, Enum):
+    all = "all"
+    tuning = "tuning"
+    sealed = "sealed"
 
 
 def register(app: typer.Typer) -> None:
@@ -23,11 +29,12 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_command(
         ctx: typer.Context,
-        corpus: Path = typer.Argument(
+        corpora: list[Path] = typer.Argument(
             ...,
             exists=True,
             file_okay=False,
-            help="Directory of NAME.txt files with NAME.gold.jsonl gold records beside them.",
+            help="Directories of NAME.txt files with NAME.gold.jsonl gold records beside them; "
+            "each is scored separately, and several also together.",
         ),
         output_format: OutputFormat = typer.Option(
             OutputFormat.text, "--format", "-f", help="text (a report) or json."
@@ -45,17 +52,30 @@ def register(app: typer.Typer) -> None:
             help="Score this JSONL of records (e.g. from `mildip export --format jsonl`) "
             "instead of extracting the texts.",
         ),
+        part: Part = typer.Option(
+            Part.all,
+            "--part",
+            help="Score only the tuning or the sealed part of each corpus (split.toml, "
+            "else the fixed rule; see docs/evaluation.md).",
+        ),
+        by_part: bool = typer.Option(
+            False, "--by-part", help="Add a summary row for each part (tuning, sealed, all)."
+        ),
     ) -> None:
-        """Score extraction against the gold records of CORPUS.
+        """Score extraction against the gold records of each corpus DIR.
 
         Prints P/R/F1 overall, per type and per document, attribute agreement, and
         the misses and false alarms with their evidence (see docs/evaluation.md).
         """
-        if predictions is not None:
-            result = evaluate_predictions(corpus, read_jsonl(predictions))
-        else:
-            result = evaluate_dir(corpus, ctx.obj or load_settings())
+        evaluation = evaluate_corpora(
+            corpora,
+            settings_from_context(ctx),
+            part=part.value,
+            by_part=by_part,
+            predictions=None if predictions is None else read_jsonl(predictions),
+        )
         if output_format is OutputFormat.json:
-            typer.echo(json.dumps(result.to_dict(errors=show_errors), indent=2, ensure_ascii=False))
+            data = evaluation.to_dict(errors=show_errors)
+            typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         else:
-            typer.echo(result.format_text(show_errors=show_errors), nl=False)
+            typer.echo(evaluation.format_text(show_errors=show_errors), nl=False)

@@ -2,31 +2,51 @@
 
 ``events_app`` is exported so other command modules can add subcommands
 (``mildip events merge``, ``mildip events split``). Run without a subcommand, it
-lists events as a table, JSON (full events with all evidence) or CSV.
+lists the events chosen by the shared filter options (:mod:`mildip.cli._filters`) as
+a table on a terminal, TSV in a pipe (:mod:`mildip.cli._table`), JSON (full events
+with all evidence) or CSV (the export rows).
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from mildip.cli._common import partial_date, read_store
-from mildip.export import write_csv
-from mildip.model import EVENT_TYPES, MODALITIES, Event
+from mildip.cli._common import choice, read_store
+from mildip.cli._filters import (
+    AnyPartyOption,
+    AsOfOption,
+    DocOption,
+    MechanismOption,
+    ModalityOption,
+    PartyOption,
+    ReviewOption,
+    SinceOption,
+    TypeOption,
+    UntilOption,
+    build_filter,
+)
+from mildip.cli._table import TABLE_FORMATS, Column, choose_columns, emit
+from mildip.model import Event
 
-EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
-Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
+LIST_FORMATS: tuple[str, ...] = (*TABLE_FORMATS, "json", "csv")
 
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("date", "date", 100, 10, no_wrap=True),
+    Column("type", "type", 90, 9, no_wrap=True),
+    Column("actors", "actors", 95, 7),
+    Column("initiator", "by", 30, 4),
+    Column("mechanism", "mechanism", 60, 14),
+    Column("modality", "modality", 40, 8),
+    Column("docs", "docs", 20, 10),
+    Column("event_id", "event_id", 70, 19, no_wrap=True),
+    Column("quote", "quote", 50, 24, optional=True),
+    Column("review", "review", 45, 8, no_wrap=True, optional=True),
+)
+"""Columns of the event table; the lowest priority goes first on a narrow terminal."""
 
 events_app = typer.Typer(
     name="events",
@@ -41,86 +61,101 @@ def _mechanism_cell(event: Event) -> str:
     return f"{name} #{event.round}" if event.round is not None else name
 
 
-def print_table(events: list[Event]) -> None:
-    """A rich table of events on stdout."""
-    from rich.console import Console
-    from rich.table import Table
+def event_cells(event: Event) -> dict[str, str]:
+    """The cells of one event, keyed like :data:`EVENT_COLUMNS`."""
+    quote = min(event.evidence, key=lambda e: (e.doc_id, e.start)).quote if event.evidence else ""
+    return {
+        "date": event.date or "?",
+        "type": event.type,
+        "actors": " ".join(event.actors),
+        "initiator": event.initiator or "",
+        "mechanism": _mechanism_cell(event),
+        "modality": event.modality,
+        "docs": ", ".join(event.docs),
+        "event_id": event.event_id,
+        "quote": f"“{quote}”" if quote else "",
+        "review": event.review,
+    }
 
-    table = Table(title=f"{len(events)} event{'' if len(events) == 1 else 's'}")
-    table.add_column("date", no_wrap=True)
-    table.add_column("type", no_wrap=True)
-    table.add_column("actors", no_wrap=True)
-    table.add_column("initiator")
-    table.add_column("mechanism")
-    table.add_column("modality")
-    table.add_column("docs")
-    table.add_column("event_id", no_wrap=True, min_width=19)
-    for e in events:
-        table.add_row(
-            e.date or "?",
-            e.type,
-            " ".join(e.actors),
-            e.initiator or "",
-            _mechanism_cell(e),
-            e.modality,
-            ", ".join(e.docs),
-            e.event_id,
-        )
-    Console(file=sys.stdout).print(table)
+
+def print_table(
+    events: list[Event],
+    fmt: str = "auto",
+    columns: str | None = None,
+    quote: bool = False,
+    review: bool = False,
+) -> None:
+    """The events as a table (terminal) or TSV (pipe); see :func:`mildip.cli._table.emit`.
+    ``quote`` / ``review`` add the first quote / the review status as columns."""
+    extra = [key for key, wanted in (("quote", quote), ("review", review)) if wanted]
+    chosen, by_hand = choose_columns(EVENT_COLUMNS, columns, extra)
+    title = f"{len(events)} event{'' if len(events) == 1 else 's'}"
+    emit([event_cells(e) for e in events], chosen, title=title, fmt=fmt, chosen=by_hand)
 
 
 @events_app.callback(invoke_without_command=True)
 def list_events(
     ctx: typer.Context,
-    party: Annotated[
-        list[str] | None,
-        typer.Option(help="A party code that must be among the actors (repeat for several)."),
-    ] = None,
-    type_: Annotated[
-        list[EventType] | None,
-        typer.Option("--type", case_sensitive=False, help="Event type (repeat: any of them)."),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(callback=partial_date, help="Events on or after this date (2022-01)."),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(callback=partial_date, help="Events on or before this date (2023-12)."),
-    ] = None,
-    mechanism: Annotated[
-        str | None, typer.Option(help="Case-insensitive part of the mechanism name or id.")
-    ] = None,
-    doc: Annotated[
-        str | None, typer.Option(help="Only events with evidence in this document.")
-    ] = None,
-    modality: Annotated[
-        list[Modality] | None,
-        typer.Option(case_sensitive=False, help="Modality (repeat: any of them)."),
-    ] = None,
+    party: PartyOption = None,
+    any_party: AnyPartyOption = None,
+    type_: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    mechanism: MechanismOption = None,
+    doc: DocOption = None,
+    modality: ModalityOption = None,
+    review: ReviewOption = None,
+    as_of: AsOfOption = None,
     format_: Annotated[
-        ListFormat, typer.Option("--format", help="Output format.")
-    ] = ListFormat.table,
+        str,
+        typer.Option(
+            "--format",
+            help="auto (a table on a terminal, TSV in a pipe), table, tsv, json or csv.",
+        ),
+    ] = "auto",
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            help="Table/TSV columns in order, comma-separated: "
+            + ",".join(c.key for c in EVENT_COLUMNS)
+            + ".",
+        ),
+    ] = None,
+    quote: Annotated[
+        bool, typer.Option("--quote", help="Add the first evidence quote as a column.")
+    ] = False,
 ) -> None:
-    """List resolved events from the store, sorted by date, type and id."""
+    """List resolved events from the store, sorted by date, type and id (rejected events are
+    left out unless --review names them; with --review the table shows a review column)."""
     if ctx.invoked_subcommand is not None:
         return
+    fmt = choice(format_, LIST_FORMATS, "--format")
+    choose_columns(EVENT_COLUMNS, columns)
     with read_store(ctx) as store:
-        events = store.events(
-            party=party or None,
-            type=[t.value for t in type_] if type_ else None,
+        selection = build_filter(
+            store,
+            party=party,
+            any_party=any_party,
+            type_=type_,
+            modality=modality,
             since=since,
             until=until,
             mechanism=mechanism,
             doc=doc,
-            modality=[m.value for m in modality] if modality else None,
+            review=review,
+            as_of=as_of,
         )
-    if format_ is ListFormat.json:
+        events = selection.select(store)
+        documents = store.documents() if fmt == "csv" else []
+    if fmt == "json":
         typer.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
-    elif format_ is ListFormat.csv:
-        write_csv(events, sys.stdout)
+    elif fmt == "csv":
+        from mildip.export import write_csv
+
+        write_csv(events, sys.stdout, documents)
     else:
-        print_table(events)
+        print_table(events, fmt, columns, quote, review=bool(review))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from mildip._exceptions import IngestError
-from mildip.cli._common import publication_date, settings_from_context
+from mildip.cli._common import published_option, settings_from_context
 from mildip.export import write_csv, write_jsonl
 from mildip.extract import extract_document
 from mildip.ingest import iter_documents
@@ -30,7 +30,7 @@ def extract(
         None,
         "--published",
         help="Publication date of inputs that give none: YYYY-MM-DD, YYYY-MM or YYYY.",
-        callback=publication_date,
+        callback=published_option,
     ),
     published_override: bool = typer.Option(
         False, "--published-override", help="Let --published replace the date every input gives."
@@ -39,6 +39,7 @@ def extract(
     """Extract events from files and print them (nothing is stored)."""
     settings = settings_from_context(ctx)
     events = []
+    documents = []
     failed = 0
     if published_override and published is None:
         raise typer.BadParameter(
@@ -53,8 +54,9 @@ def extract(
             continue
         for warning in item.meta.get("warnings", ()):
             typer.echo(f"warning: {item.source_path or item.doc_id}: {warning}", err=True)
+        documents.append(item)
         events.extend(extract_document(item, settings))
-    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout)
+    (write_jsonl if fmt is ExtractFormat.jsonl else write_csv)(events, sys.stdout, documents)
     if failed and not events:
         raise typer.Exit(1)
 

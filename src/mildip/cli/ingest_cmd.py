@@ -14,9 +14,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from mildip.cli._common import publication_date, settings_from_context
+from mildip._exceptions import DocumentNotFoundError
+from mildip.cli._common import choice, published_option, read_store, settings_from_context
 from mildip.ingest.urls import is_url
-from mildip.pipeline import IngestReport, ingest_paths, interrupt_on_sigterm, reextract
+from mildip.pipeline import SCHEDULERS, IngestReport, ingest_paths, interrupt_on_sigterm, reextract
 from mildip.store import open_store
 
 INTERRUPTED_EXIT = 130
@@ -71,7 +72,7 @@ def ingest(
         None,
         "--published",
         help="Publication date of inputs that give none: YYYY-MM-DD, YYYY-MM or YYYY.",
-        callback=publication_date,
+        callback=published_option,
     ),
     published_override: bool = typer.Option(
         False,
@@ -87,11 +88,12 @@ def ingest(
         False, "--ignore-robots", help="Fetch URLs that robots.txt disallows."
     ),
     scheduler: str = typer.Option(
-        "serial", "--scheduler", help="serial, or dask for a local cluster."
+        "serial", "--scheduler", help="serial, or dask for a local Dask cluster."
     ),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar."),
 ) -> None:
     """Ingest documents and URLs, extract their events and update the database."""
+    scheduler = choice(scheduler, SCHEDULERS, "--scheduler")
     if published_override and published is None:
         raise typer.BadParameter(
             "--published-override needs --published", param_hint="--published-override"
@@ -141,8 +143,11 @@ def reextract_command(
 ) -> None:
     """Re-run extraction over stored documents (after upgrading mildip or its data)."""
     settings = settings_from_context(ctx)
-    with open_store(settings.db_url) as store:
-        n = reextract(store, settings, doc)
+    with read_store(ctx) as store:
+        try:
+            n = reextract(store, settings, doc)
+        except DocumentNotFoundError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--doc") from None
     typer.echo(f"re-extracted; {n} event(s) in the database.")
 
 

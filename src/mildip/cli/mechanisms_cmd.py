@@ -1,7 +1,8 @@
 """``mildip mechanisms``: the mechanism status board (and overdue, threads, round flags).
 
-Reads the resolved events from the store, calls one library function of
-:mod:`mildip.analysis` and prints a table or JSON:
+Reads the resolved events and documents from the store, calls one library function of
+:mod:`mildip.analysis` with the documents (so only what was published by ``--as-of``
+counts: :mod:`mildip.analysis.asof`) and prints a table (TSV in a pipe) or JSON:
 
 * default: :func:`~mildip.analysis.board.status_board`;
 * ``--overdue``: :func:`~mildip.analysis.cadence.overdue`;
@@ -12,72 +13,88 @@ Reads the resolved events from the store, calls one library function of
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from mildip.cli._common import read_store, settings_from_context
+from mildip.cli._common import choice, partial_date, read_store, settings_from_context
+from mildip.cli._table import TABLE_FORMATS, Column, emit
 
-
-class BoardFormat(str, Enum):
-    table = "table"
-    json = "json"
+BOARD_FORMATS: tuple[str, ...] = (*TABLE_FORMATS, "json")
+_PRIORITIES = {
+    "mechanism": 100,
+    "state": 95,
+    "since": 90,
+    "parties": 80,
+    "last round": 60,
+    "evidence": 50,
+    "registry": 40,
+}
 
 
 def _as_of(value: str | None) -> str:
-    from mildip.analysis.lifecycle import as_of_date
-
     if value is None:
         return date.today().isoformat()
-    try:
-        as_of_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
-    return value
+    return partial_date(value, "--as-of")
 
 
-def _print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200).print(table)
+def _print_table(title: str, columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    specs = [
+        Column(c, c, _PRIORITIES.get(c, 70), 16 if c in ("mechanism", "evidence") else 8)
+        for c in columns
+    ]
+    cells = [
+        {c: "" if v is None else str(v) for c, v in zip(columns, row, strict=True)} for row in rows
+    ]
+    emit(cells, specs, title=title, fmt=fmt, columns_option=False)
 
 
 def _quote(changes) -> str:
-    cells = [
-        f"[registry] {c.quotes[0]}" if c.event_type == "REGISTRY" else f"“{c.quotes[0]}”"
-        for c in changes
-        if c.quotes
-    ]
+    cells = [f"“{c.quotes[0]}”" for c in changes if c.quotes]
     return " | ".join(cells[:2]) + (f" (+{len(cells) - 2})" if len(cells) > 2 else "")
 
 
-def _board_table(rows, as_of: str) -> None:
+def _fact(change) -> str:
+    what = (
+        (f"round {change.round}" if change.round is not None else "first round")
+        if change.state == "held"
+        else change.state
+    )
+    source = change.quotes[0] if change.quotes else ""
+    source = f" ({source[:57]}...)" if len(source) > 60 else f" ({source})" if source else ""
+    return f"{what} {change.date}{source}"
+
+
+def _board_table(rows, as_of: str, fmt: str) -> None:
     body = []
     for r in rows:
         state = " / ".join(r.accounts) + " (conflicting)" if r.accounts else (r.state or "-")
         if r.scheduled:
-            state += f"; scheduled {r.scheduled[0].date}"
+            state += f"; plan announced: {r.scheduled[0].date}"
         last = f"#{r.last_round or '?'} {r.last_round_date}" if r.last_round_date else ""
         name = r.mechanism.name + (" [discovered]" if r.mechanism.discovered else "")
-        body.append([name, "-".join(r.mechanism.parties), state, r.since, last, _quote(r.evidence)])
+        body.append(
+            [
+                name,
+                "-".join(r.mechanism.parties),
+                state,
+                r.since,
+                last,
+                _quote(r.evidence),
+                "; ".join(_fact(c) for c in r.registry),
+            ]
+        )
     _print_table(
-        f"Mechanisms as of {as_of}",
-        ["mechanism", "parties", "state", "since", "last round", "evidence"],
+        f"Mechanisms as of {as_of} (state from events; registry facts apart)",
+        ["mechanism", "parties", "state", "since", "last round", "evidence", "registry"],
         body,
+        fmt,
     )
 
 
-def _overdue_table(rows, as_of: str) -> None:
+def _overdue_table(rows, as_of: str, fmt: str) -> None:
     body = [
         [
             r.mechanism.name,
@@ -92,12 +109,21 @@ def _overdue_table(rows, as_of: str) -> None:
     ]
     _print_table(
         f"Overdue mechanisms as of {as_of}",
-        ["mechanism", "state", "last round", "cadence (days)", "next expected", "days late", ""],
+        [
+            "mechanism",
+            "state",
+            "last round",
+            "cadence (days)",
+            "next expected",
+            "days late",
+            "status",
+        ],
         body,
+        fmt,
     )
 
 
-def _threads_table(threads, as_of: str) -> None:
+def _threads_table(threads, as_of: str, fmt: str) -> None:
     body = []
     for t in threads:
         p = t.proposal
@@ -108,6 +134,7 @@ def _threads_table(threads, as_of: str) -> None:
         f"Proposals as of {as_of}",
         ["date", "actors", "by", "mechanism", "answer", "evidence"],
         body,
+        fmt,
     )
 
 
@@ -115,11 +142,12 @@ def _quote_event(event) -> str:
     return f"“{event.evidence[0].quote}”" if event.evidence else ""
 
 
-def _flags_table(flags) -> None:
+def _flags_table(flags, fmt: str) -> None:
     _print_table(
         "Round consistency",
         ["kind", "mechanism", "rounds", "message"],
         [[f.kind, f.mechanism_id, ",".join(map(str, f.rounds)), f.message] for f in flags],
+        fmt,
     )
 
 
@@ -135,12 +163,16 @@ def mechanisms(
     party: Annotated[
         list[str] | None,
         typer.Option(
-            "--party", help="A party code every listed mechanism must include (repeat for several)."
+            "--party",
+            help="A party (code or name) every listed mechanism must include (repeat for several).",
         ),
     ] = None,
     format_: Annotated[
-        BoardFormat, typer.Option("--format", help="Output format.")
-    ] = BoardFormat.table,
+        str,
+        typer.Option(
+            "--format", help="auto (a table on a terminal, TSV in a pipe), table, tsv or json."
+        ),
+    ] = "auto",
     show_overdue: Annotated[
         bool, typer.Option("--overdue", help="List mechanisms overdue for a round instead.")
     ] = False,
@@ -166,31 +198,49 @@ def mechanisms(
     from mildip.analysis.cadence import overdue
     from mildip.analysis.consistency import round_consistency
     from mildip.analysis.threads import proposal_threads
+    from mildip._exceptions import DataFileError, UnknownPartyError
     from mildip.kb.mechanisms import Registry, load_registry
+    from mildip.kb.parties import resolve_party
 
     if sum([show_overdue, show_threads, show_rounds]) > 1:
         raise typer.BadParameter("choose one of --overdue, --threads, --rounds")
+    fmt = choice(format_, BOARD_FORMATS, "--format")
     day = _as_of(as_of)
     settings = settings_from_context(ctx)
     registry = load_registry(settings)
     if registry_file is not None:
-        registry = Registry.from_file(registry_file, registry)
-    parties = [p.upper() for p in party or ()]
+        try:
+            registry = Registry.from_file(registry_file, registry)
+        except DataFileError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--registry") from None
     with read_store(ctx) as store:
-        events = store.events(party=parties or None)
+        parties = []
+        for value in party or ():
+            try:
+                match = resolve_party(value, store.parties())
+            except UnknownPartyError as exc:
+                raise typer.BadParameter(str(exc), param_hint="--party") from None
+            if match.note:
+                typer.echo(f"note: --party: {match.note}", err=True)
+            parties.append(match.code)
+        events, documents = store.events(party=parties or None), store.documents()
     if show_overdue:
-        result, table = overdue(events, day, settings, registry), _overdue_table
+        result, table = overdue(events, day, settings, registry, documents), _overdue_table
     elif show_threads:
-        result, table = proposal_threads(events, day, settings), _threads_table
+        result = proposal_threads(events, day, settings, documents)
+        table = _threads_table
     elif show_rounds:
-        result, table = round_consistency(events, registry), (lambda flags, _: _flags_table(flags))
+        result = round_consistency(events, registry)
+        table = lambda flags, _, fmt: _flags_table(flags, fmt)  # noqa: E731
     else:
-        result = status_board(events, day, parties, registry, include_silent=not with_events)
+        result = status_board(
+            events, day, parties, registry, include_silent=not with_events, documents=documents
+        )
         table = _board_table
-    if format_ is BoardFormat.json:
+    if fmt == "json":
         typer.echo(json.dumps([r.to_dict() for r in result], ensure_ascii=False, indent=2))
     else:
-        table(result, day)
+        table(result, day, fmt)
 
 
 def register(app: typer.Typer) -> None:

@@ -42,7 +42,7 @@ def runs_command(
     run_id: Annotated[
         int | None, typer.Argument(help="Show this run with each of its inputs.")
     ] = None,
-    limit: Annotated[int, typer.Option(help="How many recent runs to list.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, help="How many recent runs to list.")] = 20,
     failures: Annotated[
         bool, typer.Option("--failures", help="With RUN_ID: only the inputs that failed.")
     ] = False,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from mildip.cli._common import publication_date, settings_from_context
+from mildip.cli._common import published_option, settings_from_context
 from mildip.cli.ingest_cmd import INTERRUPTED_EXIT, print_report
 from mildip.ingest.sources import Source, load_sources, shipped_sources
 from mildip.ingest.urls import is_url
@@ -29,10 +29,14 @@ def parse_every(value: str) -> timedelta:
     """``"90s"``, ``"30m"``, ``"1h"``, ``"1d"`` → a timedelta (at least a minute)."""
     match = _DURATION.match(value or "")
     if not match:
-        raise typer.BadParameter(f"{value!r} is not a duration; write e.g. 30m, 1h or 1d")
+        raise typer.BadParameter(
+            f"{value!r} is not a duration; write e.g. 30m, 1h or 1d", param_hint="--every"
+        )
     every = timedelta(**{_UNITS[match.group(2)]: float(match.group(1))})
     if every < timedelta(minutes=1):
-        raise typer.BadParameter(f"{value!r} is too often; poll at most once a minute")
+        raise typer.BadParameter(
+            f"{value!r} is too often; poll at most once a minute", param_hint="--every"
+        )
     return every
 
 
@@ -76,7 +80,7 @@ def watch_command(
         None,
         "--published",
         help="Publication date of items that give none: YYYY-MM-DD, YYYY-MM or YYYY.",
-        callback=publication_date,
+        callback=published_option,
     ),
     allow_private: bool = typer.Option(
         False,

@@ -3,16 +3,17 @@
 ``extract_document(doc, settings)`` is a pure function of the document and the
 settings. Steps:
 
-1. split sentences (:mod:`mildip.nlp.sentences`) and parse citations;
-2. keep *candidate* sentences: a trigger of the lexicon and a party mention
-   (the expensive steps - persons, spaCy NER, frames - see only these);
-3. run the frame rules (:mod:`mildip.extract.frames`) on each candidate;
-4. run spaCy's NER only on sentences that gave a draft and hold names the rules cannot
-   explain (:mod:`ner_gate`); date each draft, read its modality, attach participants
-   (roles resolved by the event date) and resolve its mechanism (:mod:`records`);
-5. merge repeated mentions of one event within the document
-   (:func:`mildip.resolve.coref.merge_events`) and link answers to proposals
-   (:func:`mildip.analysis.threads.link_proposals`).
+1. split sentences (:mod:`mildip.nlp.sentences`), find citations and party mentions;
+2. choose candidate sentences (:mod:`candidates`: a lemma-level trigger word plus a
+   party, a person or a reference to the narrative's parties) and parse them with
+   spaCy's tagger, lemmatizer, parser and NER in one ``nlp.pipe`` batch;
+3. read the document in order, keeping its state (:mod:`state`: the narrative's
+   parties, people, the speaker, the time anchor); on each candidate, run the frames
+   of its trigger words over the parse (:mod:`triggers`, :mod:`frames`) and build
+   events (:mod:`build`: type, mechanism, round, modality, date, participants);
+4. let the learned scorer drop weak candidates (:mod:`scorer`), then merge repeated
+   mentions of one event (:func:`mildip.resolve.coref.merge_events`) and link answers
+   to proposals (:func:`mildip.analysis.threads.link_proposals`).
 
 ``extract(text, published=...)`` wraps a bare text in a Document.
 """
@@ -23,22 +24,30 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from mildip.extract.dating import choose_text_date, event_dates
-from mildip.extract.frames import Context, Draft, drafts_for, naval_owner
+from mildip.extract.build import Built, build_event
+from mildip.extract.candidates import is_candidate
+from mildip.extract.dating import DATELINE
+from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
-from mildip.extract.ner_gate import unexplained_names
-from mildip.extract.people import PeopleMemory
-from mildip.extract.persons import PersonMention, find_persons
-from mildip.extract.records import passage_end, to_event, unify_discovered_names
-from mildip.extract.view import SentenceView, build_view
-from mildip.kb.officials import resolve_participant
+from mildip.extract.persons import PersonMention, find_persons, name_spans
+from mildip.extract.scorer import load_scorer
+from mildip.extract.sentence import ACTOR_KINDS, Analysed
+from mildip.extract.state import DocumentState
+from mildip.extract.triggers import drafts_for_sentence
+from mildip.extract.modality import is_habitual, is_question
+from mildip.kb.officials import person_ids, posts_of, resolve_participant
+from mildip.kb.publishers import source_side
 from mildip.model import Document, Event
 from mildip.nlp.citations import find_citations
-from mildip.nlp.gazetteer import Gazetteer, load_gazetteer
+from mildip.nlp.dates import find_dates
+from mildip.nlp.gazetteer import Gazetteer, find_dyads, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.settings import Settings, load_settings
 
-__all__ = ["candidate_sentences", "extract", "extract_document"]
+__all__ = ["extract", "extract_document", "extract_documents"]
+
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"})
+_JOINT = ("joint statement", "joint declaration", "joint communique", "joint communiqué", "joint press statement", "joint readout")
 
 
 def _published(value: date | str | None) -> date | str | None:
@@ -58,181 +67,318 @@ def extract(
     settings: Settings | None = None,
     doc_id: str = "text",
 ) -> list[Event]:
-    """Events in ``text``; relative dates resolve against ``published``."""
+    """Events in ``text``; relative dates resolve against ``published`` (a date or a
+    partial ISO string: ``2024``, ``2024-01``, ``2024-01-15``)."""
     doc = Document(doc_id=doc_id, text=text, published=_published(published))
     return extract_document(doc, settings)
-
-
-def candidate_sentences(
-    sentences: list[Sentence], gazetteer: Gazetteer, lexicon: Lexicon
-) -> list[Sentence]:
-    """Sentences with a trigger and a party, a person-like pair of capitalised words, or a
-    reference to two parties ("the two sides")."""
-    out = []
-    for s in sentences:
-        if not lexicon.trigger_regex.search(s.text):
-            continue
-        if (
-            gazetteer.find(s.text)
-            or re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+", s.text)
-            or lexicon.two_parties.search(s.text)
-        ):
-            out.append(s)
-    return out
 
 
 def _party_at_factory(gazetteer: Gazetteer, text: str):
     def party_at(lo: int, hi: int) -> str | None:
         for p in gazetteer.find(text[lo:hi], offset=lo):
-            if p.code and p.kind not in ("place", "forum"):
+            if p.code and p.kind in ACTOR_KINDS:
                 return p.code
         return None
 
     return party_at
 
 
+def _covered_tokens(spacy_doc, parties, base: int) -> set[int]:
+    """Indices of the tokens inside gazetteer names (parties, places, forums)."""
+    spans = [(p.start - base, p.end - base) for p in parties]
+    return {t.i for t in spacy_doc if any(a < t.idx + len(t.text) and t.idx < b for a, b in spans)}
+
+
+def _resolve_surname(surname: str) -> str | None:
+    parties = {p.party for pid in person_ids(surname) for p in posts_of(pid)}
+    return parties.pop() if len(parties) == 1 else None
+
+
 def _persons(
-    sentence: Sentence,
-    masked: str,
-    gazetteer: Gazetteer,
-    ner_spans: tuple[tuple[int, int], ...],
-    published: date | None,
-    doc_text: str,
+    sent: Sentence, gazetteer: Gazetteer, doc: Document, ner_spans, state: DocumentState
 ) -> list[PersonMention]:
-    found = find_persons(masked, sentence.start, _party_at_factory(gazetteer, doc_text), ner_spans)
+    found = find_persons(sent.text, sent.start, _party_at_factory(gazetteer, doc.text), ner_spans)
+    on = doc.published.isoformat() if doc.published else None
     out = []
     for pm in found:
         if pm.party is None:
-            resolved = resolve_participant(
-                pm.name, pm.title, None, published.isoformat() if published else None
-            )
-            pm = replace(pm, party=resolved.party)
+            party = resolve_participant(pm.name, pm.title, None, on).party
+            if party is None:
+                surname = pm.name.replace(",", " ").split()[-1]
+                remembered = state.remembered_name(surname)
+                party = remembered.party if remembered else None
+            pm = replace(pm, party=party)
         out.append(pm)
     return out
 
 
-def _ner(sentences: list[Sentence], settings: Settings) -> dict[int, tuple[tuple[int, int], ...]]:
-    if not settings.use_spacy or not sentences:
-        return {}
-    from mildip.nlp.spacy_model import person_spans
+def initial_state(doc: Document) -> DocumentState:
+    """The state before the first sentence: the author's side from the header, and
+    the parties of a joint statement from its title or opening."""
+    state = DocumentState(family_name_first=FAMILY_NAME_FIRST)
+    state.author_side = source_side(doc.publication, doc.url)
+    gaz = load_gazetteer()
+    head = f"{doc.title or ''} {doc.text[:400]}"
+    if any(j in head.lower() for j in _JOINT):
+        codes = [p.code for p in gaz.find(doc.title or doc.text[:400]) if p.code and p.kind in ACTOR_KINDS]
+        state.joint_authors = tuple(dict.fromkeys(codes))
+    title = [p.code for p in gaz.find(doc.title or "") if p.code and p.kind in ACTOR_KINDS]
+    if len(set(title)) == 2:
+        state.title_set = tuple(sorted(set(title)))
+    return state
 
-    spans = person_spans([s.text for s in sentences], settings.spacy_model)
-    return {s.index: tuple(sp) for s, sp in zip(sentences, spans, strict=True)}
+
+_REFERENCE_LINE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s|Notes?\b|Sources?:|References?\b)")
+_OPENING_DATE = 12
+"""A date that starts within this many characters of an unparsed sentence frames it."""
 
 
-def _update_context(view: SentenceView, ctx: Context, lex: Lexicon, drafts: list[Draft]) -> None:
-    """Remember what later sentences may refer to: the pair of the last event told (or of
-    a sentence naming exactly two parties), the last channel round, the navy, a list's lead-in."""
-    codes = []
-    for p in view.actor_parties(view.base, view.sentence.end):
-        if p.code not in codes:
-            codes.append(p.code)
-    for pm in view.persons:
-        if pm.party and pm.party not in codes:
-            codes.append(pm.party)
-    pairs = [d.actors for d in drafts if len(d.actors) == 2]
-    if pairs:
-        ctx.recent_pairs.append(set(pairs[-1]))
-        ctx.pairs_from_events = True
-    elif len(codes) == 2 and not ctx.pairs_from_events:
-        ctx.recent_pairs.append(set(codes))
-    del ctx.recent_pairs[:-3]
-    for d in drafts:
-        if d.type in ("DIALOGUE", "EXERCISE") and d.mechanism_text:
-            ctx.last_channel = (sorted(d.actors), d.mechanism_text, d.type)
-    navy = naval_owner(view, lex)
-    if navy:
-        ctx.naval_party = navy
-    if view.text.rstrip().endswith(":"):
-        ctx.list_lead_parties = codes
-        # the lead-in's subject announces the measures: the last party no preposition
-        # governs ("In view of the U.S. arms sales ..., the Chinese side has decided to:")
-        subjects = [
-            p
-            for p in view.actor_parties(view.base, view.sentence.end)
-            if view.role(p.start) is None
-        ]
-        ctx.list_lead_initiator = subjects[-1].code if subjects else (codes[0] if codes else None)
-        ctx.list_lead_parties = [
-            p.code
-            for p in view.actor_parties(view.base, view.sentence.end)
-            if view.role(p.start) in (None, "against", "with", "on")
-        ]
+def _main_clause(tok) -> bool:
+    """Whether the date whose head is ``tok`` frames the main clause: an adverbial of
+    the root verb ("In 2022, ...", "On May 29, the Pentagon announced ..."), not a date
+    inside a noun phrase ("the November 2022 Bali meeting") or a subordinate clause."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head.head
+    elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":
+        t = t.head
+    else:
+        return tok.dep_ == "ROOT"
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "ROOT" or t.head.i == t.i
+
+
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()):
+    """The explicit date (with a year) this sentence sets for the narrative: one of its
+    main clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
+    citation; in a sentence without a parse, one that opens it. None when there is none."""
+    if _REFERENCE_LINE.match(sentence.text):
+        return None
+    spans = [(c.start, c.end) for c in cites]
+    line = DATELINE.match(sentence.text)
+    if line:
+        spans.append((sentence.start, sentence.start + line.end()))
+    if sent is not None:
+        for d in sent.dates:
+            if not d.value or any(a <= d.start < b for a, b in spans):
+                continue
+            head = sent.span_head(d.start, d.end)
+            if head is not None and _main_clause(head):
+                return d.value, not d.relative
+        return None
+    body = sentence.start + (line.end() if line else 0)
+    for d in find_dates(sentence.text, published, sentence.start):
+        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
+            return d.value, not d.relative
+    return None
+
+
+def _list_lead(
+    sent: Analysed | None, sentence: Sentence, parties, published
+) -> tuple[tuple[str, ...], str | None]:
+    """(subject parties, date) of a sentence that opens a list."""
+    codes: list[str] = []
+    if sent is not None:
+        root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+        if root is not None:
+            for s in root.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    for t in s.subtree:
+                        codes += [p.code for p in sent.parties_of(t.i) if p.code not in codes]
+    if not codes:
+        codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS][:1]
+    dates = [d.value for d in find_dates(sentence.text, published, sentence.start) if d.value]
+    return tuple(codes), (dates[0] if dates else None)
+
+
+def _subject_persons(sent: Analysed) -> list[PersonMention] | None:
+    """The persons in the subject of the sentence's main verb; [] when that subject is a
+    pronoun ("he met ...": the remembered subject stays); None when there is no
+    subject to read (the first person named is taken)."""
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return None
+    if subj[0].pos_ == "PRON":
+        return []
+    found = []
+    for t in subj[0].subtree:
+        person = sent.person_of(t.i)
+        if person is not None and person not in found:
+            found.append(person)
+    return found or None
+
+
+def _update_naval(sent: Analysed, state: DocumentState, lex: Lexicon, built: list[Built]) -> None:
+    """Remember the party of the ship or navy a sentence is about (see DocumentState)."""
+    calls = [b.event.initiator for b in built if b.event.type == "PORT_CALL" and b.event.initiator]
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root is not None else []
+    naval = bool(subj) and any(lex.in_class("naval", t.lemma_) for t in subj[0].subtree)
+    if calls:
+        state.naval_party = calls[-1]
+    elif naval:
+        codes = [p.code for t in subj[0].subtree for p in sent.parties_of(t.i)]
+        if codes:
+            state.naval_party = codes[0]
+    pronoun = bool(subj) and subj[0].lower_ == "it"
+    state.naval_recent = naval or bool(calls) or (pronoun and state.naval_recent)
+
+
+def _merge_sentence(built: list[Built]) -> list[Built]:
+    """Drafts of one sentence with the same type, parties and date tell one event; a
+    meeting or call of the same parties and date as a session of a dialogue told in the
+    same sentence ("met in Beijing for the 14th round of their consultations") is that
+    session."""
+    from mildip.dates import dates_agree
+
+    sessions = [b.event for b in built if b.event.type == "DIALOGUE"]
+    built = [
+        b
+        for b in built
+        if not (
+            b.event.type in ("MEET", "CALL")
+            and any(s.actors == b.event.actors and dates_agree(s.date, b.event.date) for s in sessions)
+        )
+    ]
+    kept: list[Built] = []
+    for b in built:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.event.type == b.event.type
+                and k.event.actors == b.event.actors
+                and k.event.modality == b.event.modality
+                and dates_agree(k.event.date, b.event.date)
+                and (k.event.mechanism == b.event.mechanism or not (k.event.mechanism and b.event.mechanism))
+                and (
+                    k.event.type in ("MEET", "CALL")
+                    or k.event.evidence[0].start == b.event.evidence[0].start
+                    and k.event.evidence[0].end == b.event.evidence[0].end
+                )
+                and not (k.event.flags and b.event.flags)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(b)
+            continue
+        e, o = twin.event, b.event
+        if o.date and e.date and len(o.date) > len(e.date):
+            e.date = o.date
+        e.mechanism = e.mechanism or o.mechanism
+        e.mechanism_id = e.mechanism_id or o.mechanism_id
+        e.round = e.round if e.round is not None else o.round
+        e.initiator = e.initiator or o.initiator
+        e.location = e.location or o.location
+        e.resumed = e.resumed or o.resumed
+    return kept
+
+
+def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Built]]:
+    """:func:`analyse_document` for each of ``docs``, with the candidate sentences of
+    all of them parsed in one ``nlp.pipe`` stream (the parser works best on long
+    streams)."""
+    from mildip.nlp.spacy_model import parse
+
+    lex, gaz = load_lexicon(), load_gazetteer()
+    splits = [split_sentences(d.text) for d in docs]
+    chosen = [[s for s in sentences if is_candidate(s, gaz, lex)] for sentences in splits]
+    stream = parse(
+        [s.text for group in chosen for s in group], settings.spacy_model, settings.use_parser
+    )
+    out = []
+    for doc, sentences, group in zip(docs, splits, chosen, strict=True):
+        parsed = {s.index: next(stream) for s in group}
+        out.append(_analyse(doc, settings, lex, sentences, parsed))
+    return out
+
+
+def analyse_document(doc: Document, settings: Settings) -> list[Built]:
+    """Every built event mention of ``doc`` with its scorer features, in text order,
+    before scoring and coreference."""
+    return analyse_documents([doc], settings)[0]
+
+
+def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed) -> list[Built]:
+    from mildip.kb.mechanisms import load_registry
+
+    gaz = load_gazetteer()
+    registry = load_registry(settings)
+    citations = find_citations(doc.text, doc.published)
+    state = initial_state(doc)
+    state.title_call = bool(doc.title) and any(
+        w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
+    )
+    out: list[Built] = []
+    for sent in sentences:
+        state.next_sentence(sent.paragraph)
+        state.read_turn(sent.text, _resolve_surname)
+        parties = gaz.find(sent.text, sent.start) + find_dyads(sent.text, sent.start)
+        spacy_doc = parsed.get(sent.index)
+        analysed = None
+        built: list[Built] = []
+        if spacy_doc is not None:
+            covered = _covered_tokens(spacy_doc, parties, sent.start)
+            persons = _persons(sent, gaz, doc, name_spans(spacy_doc, covered), state)
+            dates = find_dates(sent.text, doc.published, sent.start)
+            analysed = Analysed(sent, spacy_doc, parties, persons, dates)
+            cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
+            if not is_question(sent.text):
+                ctx = FrameContext(analysed, state, lex, registry)
+                anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
+                for draft in drafts_for_sentence(ctx):
+                    built += build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
+            built = _merge_sentence(built)
+            state.remember_people(persons, _subject_persons(analysed))
+            _update_naval(analysed, state, lex, built)
+        else:
+            state.remember_people(_persons(sent, gaz, doc, (), state))
+        anchor = _anchor_from(
+            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end]
+        )
+        if anchor:
+            state.set_anchor(*anchor)
+        if sent.text.rstrip().endswith(":"):
+            state.list_lead = _list_lead(analysed, sent, parties, doc.published)
+        elif not sent.is_list_item:
+            state.list_lead = None
+        for b in built:
+            if b.event.type in ("MEET", "CALL") and b.event.modality == "asserted":
+                state.talk_modes[b.event.actors] = b.event.type
+        for b in built:
+            if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
+                state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)
+                state.last_channel_sentence = state.sentence_index
+        codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
+        state.remember_parties(codes, [], spacy_doc is not None and not built)
+        out.extend(built)
+    return out
+
+
+def extract_documents(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:
+    """The events of each of ``docs`` (as :func:`extract_document`), parsed in one
+    stream: the fast path for a batch."""
+    from mildip.analysis.threads import link_proposals
+    from mildip.resolve.coref import merge_events
+
+    settings = settings or load_settings()
+    scorer = load_scorer(settings.scorer_model) if settings.use_scorer else None
+    out = []
+    for built in analyse_documents(list(docs), settings):
+        if scorer is not None:
+            built = [b for b in built if scorer.keep(b.features)]
+        mentions = [b.event for b in built]
+        out.append(link_proposals(merge_events(mentions, settings), settings))
+    return out
 
 
 def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
     """Every event mentioned in ``doc``, one per real-world event of the document."""
-    from mildip.analysis.threads import link_proposals
-    from mildip.kb.mechanisms import load_registry
-    from mildip.resolve.coref import merge_events
-
-    settings = settings or load_settings()
-    lex = load_lexicon()
-    gaz = load_gazetteer()
-    registry = load_registry(settings)
-    published = doc.published
-    sentences = split_sentences(doc.text)
-    citations = find_citations(doc.text, published)
-    candidates = {s.index for s in candidate_sentences(sentences, gaz, lex)}
-    ctx = Context(registry=registry)
-    people = PeopleMemory(lex.family_name_first)
-    pending: list[tuple[Draft, SentenceView, int, str | None]] = []
-    list_date: str | None = None
-    for i, sent in enumerate(sentences):
-        is_candidate = sent.index in candidates
-        view = build_view(
-            sent,
-            citations,
-            gaz,
-            lex,
-            published,
-            [],
-            with_dates=is_candidate or sent.text.rstrip().endswith(":"),
-        )
-        if is_candidate:
-            view.persons.extend(_persons(sent, view.masked, gaz, (), published, doc.text))
-            view.persons.extend(people.mentions_in(view))
-        people.remember(view)
-        usable_dates = event_dates(view.dates, view.masked, view.base)
-        if view.text.rstrip().endswith(":"):
-            list_date = choose_text_date(
-                usable_dates, (view.sentence.end, view.sentence.end), (view.base, view.sentence.end)
-            )
-        elif not sent.is_list_item:
-            list_date = None
-        drafts: list[Draft] = []
-        if is_candidate:
-            neighbours = " ".join(
-                s.text for s in sentences[max(0, i - lex.window_before) : i + 1 + lex.window_after]
-            )
-            drafts = drafts_for(view, lex, ctx, neighbours)
-            item_date = None
-            if sent.is_list_item:
-                # measures listed in an announcement date from its lead-in, else from the
-                # announcement itself
-                item_date = list_date or (published.isoformat() if published else None)
-            pending.extend((d, view, i, item_date) for d in drafts)
-        _update_context(view, ctx, lex, drafts)
-    # spaCy NER, the expensive step, only sees sentences that state an event: it adds
-    # the participants that no title, rank or officials-file name announced
-    views = [v for v in {id(v): v for _, v, _, _ in pending}.values() if unexplained_names(v)]
-    ner = _ner([v.sentence for v in views], settings)
-    for view in views:
-        spans = ner.get(view.sentence.index, ())
-        if spans:
-            found = _persons(view.sentence, view.masked, gaz, spans, published, doc.text)
-            kept = [
-                p
-                for p in view.persons
-                if not any(f.start < p.end and p.start < f.end for f in found)
-            ]
-            view.persons[:] = sorted(found + kept, key=lambda p: p.start)
-    mentions = [
-        event
-        for d, view, i, item_date in pending
-        for event in to_event(
-            d, view, lex, doc, published, citations, item_date, registry, passage_end(sentences, i)
-        )
-    ]
-    mentions = unify_discovered_names(mentions, registry)
-    return link_proposals(merge_events(mentions, settings), settings)
+    return extract_documents([doc], settings)[0]

@@ -1,180 +1,427 @@
-"""What every frame rule needs: the draft record, the document context, triggers, and
-the finders of arguments in a prepared sentence (the parties of a clause, the subject,
-the agent of a passive, "the two sides", anaphoric references).
+"""Arguments from the dependency parse: who did what with whom, as party codes.
+
+Two layers:
+
+* **roles** - functions over spaCy tokens that return the heads of a trigger's
+  arguments: :func:`clause_verb` (the verb that carries a nominal trigger: "held" for
+  "held talks"), :func:`subjects` (through passives, control verbs, coordination and
+  relative clauses), :func:`agents` (the ``by`` phrase of a passive), :func:`objects`,
+  :func:`prep_objects` (``with``/``between``/``to`` ... phrases, coordinated objects
+  expanded) and :func:`modifiers` (possessors, compounds and adjectives of a noun:
+  "China's", "U.S.-China", "Chinese");
+* **parties** - :class:`Resolver` turns the noun phrase of an argument head into party
+  codes: gazetteer mentions, persons and their parties, remembered surnames, pronouns,
+  "the two sides", first person, with the evidence kind of each (``Found.sources``),
+  which the scorer uses.
+
+Prepositional phrases that give a topic ("talks on North Korea", "tension over
+Taiwan") and clauses inside a noun phrase never give parties.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.view import SentenceView
-from mildip.nlp.gazetteer import PartyMention
+from mildip.extract.sentence import Analysed, conjuncts, np_tokens
+from mildip.extract.state import DocumentState
+
+_COUNT = {"three": 3, "four": 4, "five": 5, "trilateral": 3, "quad": 4}
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+TOPIC_PREPS = frozenset(
+    {
+        "against",
+        "on",
+        "over",
+        "about",
+        "regarding",
+        "concerning",
+        "amid",
+        "despite",
+        "toward",
+        "towards",
+        "after",
+        "before",
+        "since",
+        "until",
+        "following",
+        "than",
+        "like",
+        "unlike",
+        "beyond",
+        "including",
+        "besides",
+        "per",
+    }
+)
+"""Prepositions whose object is a topic or a circumstance, not a participant."""
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "inside", "outside", "across"})
+"""Prepositions inside a noun phrase that give a place ("Dong Jun in Singapore")."""
+DESTINATION_PREPS = frozenset({"to", "for", "toward", "towards", "into"})
+"""Prepositions of a participle inside a noun phrase that give a destination ("a ship
+bound for Manila"), not an owner ("a helicopter launched from HMAS Hobart")."""
+PHRASE_STOP = frozenset({"relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})
+"""Dependents that end an argument phrase; participial modifiers (``acl``) stay in it."""
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "ADJ"})
+_CLIMB_DEPS = frozenset(
+    {
+        "pobj",
+        "prep",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "compound",
+        "conj",
+        "appos",
+        "npadvmod",
+        "oprd",
+        "dative",
+        "amod",
+        "nmod",
+        "poss",
+        "pcomp",
+        "agent",
+        "acomp",
+    }
+)
 
 
-@dataclass
-class Draft:
-    """An event mention before dating, modality and resolution."""
-
-    type: str
-    actors: set[str]
-    trigger: tuple[int, int]
-    frame: str
-    initiator: str | None = None
-    mechanism_text: str | None = None
-    round: int | None = None
-    resumed: bool = False
-    location: str | None = None
-    evidence: tuple[int, int] | None = None
-    object_span: tuple[int, int] | None = None
-    modality_hint: str | None = None
-
-
-@dataclass
-class Context:
-    """What earlier sentences of the document leave for later ones."""
-
-    naval_party: str | None = None
-    list_lead_parties: list[str] = field(default_factory=list)
-    list_lead_initiator: str | None = None
-    recent_pairs: list[set[str]] = field(default_factory=list)
-    registry: object = None
-    """The mechanism registry (:class:`mildip.kb.mechanisms.Registry`)."""
-    pairs_from_events: bool = False
-    """Once an event is told, "the two sides" refers to event pairs only."""
-    last_channel: tuple[list[str], str, str] | None = None
-    """(actors, channel phrase, type) of the last round told: "the previous, 13th round"."""
-
-
-@dataclass(frozen=True)
-class Trigger:
-    start: int
-    end: int
-    text: str
-    type: str
-    frame: str
-
-
-def find_triggers(view: SentenceView, lex: Lexicon) -> list[Trigger]:
-    """Trigger matches of the sentence, outside citations and datelines."""
-    out = []
-    for m in lex.trigger_regex.finditer(view.masked):
-        spec = lex.trigger_spec(m.lastgroup)
-        out.append(
-            Trigger(view.base + m.start(), view.base + m.end(), m.group(0), spec.type, spec.frame)
-        )
-    return out
-
-
-def _codes(parties: list[PartyMention]) -> list[str]:
-    seen: list[str] = []
-    for p in parties:
-        if p.code and p.code not in seen:
-            seen.append(p.code)
-    return seen
-
-
-def _person_parties(view: SentenceView, lo: int, hi: int) -> list[PartyMention]:
-    out = []
-    for pm in view.persons:
-        if pm.party and lo <= pm.start < hi:
-            out.append(PartyMention(pm.start, pm.end, pm.name, pm.party, "person"))
-    return out
-
-
-def _actor_mentions(view: SentenceView, lo: int, hi: int) -> list[PartyMention]:
-    mentions = view.actor_parties(lo, hi) + _person_parties(view, lo, hi)
-    return sorted(mentions, key=lambda p: p.start)
-
-
-def _subject(view: SentenceView, before: int, lo: int | None = None) -> PartyMention | None:
-    """The nearest party before ``before`` that no preposition governs."""
-    lo = view.base if lo is None else lo
-    for p in reversed(_actor_mentions(view, lo, before)):
-        if view.role(p.start) is None:
-            return p
+def clause_verb(tok):
+    """The verb whose clause holds ``tok``: ``tok`` itself for a verb, else the first
+    verb up the tree through noun-phrase and prepositional links ("talks" in "held
+    talks with X" → "held"). None when the phrase hangs from no verb (a headline)."""
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i and t.dep_ != "prep" or (t.i == tok.i and t.pos_ == "VERB"):
+            # a participle used as a preposition ("following", "including") is no verb
+            return t
+        if t.head.i == t.i or t.dep_ not in _CLIMB_DEPS:
+            if t.dep_ in ("relcl", "acl", "advcl", "xcomp", "ccomp") and t.pos_ in ("VERB", "AUX"):
+                return t
+            return None
+        t = t.head
     return None
 
 
-def _agent(view: SentenceView, after: int) -> PartyMention | None:
-    """ "by the U.S. Air Force" after a passive trigger."""
-    for p in _actor_mentions(view, after, view.sentence.end):
-        if view.role(p.start) == "by":
-            return p
-    return None
+def is_passive(verb) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
-def _location(view: SentenceView, lo: int, hi: int) -> str | None:
-    """The first place named in [lo, hi): a city, region, capital or locative country."""
-    for p in view.locations(lo, hi):
-        if p.kind in ("country", "capital", "place", "demonym"):
-            return p.code
-    return None
-
-
-def _two_party_context(view: SentenceView, ctx: Context, lex: Lexicon) -> list[str]:
-    if lex.two_parties.search(view.masked) and ctx.recent_pairs:
-        return sorted(ctx.recent_pairs[-1])
-    return []
-
-
-def _anaphor_pair(
-    view: SentenceView, trig: Trigger, lex: Lexicon, ctx: Context | None = None
-) -> list[str]:
-    """When "the two sides"/"both leaders" is the subject of the trigger, the two parties
-    named before it in the sentence (else an empty list)."""
-    lo = view.clause(trig.start)[0]
-    head = view.masked[view.rel(lo) : view.rel(trig.start)]
-    matches = list(lex.two_parties.finditer(head))
-    m = matches[-1] if matches else None
-    if m is None or len(head) - m.end() > 25:
+def subjects(verb, depth: int = 0) -> list:
+    """Heads of the subjects of ``verb`` (coordinated subjects expanded). A verb without
+    its own subject takes the subject of the verb it is coordinated with or controlled
+    by ("China decided to suspend ..."), and a relative clause's verb takes the noun it
+    modifies when its subject is the relative pronoun."""
+    if verb is None or depth > 4:
         return []
-    anaphor_at = lo + m.start()
-    codes = []
-    for p in reversed(_actor_mentions(view, view.base, anaphor_at)):
-        if p.code not in codes:
-            codes.append(p.code)
-        if len(codes) == 2:
-            return sorted(codes)
-    if ctx is not None and ctx.recent_pairs:
-        return sorted(ctx.recent_pairs[-1])
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "DET"]
+    if found:
+        out = []
+        for s in found:
+            if s.dep_ == "expl":
+                continue
+            if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                out.extend(conjuncts(antecedent(verb)))
+            else:
+                out.extend(conjuncts(s))
+        if out:
+            return out
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and not (
+            verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return []
+        return subjects(verb.head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = verb.head
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        if owners and owners[0].lower_ not in ("its", "their"):
+            return owners
+        governing = clause_verb(noun)
+        return subjects(governing, depth + 1) if governing is not None and governing.i != verb.i else []
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return conjuncts(verb.head)
     return []
 
 
-def _is_question(view: SentenceView) -> bool:
-    return view.text.rstrip().endswith("?")
+def antecedent(relcl):
+    """The noun a relative clause is about. The parser often hangs "which" on the
+    nearest noun ("countermeasures against the U.S., which included ..."): when that
+    noun is a proper name inside a prepositional phrase of a common noun, the common
+    noun is meant."""
+    head = relcl.head
+    if (
+        head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "prep"
+        and head.head.head.pos_ == "NOUN"
+        and any(c.lower_ == "which" for c in relcl.children)
+    ):
+        return head.head.head
+    return head
 
 
-def _anaphoric(view: SentenceView, trig: Trigger) -> bool:
-    """ "the call", "The meeting", "this discussion": a reference to an event told before."""
-    head = view.masked[: view.rel(trig.start)]
-    if re.search(r"(?:^|\s)(?:the|The|this|This|that|these|those)\s+$", head):
-        return True
-    # "It was the first call between ... since ...": a description of a call told before
-    return bool(
-        re.search(r"\b(?:It|it|This|this|That|that) (?:is|was) (?:the|its|their) \w+ $", head)
+def passive_subjects(verb) -> list:
+    """Heads of the passive subjects of ``verb`` (the patient); a passive relative or
+    participial clause ("talks held in Beijing") takes the noun it modifies."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    out = []
+    for s in found:
+        if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            out.extend(conjuncts(verb.head))
+        else:
+            out.extend(conjuncts(s))
+    if not out and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        out = conjuncts(verb.head)
+    return out
+
+
+def agents(verb) -> list:
+    """Heads of the ``by`` phrase of a passive verb ("called off by Seoul")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(conjuncts(p))
+    return out
+
+
+def objects(verb) -> list:
+    """Heads of the direct objects (and attributes) of ``verb``, coordination expanded."""
+    return [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
+
+
+def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
+    """Objects of ``tok``'s prepositions in ``words`` ("with", "between" ...), coordinated
+    objects expanded; also "together with", "along with" and "as well as" chains."""
+    out = []
+    preps = list(tok.children)
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly", "alongside"):
+            preps.extend(c.children)
+    for c in preps:
+        if c.dep_ not in ("prep", "agent", "dative") or c.lower_ not in words:
+            continue
+        for p in c.children:
+            if p.dep_ in ("pobj", "pcomp"):
+                out.extend(conjuncts(p))
+            elif p.dep_ == "prep":
+                out.extend(t for q in p.children if q.dep_ == "pobj" for t in conjuncts(q))
+    return out
+
+
+def modifiers(noun) -> list:
+    """Possessors, compounds, adjectives and noun modifiers of ``noun`` ("China's",
+    "U.S.-China", "Chinese", "Sino-Russian"), coordinated ones expanded ("U.S. and
+    Chinese")."""
+    return [
+        t
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod", "nummod")
+        for t in conjuncts(c)
+    ]
+
+
+def nominal_preps(noun, words) -> list:
+    """``prep_objects`` of a noun and of its governing verb's object chain ("held talks
+    with X": "with X" hangs from "held")."""
+    return prep_objects(noun, words)
+
+
+@dataclass
+class Found:
+    """Party codes of some argument phrases, in text order, with how each was found."""
+
+    codes: list[str] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    counterpart: bool = False
+    tokens: list = field(default_factory=list)
+    anaphoric: list[str] = field(default_factory=list)
+    """Codes that only "they", "their", "the two sides" gave: used when the named
+    parties are not enough (:func:`mildip.extract.frames.assemble`)."""
+    channel: list[str] = field(default_factory=list)
+    """Codes of the channel a phrase refers back to ("the previous round"): used last."""
+
+    def add(self, code: str | None, source: str) -> None:
+        if not code:
+            return
+        if source in ("anaphor", "channel"):
+            target = self.anaphoric if source == "anaphor" else self.channel
+            if code not in target:
+                target.append(code)
+            return
+        if code not in self.codes:
+            self.codes.append(code)
+        self.sources.add(source)
+
+    def extend(self, other: Found) -> None:
+        for c in other.codes:
+            if c not in self.codes:
+                self.codes.append(c)
+        for c in other.anaphoric:
+            if c not in self.anaphoric:
+                self.anaphoric.append(c)
+        for c in other.channel:
+            if c not in self.channel:
+                self.channel.append(c)
+        self.sources |= other.sources
+        self.counterpart = self.counterpart or other.counterpart
+        self.tokens.extend(other.tokens)
+
+
+def _determined(tok) -> bool:
+    return any(
+        c.dep_ in ("det", "poss", "amod", "nummod") and (c.lower_ in ("the", "its", "their", "this", "that", "previous", "next", "last", "latest") or c.text[:1].isdigit())
+        for c in tok.children
     )
 
 
-def _base_draft(view: SentenceView, trig: Trigger, type_: str, actors, **kw) -> Draft:
-    return Draft(
-        type=type_, actors=set(actors), trigger=(trig.start, trig.end), frame=trig.frame, **kw
-    )
+def reporter_parties(resolver: Resolver, pron) -> list[str]:
+    """ "Russia said it was suspending ...": a pronoun subject of a clause reported by a
+    verb of saying stands for that verb's subject."""
+    t = pron
+    while t.head.i != t.i and t.dep_ not in ("ccomp",):
+        t = t.head
+    if t.dep_ != "ccomp":
+        return []
+    verb = t.head
+    if not resolver.lex.in_class("reporting", verb.lemma_):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return []
+    codes = []
+    for tok in resolver.phrase_tokens(subj[0]):
+        for pm in resolver.sent.parties_of(tok.i):
+            if pm.code not in codes:
+                codes.append(pm.code)
+        person = resolver.sent.person_of(tok.i)
+        if person is not None and person.party and person.party not in codes:
+            codes.append(person.party)
+    return codes
 
 
-def _call_or_meet(view: SentenceView, trig: Trigger, lex: Lexicon, neighbours: str) -> str:
-    if trig.type == "CALL":
-        return "CALL"
-    if lex.call_cues.search(view.masked):
-        return "CALL"
-    low = trig.text.lower()
-    if ("talks" in low or "meeting" in low) and lex.call_cues.search(neighbours):
-        return "CALL"
-    return "MEET"
+@dataclass
+class Resolver:
+    """Party codes of noun phrases in one analysed sentence (see the module docstring)."""
 
+    sent: Analysed
+    state: DocumentState
+    lex: Lexicon
 
-def _next_trigger_start(view: SentenceView, trig: Trigger, lex: Lexicon) -> int | None:
-    for m in lex.trigger_regex.finditer(view.masked, view.rel(trig.end)):
-        return view.base + m.start()
-    return None
+    def phrase_tokens(self, head) -> list:
+        """The tokens of the argument phrase headed by ``head``, without topic phrases
+        and without the phrases coordinated with ``head`` itself (the role functions
+        pass each conjunct as a head of its own: "visited Japan and Korea")."""
+        skip = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        out = []
+        for t in np_tokens(head, stop=PHRASE_STOP):
+            if t.i in skip or self._under_topic(t, head):
+                continue
+            out.append(t)
+        return out
+
+    @staticmethod
+    def _under_topic(tok, head) -> bool:
+        t = tok
+        while t.i != head.i and t.head.i != t.i:
+            if t.dep_ == "prep" and (t.lower_ in TOPIC_PREPS or t.lower_ in LOCATIVE_PREPS):
+                return True
+            if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS and t.head.dep_ == "acl":
+                return True
+            t = t.head
+        return False
+
+    def _channel_back(self, head) -> tuple[tuple[str, ...], str | None] | None:
+        """The channel "the dialogue", "the previous, 13th round", "the first exercise
+        of the series" refers back to, or None. A session noun ("round", "meeting")
+        may refer to either family; the others to their own."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.lex.channel_back or not _determined(head):
+            return None
+        channels = self.state.last_channels
+        if lemma in self.lex.session_nouns:
+            return channels.get("DIALOGUE") or channels.get("EXERCISE")
+        family = "EXERCISE" if lemma in self.lex.channel_back_exercise else "DIALOGUE"
+        return channels.get(family)
+
+    def parties(self, heads, source: str = "role", places: bool = False) -> Found:
+        """Parties named by the phrases headed by ``heads``; with ``places``, places
+        count for the country they lie in ("visited Sihanoukville")."""
+        found = Found()
+        for h in heads:
+            found.extend(self._phrase(h, source, places))
+        return found
+
+    def _phrase(self, head, source: str, places: bool = False) -> Found:
+        found = Found(tokens=[head])
+        sent, state = self.sent, self.state
+        toks = self.phrase_tokens(head)
+        seen_mentions = set()
+        text = " ".join(t.lower_ for t in toks)
+        for t in toks:
+            mentions = sent.places_of(t.i) if places else sent.parties_of(t.i)
+            for pm in mentions:
+                if id(pm) not in seen_mentions:
+                    seen_mentions.add(id(pm))
+                    found.add(pm.code, source)
+            if mentions:
+                continue
+            person = sent.person_of(t.i)
+            if person is not None:
+                found.add(person.party, source + ":person")
+                continue
+            low = t.lower_
+            if t.lemma_.lower() == "counterpart" or low in ("counterparts", "counterpart"):
+                found.counterpart = True
+            if t.pos_ == "PROPN" and t.text in state.people:
+                found.add(state.person_party(t.text), "memory")
+            elif t.pos_ == "PRON" and low in ("he", "she", "him", "her", "his"):
+                # a possessive inside a phrase ("his Philippine counterpart") only
+                # stands in when the phrase names no party itself
+                found.add(state.person_party(low), "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
+            elif low in ("it", "its", "they", "their") and (reported := reporter_parties(self, t)):
+                for code in reported:
+                    found.add(code, "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
+            elif low in ("it", "its") and state.naval_party and state.naval_recent:
+                found.add(state.naval_party, "memory")
+            elif t.pos_ == "PRON" and low in ("you", "your", "yours"):
+                speaker = state.first_person(plural=False)
+                other = state.counterpart_of(speaker[0]) if speaker else None
+                found.add(other, "anaphor")
+            elif t.pos_ == "PRON" and low in self.lex.first_plural:
+                for code in state.first_person(plural=True):
+                    found.add(code, "first_person")
+            elif t.pos_ == "PRON" and low in self.lex.first_singular:
+                for code in state.first_person(plural=False):
+                    found.add(code, "first_person")
+            elif low in ("they", "them", "their") and len(state.pair()) >= 2:
+                for code in state.pair():
+                    found.add(code, "anaphor")
+            elif t.pos_ == "NOUN" and t.i == head.i and t.dep_ != "compound":
+                party = state.person_party(low, title_noun=True)
+                determined = any(c.lower_ in ("the", "its", "these", "those", "both") for c in t.children)
+                if party and determined:
+                    found.add(party, "memory")
+                elif determined and self.lex.in_class("naval", t.lemma_) and state.naval_party:
+                    found.add(state.naval_party, "memory")
+        if len(found.codes) < 2 and not found.anaphoric:
+            channel = self._channel_back(head)
+            if channel:
+                for code in channel[0]:
+                    found.add(code, "channel")
+        if len(found.codes) < 2 and self.lex.two_parties.search(text) and len(state.pair()) >= 2:
+            for code in state.pair():
+                found.add(code, "anaphor")
+        many = self.lex.many_parties.search(text)
+        if many and len(found.codes) < 3:
+            n = _COUNT.get(many.group(0).split()[-1].lower(), 3)
+            for code in state.set_of_size(n):
+                found.add(code, "anaphor")
+        return found

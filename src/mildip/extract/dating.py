@@ -1,126 +1,224 @@
-"""Choosing an event's date.
+"""The date of a draft: the sentence's temporal expression that the parse attaches to
+its trigger, else the narrative anchor, else the publication date.
 
-In order of preference:
+1. Among the sentence's dates (citations excluded), take the one nearest the trigger in
+   the dependency tree (fewest arcs to the trigger or to the verb that carries it;
+   text distance breaks ties). A future event re-reads the dates forward ("on Tuesday"
+   after publication).
+2. A month or day written without a year ("In August") inside a narrative whose anchor
+   is another year takes the anchor's year ("In 2022, ... In August" → 2022-08).
+3. With no date in the sentence: an anchored expression ("the next day", "two days
+   later", "that week") resolved against the narrative anchor; then the anchor itself
+   when it was set in the same paragraph; then a citation of the passage ("(MND,
+   February 9)"); then the publication date at month precision (year precision for
+   future and hypothetical events, which need not happen in the month of writing).
 
-1. a date expression in the sentence: the one nearest the trigger in its clause
-   (else in the sentence), replaced by a finer one of the same clause that agrees
-   with it, even in another clause of the sentence ("Golden Dragon 2024 ..., which
-   concluded on May 30"); expressions after "since" or "until" bound a period, and
-   those after a reporting verb ("the ministry said on Wednesday") date the report:
-   both are skipped; a month named relative to the text
-   ("last August") takes the day of a citation of the same passage (this sentence
-   or the next one of its paragraph) dated within that month;
-2. a citation attached to the sentence ("(MND, February 9)"): it dates the report,
-   so only its month is used;
-3. for a list item, the date of the list's lead-in ("On 5 August, ... announced:");
-4. the publication date, at year precision (an analysis's neighbouring sentences
-   often tell other events, so a date is never carried over from them).
-
-Exercises last days or weeks: a single day reported for one is cut to its month.
-Future events with no date of their own take the publication year.
+A publication date known only to the month or year caps the precision of relative
+expressions ("on Tuesday" in a text dated 2024-01 gives 2024-01).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
-from mildip.dates import dates_agree, truncate
-from mildip.nlp.dates import DateMention
+from mildip.dates import truncate
+from mildip.extract.sentence import Analysed
+from mildip.nlp.dates import DateMention, find_anchored, find_dates
 
-_BOUNDING = re.compile(r"(?:since|until|till|through|before)\s+$", re.IGNORECASE)
-_REPORTING = re.compile(
-    r"\b(?:said|says|announced|told\s+(?:reporters|a\s+\w+)|stated|reported|added|noted)"
-    r"(?:\s+(?:in\s+a\s+statement|on|late|early))*\s+$",
-    re.IGNORECASE,
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .’'-]{1,40}|[A-Z][A-Za-z .’'-]{1,40}(?=[^()]{0,60}\())"
+    r"(?:,\s*[A-Z][A-Za-z .’'-]{1,40}){0,2},?\s*"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?(?:\([^)]{1,40}\)\s*)?(?:--|—|–|-)\s+"
 )
+"""A wire dateline ("SEOUL, July 27 (Yonhap) --", "WASHINGTON (Reuters) -"): its date is
+the report's, not an event's."""
+_YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day"})
+_PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
-@dataclass(frozen=True)
-class Dated:
-    value: str | None
-    source: str  # "text" | "citation" | "list" | "publication" | "none"
-
-
-def event_dates(dates: list[DateMention], masked: str, base: int) -> list[DateMention]:
-    """Date mentions that can date an event (not "since May 2")."""
-    out = []
-    for d in dates:
-        head = masked[max(0, d.start - base - 12) : d.start - base]
-        if _BOUNDING.search(head):
-            continue
-        if _REPORTING.search(masked[max(0, d.start - base - 40) : d.start - base]):
-            # "the ministry said on Wednesday": the date of the report, not of the event
-            continue
-        out.append(d)
+def _ancestors(tok) -> list:
+    out = [tok]
+    while out[-1].head.i != out[-1].i and len(out) < 40:
+        out.append(out[-1].head)
     return out
 
 
-def choose_text_date(
-    candidates: list[DateMention], trigger: tuple[int, int], clause: tuple[int, int]
-) -> str | None:
-    """The sentence date for a trigger (rule 1)."""
-    best = choose_text_mention(candidates, trigger, clause)
-    return best.value if best else None
+def tree_distance(a, b) -> int:
+    """Number of dependency arcs between tokens ``a`` and ``b`` of one parse."""
+    up_a = _ancestors(a)
+    index = {t.i: n for n, t in enumerate(up_a)}
+    for m, t in enumerate(_ancestors(b)):
+        if t.i in index:
+            return index[t.i] + m
+    return 99
 
 
-def refine_by_citation(mention: DateMention | None, citation_dates: list[str]) -> str | None:
-    """Rule 1b: a month named relative to the text ("last August", "this January") takes
-    the day of a citation of the same passage that falls within that month - the dated
-    announcement or readout the sentence relies on."""
-    if mention is None or mention.kind != "last_month" or not mention.value:
+def _first_verb_above(tok):
+    t = tok
+    for _ in range(40):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by", "beyond", "to", "since"})
+"""A date after these is a horizon ("a partnership towards 2030", "by 2027"), not the
+event's date."""
+
+
+def attached(date_head, trigger, verb) -> bool:
+    """Whether a date whose head token is ``date_head`` may date the trigger: the first
+    verb above it is the trigger, the verb that carries it, a verb governing those
+    ("said on Tuesday that ..."), or a participial/relative clause on a nominal trigger
+    ("talks held on Tuesday"). A date inside another clause ("since relations were
+    restored in 1995") dates that clause's event, not this one."""
+    if any(t.i == trigger.i for t in date_head.subtree):
+        # "since August, when Beijing canceled ...": the clause tells what the date saw
+        return True
+    if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
+        return False
+    if any(a.lower_ == "according" for a in date_head.ancestors):
+        # "according to a 2007 diplomatic cable": the source's date
+        return False
+    above = _first_verb_above(date_head)
+    if above is None:
+        return True
+    chain = {t.i for t in _ancestors(trigger)}
+    if verb is not None:
+        chain |= {t.i for t in _ancestors(verb)}
+    if above.i in chain:
+        return True
+    return above.head.i == trigger.i and above.dep_ in ("acl", "relcl")
+
+
+def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
+    """``value`` no finer than the publication date allows for a relative ``kind``."""
+    if value is None or precision == "day" or kind not in _YEARLESS | {"rel_month", "rel_year", "last_month", "anchored"}:
+        return value
+    if precision == "month" and kind in ("weekday", "rel_day"):
         return None
-    inside = sorted(d for d in citation_dates if d and len(d) == 10 and d.startswith(mention.value))
-    return inside[0] if inside else None
+    if precision == "month" and kind in ("md", "dm", "anchored"):
+        return truncate(value, "month") if len(value) > 7 else value
+    if precision == "year":
+        return value[:4]
+    return value
 
 
-def choose_text_mention(
-    candidates: list[DateMention], trigger: tuple[int, int], clause: tuple[int, int]
-) -> DateMention | None:
-    """The sentence's date mention for a trigger (rule 1)."""
-    if not candidates:
-        return None
-    in_clause = [d for d in candidates if clause[0] <= d.start < clause[1]] or candidates
+def _with_anchor_year(mention: DateMention, anchor: str | None, published: date | None) -> str | None:
+    value = mention.value
+    if not value or not anchor or mention.kind not in ("md", "dm", "part_month", "range_md", "range_dm"):
+        return value
+    if not mention.relative:
+        return value
+    year = anchor[:4]
+    if year == value[:4]:
+        return value
+    candidate = year + value[4:]
+    if published is not None and candidate > published.isoformat():
+        return value
+    return candidate
 
-    def distance(d: DateMention) -> int:
-        if d.end <= trigger[0]:
-            return trigger[0] - d.end
-        return max(0, d.start - trigger[1])
 
-    best = min(in_clause, key=lambda d: (distance(d), -len(d.value or "")))
-    finer = [
-        d
-        for d in candidates
-        if d.value and len(d.value) > len(best.value) and dates_agree(d.value, best.value)
-    ]
-    if finer:
-        best = min(finer, key=distance)
-    return best
+def sentence_dates(sent: Analysed, published: date | None, future: bool, citations) -> list[DateMention]:
+    """The sentence's dates outside citations (re-read forward for a future event)."""
+    found = sent.dates
+    if future:
+        found = [d for d in find_dates(sent.text, published, sent.base, "future") if d.value]
+    spans = [(c.start, c.end) for c in citations]
+    line = DATELINE.match(sent.text)
+    if line:
+        spans.append((sent.base, sent.base + line.end()))
+    return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
+
+
+def coordinated_dates(
+    sent: Analysed, value: str, *, anchor, published, precision, modality, citations
+) -> list[str]:
+    """Further dates coordinated with the date ``value`` was read from ("in 1967 and
+    1975", "in March, April and May"): each dates one more event of a repeatable type."""
+    mentions = sentence_dates(sent, published, modality == "future", citations)
+    heads = {}
+    for d in mentions:
+        head = sent.span_head(d.start, d.end)
+        if head is not None:
+            heads[head.i] = d
+    out = []
+    for i, d in heads.items():
+        if cap_precision(_with_anchor_year(d, anchor, published), d.kind, precision) != value:
+            continue
+        tok = sent.doc[i]
+        for c in tok.subtree:
+            other = heads.get(c.i)
+            if c.i == i or other is None or c.dep_ != "conj" or other.precision != d.precision:
+                continue
+            v = cap_precision(_with_anchor_year(other, anchor, published), other.kind, precision)
+            if v and v != value and v not in out:
+                out.append(v)
+    return out
 
 
 def choose_date(
+    sent: Analysed,
+    trigger,
+    verb,
     *,
-    text_date: str | None,
-    citation_date: str | None,
-    list_date: str | None,
+    anchor: str | None,
+    anchor_here: bool,
+    explicit_anchor: str | None = None,
+    list_date: str | None = None,
     published: date | None,
-    event_type: str,
+    precision: str,
     modality: str,
-) -> Dated:
-    """Apply the order of preference of this module."""
-    if text_date:
-        value, source = text_date, "text"
-    elif modality == "future":
-        value, source = (str(published.year) if published else None), "publication"
-    elif citation_date:
-        value, source = truncate(citation_date, "month"), "citation"
-    elif list_date:
-        value, source = list_date, "list"
-    elif published:
-        value, source = str(published.year), "publication"
-    else:
-        return Dated(None, "none")
-    if event_type == "EXERCISE" and value and len(value) == 10:
-        value = truncate(value, "month")
-    return Dated(value, source)
+    citations,
+) -> tuple[str | None, str]:
+    """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
+    "citation", "published" or "none" (see the module docstring)."""
+    mentions = sentence_dates(sent, published, modality == "future", citations)
+    scored = []
+    own = {t.i for t in trigger.subtree}
+    for d in mentions:
+        head = sent.span_head(d.start, d.end)
+        if head is None or not attached(head, trigger, verb):
+            continue
+        if verb is None and trigger.dep_ == "pobj" and head.i not in own and not (
+            0 < head.i - max(own) <= 3
+        ):
+            # a noun its verb does not carry ("besides the meeting with Austin, Dong held
+            # talks on Thursday"): only its own dates count
+            continue
+        dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
+        scored.append((dist, -_PRECISION_ORDER.get(d.precision or "year", 0), abs(head.i - trigger.i), d))
+    best = None
+    if scored:
+        nearest = min(s[0] for s in scored)
+        # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
+        # ... held a call ... on April 20" is dated April 20
+        best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
+    own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
+    if best is not None:
+        reyear = None if own_frame else explicit_anchor
+        value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
+        if value is not None:
+            return value, "text"
+        # a weekday in a text dated to the month: the month of publication
+        return published.isoformat()[:7], "published"
+    anchored = find_anchored(sent.text, anchor, sent.base)
+    if anchored:
+        return anchored[0].value, "anchored"
+    if list_date:
+        return list_date, "list"
+    if anchor and anchor_here:
+        return anchor, "anchor"
+    cited = [c.date for c in citations if c.date]
+    if cited:
+        return cited[0], "citation"
+    if published is None:
+        return None, "none"
+    iso = published.isoformat()
+    if modality in ("future", "hypothetical") or precision == "year":
+        return iso[:4], "published"
+    return iso[:7], "published"

@@ -1,235 +1,263 @@
-"""The extractor's lexicon, compiled from ``triggers.toml`` and ``extraction.toml``.
+"""The trigger lexicon (``data/frames.toml``) compiled for the extractor.
 
-:func:`load_lexicon` returns a frozen :class:`Lexicon`, built once per process and
-per SHA-256 digest of the two files.
+:func:`load_lexicon` reads the frames file once per data digest and returns a
+:class:`Lexicon`:
+
+* :class:`Trigger` entries indexed by ``(head lemma, pos)``. A multi-word entry's head
+  is its first word for verbs ("call off": *call* with the particle *off*) and its last
+  word for nouns ("port call": *call* with the compound *port*);
+* :attr:`Lexicon.surface`: every inflection and spelling variant of every trigger head
+  (:func:`inflections`), so that candidate sentences are chosen before any parsing
+  without letting inflection decide recall (:meth:`Lexicon.has_trigger_word`);
+* the noun classes, cues and anaphora lists of the file, as frozensets and compiled
+  patterns.
+
+An empty list in the file is refused (:class:`mildip.DataFileError`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from mildip._exceptions import DataFileError
 from mildip.model import EVENT_TYPES
+from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_toml
 
-FRAMES = frozenset(
-    {
-        "interaction",
-        "visit",
-        "held",
-        "mechanism_action",
-        "resume",
-        "agree",
-        "establish",
-        "propose",
-        "reject",
-        "incident",
-        "port_call",
-    }
-)
+FRAMES_FILE = "frames.toml"
+_WORD = re.compile(r"[a-z][a-z+]*")
+TRIGGER_TYPES = frozenset(EVENT_TYPES) | {"TALKS"}
+POS = ("verb", "noun")
+OBJECT_CLASSES = ("engagement", "channel", "agreement")
+
+# Irregular past forms and participles of trigger heads (and of support verbs); every
+# other form is found by the head's stem. Source: standard English irregular verb tables.
+IRREGULAR: Mapping[str, tuple[str, ...]] = {
+    "meet": ("met",),
+    "hold": ("held",),
+    "sit": ("sat",),
+    "speak": ("spoke", "spoken"),
+    "fly": ("flew", "flown", "flies"),
+    "shoot": ("shot",),
+    "take": ("took", "taken"),
+    "seek": ("sought",),
+    "drive": ("drove", "driven"),
+    "come": ("came",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "freeze": ("froze", "frozen"),
+    "strike": ("struck",),
+    "make": ("made",),
+    "pay": ("paid",),
+    "lead": ("led",),
+    "begin": ("began", "begun"),
+    "undertake": ("undertook", "undertaken"),
+    "have": ("had", "has"),
+    "see": ("saw", "seen"),
+    "give": ("gave", "given"),
+    "get": ("got", "gotten"),
+    "run": ("ran",),
+    "win": ("won",),
+    "send": ("sent",),
+    "deny": ("denied", "denies"),
+    "ally": ("allied",),
+    "travel": ("travelled", "traveled"),
+    "cut": ("cuts",),
+    "rebuild": ("rebuilt",),
+}
 
 
 @dataclass(frozen=True)
-class TriggerSpec:
-    type: str
+class Trigger:
+    """One lexicon entry: a head lemma (with required dependents) of one part of speech."""
+
+    head: str
+    rest: tuple[str, ...]
+    pos: str
     frame: str
-    pattern: str
+    type: str
+    mode: str | None = None
+    resumed: bool = False
+    objects: str | None = None
+    weak: bool = False
+    context: bool = True
+    topic_object: bool = False
+    plural: bool = False
 
-
-def _words_regex(words: list[str], cased: bool = False) -> re.Pattern[str]:
-    alts = sorted({w for w in words if w}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alts)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", 0 if cased else re.IGNORECASE)
+    @property
+    def words(self) -> str:
+        """The entry as written in the file ("call off", "port call")."""
+        parts = (self.head, *self.rest) if self.pos == "verb" else (*self.rest, self.head)
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    triggers: tuple[TriggerSpec, ...]
-    trigger_regex: re.Pattern[str]
-    dialogue_heads: frozenset[str]
-    exercise_heads: frozenset[str]
-    cooperation_heads: frozenset[str]
-    modifiers: frozenset[str]
-    generic: frozenset[str]
-    naval: re.Pattern[str]
-    engagement_objects: re.Pattern[str]
-    channel_objects: re.Pattern[str]
-    call_cues: re.Pattern[str]
-    window_before: int
-    window_after: int
-    negated: re.Pattern[str]
-    future: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    resumption: re.Pattern[str]
-    habitual: re.Pattern[str]
-    wishes: re.Pattern[str]
-    family_name_first: frozenset[str]
+    """Everything the frames look up; built by :func:`load_lexicon`."""
+
+    triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
+    surface: frozenset[str]
+    classes: Mapping[str, frozenset[str]]
+    cues: Mapping[str, frozenset[str]]
+    resumed: re.Pattern[str]
     two_parties: re.Pattern[str]
-    clause_boundaries: re.Pattern[str]
-    head_regex: re.Pattern[str]
+    many_parties: re.Pattern[str]
+    channel_back: frozenset[str]
+    channel_back_exercise: frozenset[str]
+    first_singular: frozenset[str]
+    first_plural: frozenset[str]
+    generic: frozenset[str]
+    session_nouns: frozenset[str]
+    digest: str = field(default="")
 
-    def trigger_spec(self, group: str) -> TriggerSpec:
-        """The spec of the named group ``t<N>`` of :attr:`trigger_regex`."""
-        return self.triggers[int(group[1:].split("_")[0])]
+    def has_trigger_word(self, text: str) -> bool:
+        """Whether ``text`` holds a word that is an inflection of a trigger head."""
+        return any(w in self.surface for w in _WORD.findall(text.lower()))
+
+    def entries(self) -> list[Trigger]:
+        """Every trigger, in file order within each head."""
+        return [t for group in self.triggers.values() for t in group]
+
+    def for_token(self, lemma: str, pos: str) -> tuple[Trigger, ...]:
+        """Triggers whose head is ``lemma`` with part of speech ``pos`` ("verb"/"noun")."""
+        return self.triggers.get((lemma.lower(), pos), ())
+
+    def in_class(self, name: str, lemma: str) -> bool:
+        """Whether ``lemma`` belongs to the noun/verb class ``name`` (case-insensitive;
+        a plural proper noun such as "Talks" is tried singular too)."""
+        low = lemma.lower()
+        members = self.classes[name]
+        return low in members or (low.endswith("s") and low[:-1] in members)
+
+    def cue(self, name: str, word: str) -> bool:
+        """Whether ``word`` (lower case) is one of the cues ``name``."""
+        return word.lower() in self.cues[name]
 
 
-def _build() -> Lexicon:
-    trig = load_toml("triggers.toml")
-    vocab = load_toml("extraction.toml")
-    specs = []
-    for i, t in enumerate(trig.get("trigger", [])):
-        if t.get("type") not in (*EVENT_TYPES, "TALKS") or t.get("frame") not in FRAMES:
-            raise DataFileError(f"triggers.toml: trigger {i} has a bad type or frame: {t}")
-        try:
-            re.compile(t["pattern"])
-        except re.error as exc:
-            raise DataFileError(f"triggers.toml: trigger {i} pattern: {exc}") from None
-        specs.append(TriggerSpec(t["type"], t["frame"], t["pattern"]))
-    if not specs:
-        raise DataFileError("triggers.toml defines no trigger")
-    # One alternation of named groups: at each position the longest alternative is kept
-    # by ordering alternatives by their longest literal form (approximated by length).
-    alternatives = []
-    for i, s in enumerate(specs):
-        for alt in _split_top_level(s.pattern):
-            alternatives.append((len(alt), i, alt))
-    alternatives.sort(key=lambda a: (-a[0], a[1]))
-    trigger_regex = re.compile(_dispatch_pattern(alternatives), re.IGNORECASE)
-    mech = vocab["mechanism"]
-    heads = sorted(set(mech["dialogue_heads"]) | set(mech["exercise_heads"]), key=len, reverse=True)
+_VOWELS = frozenset("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Every regular inflection and common spelling variant of ``lemma`` as a noun or a
+    verb: plural and third person (-s, -es, -ies), past and participle (-ed, -d, -ied,
+    doubled final consonants, British -ll-), gerund (-ing, e dropped, doubled), plus the
+    irregular forms of :data:`IRREGULAR`."""
+    w = lemma.lower()
+    out = {w, *IRREGULAR.get(w, ())}
+    if w.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out.add(w + "es")
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    else:
+        out.add(w + "s")
+    if w.endswith("e"):
+        out |= {w + "d", w[:-1] + "ing"}
+    else:
+        out |= {w + "ed", w + "ing"}
+    if len(w) >= 3 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+        # ram -> rammed, cancel -> cancelled (British), stop -> stopping
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "er"}
+    return out
+
+
+def _words(value: Any, origin: str) -> list[str]:
+    if not isinstance(value, list) or not value:
+        raise DataFileError(f"{FRAMES_FILE}: {origin} must be a non-empty list")
+    out = []
+    for w in value:
+        if not isinstance(w, str) or not w.strip():
+            raise DataFileError(f"{FRAMES_FILE}: {origin} holds an empty or non-text entry")
+        out.append(" ".join(w.lower().split()))
+    return out
+
+
+def _trigger_entries(rows: Any) -> list[Trigger]:
+    if not isinstance(rows, list) or not rows:
+        raise DataFileError(f"{FRAMES_FILE}: no [[trigger]] blocks")
+    out = []
+    for i, row in enumerate(rows, start=1):
+        where = f"trigger {i}"
+        pos, type_ = row.get("pos"), row.get("type")
+        if pos not in POS:
+            raise DataFileError(f"{FRAMES_FILE}: {where}: pos must be one of {POS}, not {pos!r}")
+        if type_ not in TRIGGER_TYPES:
+            raise DataFileError(f"{FRAMES_FILE}: {where}: unknown type {type_!r}")
+        objects = row.get("objects")
+        if objects is not None and objects not in OBJECT_CLASSES:
+            raise DataFileError(f"{FRAMES_FILE}: {where}: unknown objects class {objects!r}")
+        for words in _words(row.get("words"), f"{where} words"):
+            parts = words.split()
+            head, rest = (parts[0], parts[1:]) if pos == "verb" else (parts[-1], parts[:-1])
+            out.append(
+                Trigger(
+                    head=head,
+                    rest=tuple(rest),
+                    pos=pos,
+                    frame=str(row.get("frame") or ""),
+                    type=type_,
+                    mode=row.get("mode"),
+                    resumed=bool(row.get("resumed", False)),
+                    objects=objects,
+                    weak=bool(row.get("weak", False)),
+                    context=bool(row.get("context", True)),
+                    topic_object=bool(row.get("topic_object", False)),
+                    plural=bool(row.get("plural", False)),
+                )
+            )
+    return out
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(set(phrases))) + r")(?![\w-])", re.I)
+
+
+def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
+    """A :class:`Lexicon` from the parsed frames file ``data``."""
+    entries = _trigger_entries(data.get("trigger"))
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for t in entries:
+        index.setdefault((t.head, t.pos), []).append(t)
+    classes_raw = data.get("classes") or {}
+    cues_raw = data.get("cues") or {}
+    anaphora = data.get("anaphora") or {}
+    naming = data.get("naming") or {}
+    classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
+    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "engagement_verbs", "reporting"):
+        if name not in classes:
+            raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
+    resumed = _words(cues_raw.get("resumed"), "[cues] resumed")
+    cues = {k: frozenset(_words(v, f"[cues] {k}")) for k, v in cues_raw.items() if k != "resumed"}
+    surface = frozenset(f for t in entries for f in inflections(t.head))
     return Lexicon(
-        triggers=tuple(specs),
-        trigger_regex=trigger_regex,
-        dialogue_heads=frozenset(mech["dialogue_heads"]),
-        exercise_heads=frozenset(mech["exercise_heads"]),
-        cooperation_heads=frozenset(mech["cooperation_heads"]),
-        modifiers=frozenset(w.lower() for w in mech["modifiers"]),
-        generic=frozenset(w.lower() for w in mech["generic"]),
-        naval=_words_regex(mech["naval"]),
-        engagement_objects=_words_regex(mech["engagement_objects"]),
-        channel_objects=_words_regex(mech["channel_objects"]),
-        call_cues=_words_regex(vocab["mode"]["call_cues"]),
-        window_before=int(vocab["mode"]["window_before"]),
-        window_after=int(vocab["mode"]["window_after"]),
-        negated=_words_regex(vocab["modality"]["negated"]),
-        future=_words_regex(vocab["modality"]["future"]),
-        hypothetical=_words_regex(vocab["modality"]["hypothetical"]),
-        resumption=re.compile("|".join(vocab["resumption"]["patterns"]), re.IGNORECASE),
-        habitual=_words_regex(vocab["habitual"]["cues"]),
-        wishes=re.compile(
-            r"(?i)\b(?:"
-            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in vocab["wishes"]["cues"])
-            + r")\b(?:\s+\w+){0,2}\s+to\b"
+        triggers={k: tuple(v) for k, v in index.items()},
+        surface=surface,
+        classes=classes,
+        cues=cues,
+        resumed=re.compile("|".join(f"(?:{p})" for p in resumed), re.IGNORECASE),
+        two_parties=_phrase_pattern(_words(anaphora.get("two_parties"), "two_parties")),
+        many_parties=_phrase_pattern(_words(anaphora.get("many_parties"), "many_parties")),
+        channel_back=frozenset(_words(anaphora.get("channel_back"), "channel_back")),
+        channel_back_exercise=frozenset(
+            _words(anaphora.get("channel_back_exercise"), "channel_back_exercise")
         ),
-        family_name_first=frozenset(vocab["names"]["family_name_first"]),
-        two_parties=_words_regex(vocab["anaphora"]["two_parties"]),
-        clause_boundaries=re.compile(
-            "|".join(
-                b[3:] if b.startswith("re:") else re.escape(b)
-                for b in vocab["clauses"]["boundaries"]
-            ),
-            re.IGNORECASE,
+        first_singular=frozenset(
+            _words(anaphora.get("first_person_singular"), "first_person_singular")
         ),
-        head_regex=_words_regex(heads),
+        first_plural=frozenset(_words(anaphora.get("first_person_plural"), "first_person_plural")),
+        generic=frozenset(_words(naming.get("generic"), "[naming] generic")),
+        session_nouns=frozenset(_words(naming.get("session_nouns"), "[naming] session_nouns")),
+        digest=digest,
     )
 
 
-def _first_chars(pattern: str) -> set[str] | None:
-    """Lower-case letters a match of ``pattern`` can start with (None when unknown)."""
-    from re import _constants as c
-    from re import _parser
-
-    def first(items) -> set[str] | None:
-        for op, av in items:
-            if op is c.LITERAL:
-                return {chr(av).lower()}
-            if op is c.IN:
-                out = set()
-                for iop, iav in av:
-                    if iop is c.LITERAL:
-                        out.add(chr(iav).lower())
-                    else:
-                        return None
-                return out
-            if op is c.SUBPATTERN:
-                return first(av[-1])
-            if op is c.BRANCH:
-                out = set()
-                for branch in av[1]:
-                    chars = first(branch)
-                    if chars is None:
-                        return None
-                    out |= chars
-                return out
-            return None
-        return None
-
-    try:
-        return first(_parser.parse(pattern, re.IGNORECASE))
-    except (re.error, TypeError, AttributeError):
-        return None
-
-
-def _dispatch_pattern(alternatives: list[tuple[int, int, str]]) -> str:
-    """One regex for all triggers, dispatched on the first letter: at each word start
-    only the alternatives that can begin with that letter are tried (Python's engine
-    would otherwise try every alternative everywhere). Within a letter the longer
-    alternatives come first; each copy of an alternative has its own group name
-    ``t<spec>_<n>``."""
-    by_letter: dict[str, list[str]] = {}
-    fallback: list[str] = []
-    n = 0
-    for _, i, alt in alternatives:
-        chars = _first_chars(alt)
-        targets = sorted(chars) if chars else [None]
-        for ch in targets:
-            part = f"(?P<t{i}_{n}>{alt})"
-            n += 1
-            (by_letter.setdefault(ch, []) if ch else fallback).append(part)
-    branches = [
-        f"(?=[{re.escape(ch)}{re.escape(ch.upper())}])(?:{'|'.join(parts)})"
-        for ch, parts in sorted(by_letter.items())
-    ]
-    if fallback:
-        branches.append("(?:" + "|".join(fallback) + ")")
-    return r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])"
-
-
-def _split_top_level(pattern: str) -> list[str]:
-    """Split a regex on its top-level ``|`` (outside groups and classes)."""
-    parts, depth, in_class, buf, i = [], 0, False, [], 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            buf.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append("".join(buf))
-            buf = []
-            i += 1
-            continue
-        buf.append(ch)
-        i += 1
-    parts.append("".join(buf))
-    return [p for p in parts if p]
-
-
-@lru_cache(maxsize=4)
-def _load(digest: str) -> Lexicon:
-    return _build()
+@lru_cache(maxsize=2)
+def _cached(digest: str) -> Lexicon:
+    return build_lexicon(load_toml(FRAMES_FILE), digest)
 
 
 def load_lexicon() -> Lexicon:
-    """The compiled lexicon (cached per data digest)."""
-    return _load(data_digest("triggers.toml", "extraction.toml"))
+    """The shipped lexicon, compiled once per process and data digest."""
+    return _cached(data_digest(FRAMES_FILE))

@@ -1,34 +1,146 @@
-"""Modality of an event mention: asserted, future, hypothetical or negated.
+"""Modality from the parse: asserted, future, hypothetical, negated - or no event.
 
-Cues (``extraction.toml`` [modality]) are read in the trigger's clause, before the
-trigger, and in the trigger itself ("preparations for", "will be held"). The cue
-nearest the trigger decides, except that a negation within three words of the
-trigger always wins ("did not meet").
+The cues are read on the trigger's **governor chain**: the trigger, the verb that
+carries it, and the verbs that govern that one through ``xcomp``/``ccomp``/``conj``/
+``advcl`` links ("plans to hold talks": *hold* is governed by *plans*), never from
+words that merely stand nearby.
+
+* **negated**: a ``neg`` dependent ("did not meet"), "no" on a nominal trigger ("held
+  no talks"), "never", or a negating governor ("failed to meet");
+* **future**: "will"/"shall" on the chain, a governor of planning or scheduling ("plans
+  to", "is scheduled to", "agreed to"), a future modifier ("the upcoming talks", "the
+  next round"), or an event date after publication;
+* **hypothetical**: "could", "might", "may", "would" on the chain, "if"/"whether"/
+  "unless", or a governor of considering or urging;
+* **no event** (:data:`NO_EVENT`): a wish or readiness ("hopes to visit", "ready to
+  meet"), a question, or a habit without a date ("the two navies exercise every year").
 """
 
 from __future__ import annotations
 
-import re
-
 from mildip.extract.lexicon import Lexicon
 
-_FUTURE_TRIGGERS = re.compile(r"(?i)^(?:preparations for|is scheduled|are scheduled|will be held)$")
+NO_EVENT = "none"
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "nsubj", "attr", "compound", "oprd"})
+_CONDITION_MARKS = frozenset({"if", "whether", "unless", "should"})
 
 
-def modality(clause_before: str, trigger_text: str, lex: Lexicon) -> str:
-    """Modality from the clause text before the trigger and the trigger's own text."""
-    if _FUTURE_TRIGGERS.match(trigger_text):
-        return "future"
-    near = " ".join(clause_before.split()[-4:])
-    if lex.negated.search(near):
-        return "negated"
-    best: tuple[int, str] | None = None
-    for kind, pattern in (
-        ("future", lex.future),
-        ("hypothetical", lex.hypothetical),
-        ("negated", lex.negated),
+def governor_chain(trigger, verb) -> list:
+    """The trigger, its verb and the verbs governing that verb (up to a reporting verb
+    or the root), in order."""
+    chain = [trigger]
+    if verb is not None and verb.i != trigger.i:
+        chain.append(verb)
+    t = chain[-1]
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ not in _CHAIN_DEPS:
+            break
+        if t.dep_ == "ccomp":
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            chain.append(t)
+    return chain
+
+
+def _children(tok):
+    return list(tok.children)
+
+
+NEGATABLE = frozenset({"MEET", "CALL", "DIALOGUE", "RESUME", "PORT_CALL", "EXERCISE"})
+"""Types whose "did not happen" is itself worth recording ("held no talks"); for the
+others ("did not enter the airspace", "does not honor its agreements") a negation
+means no event."""
+_DEONTIC = frozenset({"should", "must", "ought"})
+
+
+def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = True) -> str:
+    """The modality of an event triggered by ``trigger`` (carried by ``verb``), or
+    :data:`NO_EVENT`. A nominal trigger that its verb does not carry ("did not
+    mention the encounter") takes no negation from that verb."""
+    chain = governor_chain(trigger, verb)
+    directed_refusal = event_type in ("REJECT", "CANCEL", "SUSPEND")
+    negated = False
+    for tok in chain:
+        if tok.i != trigger.i and (tok.pos_ == "NOUN" or not carried):
+            continue
+        for c in _children(tok):
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "neither", "nor")):
+                negated = True
+            if c.dep_ == "aux" and low in _DEONTIC:
+                # "the two militaries should strengthen dialogue": advice, not an event
+                return NO_EVENT
+        if _counterfactual(tok):
+            # "the ship would have collided": what did not happen
+            return NO_EVENT
+        if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
+            negated = True
+    if negated:
+        return "negated" if event_type in NEGATABLE else NO_EVENT
+    if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(
+        a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
     ):
-        for m in pattern.finditer(clause_before):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), kind)
-    return best[1] if best else "asserted"
+        return NO_EVENT
+    future = hypothetical = False
+    for tok in chain:
+        for c in _children(tok):
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass") and low in lex.cues["future_aux"]:
+                future = True
+            elif c.dep_ in ("aux", "auxpass") and low in lex.cues["hypothetical_aux"]:
+                hypothetical = True
+            elif c.dep_ == "mark" and low in _CONDITION_MARKS:
+                hypothetical = True
+            elif c.dep_ in ("amod", "advmod", "compound") and low in lex.cues["future_modifiers"] and tok.i == trigger.i:
+                future = True
+        if tok.i != trigger.i:
+            lemma = tok.lemma_.lower()
+            if lemma in lex.cues["future_governors"]:
+                future = True
+            elif lemma in lex.cues["hypothetical_governors"]:
+                hypothetical = True
+            if tok.lower_ in ("due", "set", "scheduled", "expected", "slated", "poised") or (
+                lemma == "be" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children)
+            ):
+                future = True
+    if trigger.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children):
+        if trigger.head.lemma_.lower() in ("be",):
+            future = True
+    if hypothetical and not future:
+        return "hypothetical"
+    if future:
+        return "future"
+    return "asserted"
+
+
+def _counterfactual(tok) -> bool:
+    """ "would have collided", "could have been avoided": a modal with the perfect."""
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return tok.tag_ == "VBN" and "have" in aux and bool(aux & {"would", "could", "might"})
+
+
+def is_question(text: str) -> bool:
+    """A sentence that asks (it ends with a question mark)."""
+    return text.rstrip(" \"'”’)").endswith("?")
+
+
+def is_habitual(trigger, verb, lex: Lexicon) -> bool:
+    """Whether the trigger's clause states a habit ("the two navies exercise every
+    year", "regularly hold talks"): a habitual adverb or phrase in the clause of the
+    trigger's verb (not in another clause of the sentence)."""
+    head = verb if verb is not None else trigger
+    clause = [t for t in head.subtree if not _in_other_clause(t, head)]
+    low = " ".join(t.lower_ for t in clause)
+    if any(" " in cue and f" {cue} " in f" {low} " for cue in lex.cues["habitual"]):
+        return True
+    return any(t.lower_ in lex.cues["habitual"] for t in clause)
+
+
+def _in_other_clause(tok, head) -> bool:
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "ccomp", "acl", "parataxis"):
+            return True
+        t = t.head
+    return False

@@ -199,3 +199,42 @@ def find_persons(
         party = party_at(base + t_lo, base + t_hi) if title or former else None
         out.append(PersonMention(base + s, base + e, name, title, party, base + min(tstart, s)))
     return out
+
+
+_NAME_STOP = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "the", "of", "and",
+    }
+)
+
+
+def name_spans(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
+    """Character spans (relative to the parsed text) of runs of two or more capitalised
+    proper nouns that no gazetteer mention covers ("Gilberto Teodoro", "Dong Jun"):
+    the person names that no title announces. ``covered`` holds the indices of tokens
+    inside party, place and forum names. :func:`find_persons` drops runs that name an
+    institution ("Air Force", "Ministry")."""
+    out = []
+    run: list = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            out.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        run.clear()
+
+    for t in doc:
+        name_like = (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and t.i not in covered
+            and t.lower_ not in _NAME_STOP
+            and not t.like_num
+        )
+        if name_like:
+            run.append(t)
+        else:
+            close()
+    close()
+    return tuple(out)

@@ -37,10 +37,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from mildip._exceptions import DataFileError
 from mildip.dates import precision
+from mildip.kb.text import fold
 from mildip.model import Event
 from mildip.resources import data_digest, data_text
 from mildip.settings import Settings, default_values
@@ -70,6 +71,10 @@ _MIN_FUZZY_TOKEN_LENGTH = 5
 _NUMERIC_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _YEAR = re.compile(r"^\d{4}$")
 _PARENTHETICAL = re.compile(r"\(([^()]*)\)")
+_ROMAN = re.compile(r"(?<![A-Za-z])(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?![A-Za-z])")
+"""An upper-case Roman numeral written as a word or after a hyphen ("Shaheen-IX", "Garuda VII")."""
+_PLUS = re.compile(r"(\d)\s*\+\s*(\d)")
+"""A "2+2"-style format name, kept as one token ("2plus2") instead of two dropped digits."""
 _CONNECTIVES = frozenset({"and", "of", "on", "for", "in", "with", "between", "against", "to"})
 """Filler words kept at the start of a discovered name's body (only leading filler is cut)."""
 _KIND_HINTS: tuple[tuple[str, str], ...] = (
@@ -134,6 +139,11 @@ class Vocabulary:
         """Every word that names a party, lower case."""
         return frozenset(w for p in self.parties.values() for w in p.words)
 
+    def named_parties(self, text: str) -> frozenset[str]:
+        """The codes of the parties whose words occur in ``text`` ("Sino-US talks" → CHN, USA)."""
+        words = set(re.split(r"[^a-z]+", _fold(text).lower().replace(".", "").replace("'", "")))
+        return frozenset(p.code for p in self.parties.values() if p.words & words)
+
     def prefix(self, actors: Iterable[str]) -> str:
         """The party prefix of a discovered name: organisations, then China, then the rest."""
 
@@ -192,8 +202,12 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
     """The :class:`NameKey` of a mechanism name (parenthesised text is ignored).
 
     ``codes`` are party codes (the event's actors) also removed when written in capitals.
+    Upper-case Roman numerals ("Shaheen-IX") are dropped like numbers; "2+2" becomes the
+    single token ``2plus2``; a hyphenated word is split when a part is a party word or a
+    number ("Joint Sea-2024" = "Joint Sea 2024"), joined otherwise.
     """
-    text = _PARENTHETICAL.sub(" ", _without_codes(_fold(text), codes)).lower()
+    text = _PARENTHETICAL.sub(" ", _without_codes(_fold(text), codes))
+    text = _PLUS.sub(r"\1plus\2", _ROMAN.sub(" ", text)).lower()
     text = re.sub(r"'s\b", "", text).replace("s'", "s")
     party_words = vocabulary.party_words
     tokens: list[str] = []
@@ -202,7 +216,8 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
         if not raw:
             continue
         parts = [p.replace(".", "").replace("'", "") for p in raw.split("-")]
-        pieces = parts if any(p in party_words for p in parts) else ["".join(parts)]
+        split = any(p in party_words or p.isdigit() for p in parts)
+        pieces = parts if split else ["".join(parts)]
         for piece in pieces:
             if not piece or piece in party_words or piece in vocabulary.filler:
                 continue
@@ -316,6 +331,8 @@ class Registry:
     threshold: int = 88
     _keys: tuple[tuple[Mechanism, NameKey], ...] = field(init=False, repr=False, compare=False)
     _by_id: Mapping[str, Mechanism] = field(init=False, repr=False, compare=False)
+    _memo: dict = field(init=False, repr=False, compare=False)
+    """Answers of :meth:`match` (the registry is immutable, so they never go stale)."""
 
     def __post_init__(self) -> None:
         keys = tuple(
@@ -323,6 +340,7 @@ class Registry:
         )
         object.__setattr__(self, "_keys", keys)
         object.__setattr__(self, "_by_id", {m.mechanism_id: m for m in self.mechanisms})
+        object.__setattr__(self, "_memo", {})
 
     def __iter__(self):
         return iter(self.mechanisms)
@@ -341,16 +359,30 @@ class Registry:
         """The registered mechanism ``text`` names, or None.
 
         ``actors`` (party codes) must equal the mechanism's parties as a set when both
-        are known. A tie between two different mechanisms returns None (ambiguous).
+        are known. Without ``actors``, the parties that ``text`` itself names ("CARAT
+        Indonesia", "U.S.-Japan 2+2") must be among the mechanism's parties. A mechanism
+        without fixed parties passes both tests. A tie between two different mechanisms
+        returns None (ambiguous).
         """
         if not text or not text.strip():
             return None
         wanted = frozenset(actors)
+        memo_key = (text, wanted)
+        if memo_key not in self._memo:
+            if len(self._memo) > 20000:
+                self._memo.clear()
+            self._memo[memo_key] = self._match(text, wanted)
+        return self._memo[memo_key]
+
+    def _match(self, text: str, wanted: frozenset[str]) -> Mechanism | None:
+        named = frozenset() if wanted else self.vocabulary.named_parties(text)
         queries = [normalise_name(text, self.vocabulary, wanted)]
         queries += [normalise_name(a, self.vocabulary) for a in abbreviations(text)]
         best: dict[str, float] = {}
         for mechanism, key in self._keys:
-            if wanted and mechanism.parties and frozenset(mechanism.parties) != wanted:
+            if mechanism.parties and wanted and frozenset(mechanism.parties) != wanted:
+                continue
+            if mechanism.parties and not named <= frozenset(mechanism.parties):
                 continue
             for query in queries:
                 score = key_score(query, key, self.threshold)
@@ -386,6 +418,48 @@ class Registry:
     def resolve(self, text: str, actors: Sequence[str] = ()) -> Mechanism:
         """The registered mechanism ``text`` names, else a discovered one (the registry is unchanged)."""
         return self.match(text, actors) or self.discover(text, actors)
+
+    def lookup(self, text: str) -> tuple[Mechanism, ...]:
+        """The mechanisms a user's ``text`` names (``--mechanism``), most specific rule first.
+
+        1. the id, the name or an alias (abbreviations such as ``DPCT`` included),
+           compared folded (case, accents and punctuation ignored);
+        2. else :meth:`match` (normalised names, any parties);
+        3. else every mechanism whose id, name or an alias contains the folded text.
+
+        An empty tuple means the registry knows no such mechanism.
+        """
+        needle = fold(text or "")
+        if not needle:
+            return ()
+        exact = tuple(
+            m
+            for m in self.mechanisms
+            if needle == fold(m.mechanism_id) or any(needle == fold(n) for n in m.names)
+        )
+        if exact:
+            return exact
+        matched = self.match(text)
+        if matched is not None:
+            return (matched,)
+        return tuple(
+            m
+            for m in self.mechanisms
+            if needle in fold(m.mechanism_id) or any(needle in fold(n) for n in m.names)
+        )
+
+    def suggest(self, text: str, limit: int = 3) -> list[str]:
+        """Up to ``limit`` registered names or aliases close to ``text`` (rapidfuzz), best first."""
+        names = {n: m for m in self.mechanisms for n in m.names}
+        found = process.extract(
+            fold(text), list(names), scorer=fuzz.ratio, processor=fold, limit=limit * 3
+        )
+        out: list[str] = []
+        for name, score, _ in found:
+            label = name if name == names[name].name else f"{name} ({names[name].name})"
+            if score >= 70 and label not in out:
+                out.append(label)
+        return out[:limit]
 
     def mechanism_for(self, event: Event) -> Mechanism | None:
         """The mechanism of an event: by ``mechanism_id`` when registered, else by its text."""
@@ -497,9 +571,12 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         raise DataFileError(
             f"{where}: unknown keys {sorted(unknown)}; known: {sorted(_KNOWN_KEYS)}"
         )
-    for key in ("id", "name", "parties", "kind", "sources"):
+    for key in ("id", "name", "kind", "sources"):
         if not row.get(key):
             raise DataFileError(f"{where}: {key!r} is required and may not be empty")
+    parties = row.get("parties", [])
+    if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
+        raise DataFileError(f"{where}: parties must be a list of party codes")
     if row["id"] != slugify(row["id"]):
         raise DataFileError(f"{where}: id must be a slug such as {slugify(row['id'])!r}")
     if row["kind"] not in KINDS:
@@ -518,7 +595,7 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         mechanism_id=row["id"],
         name=row["name"],
         aliases=tuple(row.get("aliases", ())),
-        parties=tuple(sorted(set(row["parties"]))),
+        parties=tuple(sorted(set(parties))),
         kind=row["kind"],
         level=row.get("level"),
         cadence_days=cadence,
@@ -535,14 +612,20 @@ def _check_unique(registry: Registry, origin: str) -> None:
         if m.mechanism_id in seen_ids:
             raise DataFileError(f"{origin}: mechanism id {m.mechanism_id!r} is used twice")
         seen_ids.add(m.mechanism_id)
-    owners: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+    owners: dict[tuple[str, ...], dict[tuple[str, ...], str]] = {}
     for m, key in registry._keys:
-        slot = (m.parties, key.tokens)
-        other = owners.setdefault(slot, m.mechanism_id)
-        if other != m.mechanism_id:
+        by_parties = owners.setdefault(key.tokens, {})
+        by_parties.setdefault(m.parties, m.mechanism_id)
+        # a mechanism without fixed parties is a candidate for every set of actors
+        if m.parties:
+            rivals = (by_parties[m.parties], by_parties.get((), m.mechanism_id))
+        else:
+            rivals = tuple(by_parties.values())
+        other = next((o for o in rivals if o != m.mechanism_id), None)
+        if other is not None:
             raise DataFileError(
                 f"{origin}: {m.mechanism_id!r} and {other!r} share the name {' '.join(key.tokens)!r} "
-                f"for the same parties; make one of the names more specific"
+                f"for the same (or unfixed) parties; make one of the names more specific"
             )
 
 

@@ -349,3 +349,69 @@ def _share_years(found: list[DateMention], text: str, offset: int) -> list[DateM
                 d.start, d.end, d.text, nxt.value[:4] + d.value[4:], d.precision, d.kind, False
             )
     return out
+
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+_ANCHORED = re.compile(
+    r"\b(?:(?P<next>the\s+(?:next|following)\s+day)|(?P<prev>the\s+(?:day\s+before|previous\s+day))"
+    r"|(?P<same>(?:that|the\s+same)\s+day)"
+    r"|(?P<later>(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+(?P<dir>later|after(?:wards?)?|earlier|before))"
+    r"|(?P<mlater>(?P<mn>a|one|two|three|four|five|six)\s+months?\s+(?P<mdir>later|after(?:wards?)?|earlier|before))"
+    r"|(?P<week>(?:that|the\s+same|the\s+following|the\s+next|later\s+that)\s+week)"
+    r"|(?P<month>(?:that|the\s+same|later\s+that|earlier\s+that)\s+month)"
+    r"|(?P<year>(?:that|the\s+same|later\s+that|earlier\s+that)\s+year))\b",
+    re.IGNORECASE,
+)
+
+
+def find_anchored(text: str, anchor: str | None, offset: int = 0) -> list[DateMention]:
+    """Expressions dated by the narrative, not by the publication: "the next day",
+    "two days later", "that week", "later that year" - resolved against ``anchor`` (a
+    partial ISO date). A day offset needs a day-precise anchor; otherwise the result
+    keeps the anchor's precision. Without an anchor the list is empty."""
+    if not anchor:
+        return []
+    out = []
+    for m in _ANCHORED.finditer(text):
+        value = _anchored_value(m, anchor)
+        if value is None:
+            continue
+        out.append(
+            DateMention(
+                start=offset + m.start(),
+                end=offset + m.end(),
+                text=m.group(0),
+                value=value,
+                precision=_precision(value),
+                kind="anchored",
+                relative=True,
+            )
+        )
+    return out
+
+
+def _anchored_value(m: re.Match, anchor: str) -> str | None:
+    if m.group("mlater"):
+        if len(anchor) < 7:
+            return anchor[:4]
+        n = _WORD_NUMBERS.get(m.group("mn").lower(), 1)
+        sign = 1 if m.group("mdir").lower().startswith(("later", "after")) else -1
+        y, mo = divmod(int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign * n, 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    if m.group("year"):
+        return anchor[:4]
+    if m.group("month"):
+        return anchor[:7] if len(anchor) >= 7 else anchor[:4]
+    if m.group("week") or m.group("same"):
+        return anchor
+    if len(anchor) < 10:
+        return anchor
+    day = date.fromisoformat(anchor)
+    if m.group("next"):
+        return (day + timedelta(days=1)).isoformat()
+    if m.group("prev"):
+        return (day - timedelta(days=1)).isoformat()
+    n = m.group("n").lower()
+    count = _WORD_NUMBERS.get(n) or int(n)
+    sign = 1 if m.group("dir").lower().startswith(("later", "after")) else -1
+    return (day + timedelta(days=sign * count)).isoformat()

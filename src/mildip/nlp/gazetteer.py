@@ -175,3 +175,21 @@ def _load(digest: str) -> Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, compiled once per process and per data digest."""
     return _load(data_digest(*GAZETTEER_FILES))
+
+
+@lru_cache(maxsize=2)
+def _dyad_pattern(digest: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    rows = load_tsv("dyads.tsv")
+    forms = {r["form"].lower(): tuple(c for c in r["codes"].split("|") if c) for r in rows}
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(forms)) + r")(?![\w-])", re.I), forms
+
+
+def find_dyads(text: str, offset: int = 0) -> list[PartyMention]:
+    """Words that name two parties at once ("inter-Korean", "cross-Strait",
+    ``dyads.tsv``): one :class:`PartyMention` per party, over the same span."""
+    pattern, forms = _dyad_pattern(data_digest("dyads.tsv"))
+    out = []
+    for m in pattern.finditer(text):
+        for code in forms.get(m.group(0).lower(), ()):
+            out.append(PartyMention(offset + m.start(), offset + m.end(), m.group(0), code, "demonym"))
+    return out

@@ -1,17 +1,25 @@
 """``build_report``: everything a brief shows, as data (rendering is in :mod:`mildip.report.render`).
 
-Selection: events dated within ``since..until`` (undated events only when no window is
-given) and involving at least one of ``parties`` (all events when ``parties`` is empty).
+Selection: the :class:`~mildip.analysis.filters.EventFilter` ``selection`` - the same
+filter as ``mildip events`` - so ``--party CHN --party USA`` keeps only events with both.
 
-The comparison: the *focus* party is ``parties[0]``, else the most frequent actor; the
-*reference* is ``parties[1]``, else the focus's most frequent co-actor; the groups are
-``vs_groups``, else every group whose ``allies_of`` is the reference (``us-allies`` for
-the United States). The comparison runs over all events and documents of the window
-(coverage needs documents that report no event too).
+Knowledge date: ``selection.as_of``, else the last day of ``selection.until``. With one,
+the whole brief is what could be known that day (:func:`mildip.analysis.asof.knowledge_at`):
+only documents published by then, events dated by then, plans announced by then; the
+subtitle says so and counts what was left out. Without one, the board is as of the last
+day of the latest event date and everything stored counts.
 
-The status board is :func:`mildip.analysis.board.status_board` for the focus party as
-of ``until`` (else the last day of the latest event's date), keeping the mechanisms
-whose state is known by then (including the registry's own founding dates).
+The comparison: the *focus* party is the filter's first party, else the most frequent
+actor; the *reference* is its second party, else the focus's most frequent co-actor.
+Groups: ``vs_groups`` when given; otherwise, when the filter names at most one party,
+every group whose ``allies_of`` is the reference (``us-allies`` for the United States),
+and none when it names two or more (the comparison then counts only filtered events).
+Explicit ``vs_groups`` with a party filter count events outside it (the focus with the
+group's members), and the brief says so (``comparison_note``).
+
+The status board is :func:`mildip.analysis.board.status_board` of the filtered events
+for the filter's parties (else the focus), keeping mechanisms with an observed state;
+registry facts are listed apart (``BoardLine.registry``).
 """
 
 from __future__ import annotations
@@ -22,19 +30,20 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from mildip.analysis.asof import knowledge_at
 from mildip.analysis.board import BoardRow, status_board
+from mildip.analysis.filters import EventFilter
 from mildip.analysis.groups import load_groups
 from mildip.analysis.network import Centrality, centrality, party_graph
 from mildip.analysis.trends import Comparison, compare
 from mildip.dates import bounds, sort_key
 from mildip.model import Document, Event
 from mildip.report import charts, findings
-from mildip.report.names import counterpart_name, party_name
+from mildip.report.names import counterpart_name, in_sentence, party_name
+from mildip.report.reliability import Reliability, reliability
 from mildip.settings import Settings
 
 _SAFE_SCHEMES = ("http://", "https://")
-REGISTRY = "REGISTRY"
-"""``StateChange.event_type`` of a state taken from the mechanism registry, not from an event."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,9 @@ class BoardLine:
     since: str | None = None
     last_round: str | None = None
     evidence: tuple[str, ...] = ()
+    registry: tuple[str, ...] = ()
+    """Registry facts ("first round 1997", "established 2008"), each with its sources."""
+    scheduled: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,8 +114,14 @@ class Report:
     until: str | None
     as_of: str | None
     n_documents: int
-    findings: tuple[str, ...]
-    events: tuple[EventRow, ...]
+    subtitle: str = ""
+    """The filter in words, and the knowledge date."""
+    knowledge_note: str | None = None
+    comparison_note: str | None = None
+    selection: EventFilter = field(default_factory=EventFilter)
+    reliability: Reliability | None = None
+    findings: tuple[str, ...] = ()
+    events: tuple[EventRow, ...] = ()
     comparison: Comparison | None = None
     labels: Mapping[str, str] = field(default_factory=dict)
     """Display name of every party code and group name the report uses."""
@@ -113,26 +131,9 @@ class Report:
     charts: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-def _in_window(e: Event, since: str | None, until: str | None) -> bool:
-    if not (since or until):
-        return True
-    if not e.date:
-        return False
-    day = bounds(e.date)[0]
-    return not ((since and day < bounds(since)[0]) or (until and day > bounds(until)[1]))
-
-
-def select_events(
-    events: Iterable[Event],
-    parties: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
-) -> list[Event]:
-    """Events of the report (see the module docstring), by date then id."""
-    wanted = set(parties)
-    chosen = [
-        e for e in events if _in_window(e, since, until) and (not wanted or wanted & set(e.actors))
-    ]
+def select_events(events: Iterable[Event], selection: EventFilter | None = None) -> list[Event]:
+    """Events of the report: those ``selection`` keeps, by date then id."""
+    chosen = (selection or EventFilter()).apply(events)
     return sorted(chosen, key=lambda e: (sort_key(e.date), e.event_id))
 
 
@@ -208,13 +209,12 @@ def _board_line(row: BoardRow) -> BoardLine:
         for x in (f"#{row.last_round}" if row.last_round is not None else None, row.last_round_date)
         if x
     )
-    quotes = tuple(
-        dict.fromkeys(
-            f"Registry: {q}" if change.event_type == REGISTRY else q
-            for change in row.evidence
-            for q in change.quotes
-        )
+    quotes = tuple(dict.fromkeys(q for change in row.evidence for q in change.quotes))
+    facts = tuple(
+        f"{_fact_name(c.state, c.round)} {c.date} (registry; source: {'; '.join(c.quotes)})"
+        for c in row.registry
     )
+    plan = ", ".join(f"{c.intended or 'held'} {c.date}" for c in row.scheduled) or None
     return BoardLine(
         mechanism=row.mechanism.name,
         parties=row.mechanism.parties,
@@ -222,67 +222,138 @@ def _board_line(row: BoardRow) -> BoardLine:
         since=row.since,
         last_round=last or None,
         evidence=quotes,
+        registry=facts,
+        scheduled=plan,
     )
 
 
+def _fact_name(state: str, round_: int | None) -> str:
+    if state == "held":
+        return f"round {round_}" if round_ is not None else "first round"
+    return state
+
+
 def status_board_lines(
-    events: Sequence[Event], as_of: str | None, focus: str | None
+    events: Sequence[Event], as_of: str | None, parties: Sequence[str]
 ) -> tuple[tuple[BoardLine, ...], str | None]:
-    """Board lines of every mechanism of ``focus`` with a known state, and a note when there is no board."""
+    """Board lines of every mechanism of ``parties`` with an observed state, and a note when
+    there is no board."""
     if as_of is None:
         return (), "No dated events: no status board."
-    rows = status_board(events, as_of, parties=(focus,) if focus else (), include_silent=False)
+    rows = status_board(events, as_of, parties=tuple(parties), include_silent=False)
     lines = tuple(_board_line(r) for r in rows if r.state is not None)
-    return lines, None if lines else "No mechanism with a known state in the selected events."
+    return lines, None if lines else "No mechanism with an observed state in the selected events."
+
+
+def _join(words: Sequence[str], joiner: str) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {joiner} " + words[-1]
+
+
+def _title_parties(selection: EventFilter, focus: str | None) -> str | None:
+    names = [in_sentence(party_name(p)) for p in selection.parties]
+    any_names = [in_sentence(party_name(p)) for p in selection.any_party]
+    parts = []
+    if names:
+        parts.append(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+    if any_names:
+        either = (
+            any_names[0]
+            if len(any_names) == 1
+            else ", ".join(any_names[:-1]) + " or " + any_names[-1]
+        )
+        parts.append(either if not names else f"with {either}")
+    if parts:
+        text = " ".join(parts)
+        return text[0].upper() + text[1:]
+    return party_name(focus) if focus else None
+
+
+def _subtitle(selection: EventFilter, as_of: str | None, cut: bool) -> str:
+    rest = selection.with_(as_of=None).without_parties().describe()
+    both = [in_sentence(party_name(p)) for p in selection.parties]
+    either = [in_sentence(party_name(p)) for p in selection.any_party]
+    parts = []
+    if both:
+        lead = {1: "involving", 2: "involving both"}.get(len(both), "involving all of")
+        parts.append(f"{lead} {_join(both, 'and')}")
+    if either:
+        parts.append(f"involving {'either ' if len(either) == 2 else ''}{_join(either, 'or')}")
+    if rest != "all events":
+        parts.append(rest)
+    text = "Events " + "; ".join(parts) + "." if parts else "All events."
+    if as_of and cut:
+        text += f" As known on {as_of}."
+    elif as_of:
+        text += f" Board as of {as_of}."
+    return text
 
 
 def build_report(
     events: Iterable[Event],
     documents: Iterable[Document],
     settings: Settings | None = None,
-    parties: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
+    selection: EventFilter | None = None,
     *,
     by: str = "quarter",
     vs_groups: Sequence[str] | None = None,
     title: str | None = None,
 ) -> Report:
     """Assemble the brief (see the module docstring for every choice it makes)."""
+    selection = selection or EventFilter()
     all_events = list(events)
     documents = list(documents)
-    chosen = select_events(all_events, parties, since, until)
-    in_window = select_events(all_events, (), since, until)
-    focus, reference = _focus(chosen, tuple(parties))
+    cut_day = selection.as_of or (bounds(selection.until)[1] if selection.until else None)
+    knowledge_note = None
+    if cut_day is not None:
+        knowledge = knowledge_at(all_events, documents, cut_day)
+        all_events, documents = list(knowledge.events), list(knowledge.documents)
+        knowledge_note = knowledge.note()
+    plain = selection.with_(as_of=None)
+    chosen = select_events(all_events, plain)
+    focus, reference = _focus(chosen, selection.named_parties)
     comparison: Comparison | None = None
+    comparison_note = None
     labels: dict[str, str] = {}
     if focus and reference:
-        groups = (
-            list(vs_groups)
-            if vs_groups is not None
-            else [g.name for g in load_groups(settings).values() if g.allies_of == reference]
-        )
+        if vs_groups is not None:
+            groups = list(vs_groups)
+        elif len(selection.named_parties) <= 1:
+            groups = [g.name for g in load_groups(settings).values() if g.allies_of == reference]
+        else:
+            groups = []
+        context = chosen
+        if vs_groups and selection.named_parties:
+            context = select_events(all_events, plain.without_parties())
+            comparison_note = (
+                "The comparison with "
+                + ", ".join(counterpart_name(g, "group", settings) for g in groups)
+                + f" also counts {party_name(focus)}'s events outside the party filter."
+            )
         comparison = compare(
-            in_window,
+            context,
             documents,
             party=focus,
             vs=[reference],
             vs_groups=groups,
             by=by,
             settings=settings,
-            since=since,
-            until=until,
+            since=selection.since,
+            until=selection.until,
         )
         labels = {
             s.counterpart: counterpart_name(s.counterpart, s.kind, settings)
             for s in comparison.series
         }
         labels[focus] = party_name(focus)
+        in_window = context
+    else:
+        in_window = chosen
     names = {**{a: party_name(a) for e in chosen for a in e.actors}, **labels}
     graph = party_graph(chosen)
     central = tuple(centrality(graph))
-    as_of = _as_of(chosen, until)
-    board, board_note = status_board_lines(chosen, as_of, focus)
+    as_of = cut_day.isoformat() if cut_day else _as_of(chosen, None)
+    board_parties = selection.parties or ((focus,) if focus else ())
+    board, board_note = status_board_lines(chosen, as_of, board_parties)
     sentences = [findings.overview(chosen, len({d for e in chosen for d in e.docs}))]
     if comparison is not None:
         sentences += findings.comparison_findings(comparison, in_window, names, settings)
@@ -294,16 +365,20 @@ def build_report(
         "trends": charts.trends_spec(comparison, names),
         "network": charts.network_spec(graph, highlight=[p for p in (focus,) if p]),
     }
-    heading = title or (
-        f"Military diplomacy brief: {party_name(focus)}" if focus else "Military diplomacy brief"
-    )
+    who = _title_parties(selection, focus)
+    heading = title or (f"Military diplomacy brief: {who}" if who else "Military diplomacy brief")
     return Report(
         title=heading,
-        parties=tuple(parties),
-        since=since,
-        until=until,
+        parties=selection.named_parties,
+        since=selection.since,
+        until=selection.until,
         as_of=as_of,
         n_documents=len(documents),
+        subtitle=_subtitle(selection, as_of, cut_day is not None),
+        knowledge_note=knowledge_note,
+        comparison_note=comparison_note,
+        selection=selection,
+        reliability=reliability(chosen),
         findings=tuple(sentences),
         events=event_rows(chosen, documents),
         comparison=comparison,

@@ -1,19 +1,26 @@
 """The report's figures as Vega-Lite specifications (built with Altair) and their SVG.
 
-* :func:`timeline_spec`: one mark per dated event; x = date, y = the actors, colour =
-  type, shape = modality.
-* :func:`trends_spec`: per period and series, cooperative events above zero and
-  restrictive events below it; under it, the freeze-out indicator per period.
+* :func:`timeline_spec`: one mark per dated event, nothing merged or sized: x = date,
+  y = the set of actors (the :data:`MAX_TIMELINE_ROWS` busiest rows; the others are
+  named in the subtitle), colour = type, shape = modality. Events of one row that
+  would overlap are stacked on separate lanes (:func:`lanes`); an event dated to a
+  day is a point, one dated to a month or a year a bar over that whole period.
+* :func:`trends_spec`: one panel per series, cooperative events above zero and
+  restrictive events below it (colour = stance, the legend shows those colours);
+  under it, the freeze-out indicator per period.
 * :func:`network_spec`: the party engagement graph, nodes placed by networkx's
-  spring layout with a fixed seed, edge width = engagements, node size = weighted degree.
+  spring layout with a fixed seed, edge width = engagements, node size = weighted
+  degree; size legends show whole numbers only.
 
-:func:`to_svg` renders a spec offline with vl-convert (no browser, no network) and
-prefixes the SVG's element ids so several figures can live in one HTML page.
-A builder returns None when it has nothing to draw.
+Every figure uses :data:`FONT`, a font stack with CJK faces. :func:`to_svg` renders a
+spec offline with vl-convert (no browser, no network) and prefixes the SVG's element
+ids so several figures can live in one HTML page. A builder returns None when it has
+nothing to draw.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -25,11 +32,28 @@ import networkx as nx
 import vl_convert
 
 from mildip.analysis.trends import Comparison
-from mildip.dates import bounds
+from mildip.dates import bounds, precision, sort_key
 from mildip.model import EVENT_TYPES, MODALITIES, Event
 
 LAYOUT_SEED = 13
 WIDTH = 640
+LANE_HEIGHT = 12
+"""Pixels per lane of the timeline (a row of actors has as many lanes as its busiest moment)."""
+ROW_GAP = 0.6
+"""Space between two rows of the timeline, in lanes."""
+MAX_TIMELINE_ROWS = 16
+"""The timeline draws the busiest sets of actors only; the rest are named in its subtitle."""
+
+FONT = (
+    '"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", '
+    '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+)
+"""The figures' font stack: Latin faces, then CJK faces (see docs/report.md)."""
+
+STANCE_COLOURS: Mapping[str, str] = MappingProxyType(
+    {"cooperative": "#2e7d32", "restrictive": "#c62828"}
+)
+"""Colour of cooperative and restrictive bars in the trends figure (and its legend)."""
 
 TYPE_COLOURS: Mapping[str, str] = MappingProxyType(
     {
@@ -51,43 +75,154 @@ TYPE_COLOURS: Mapping[str, str] = MappingProxyType(
 """Colour of each event type: blues and greens cooperative, greys proposals, reds restrictive."""
 
 
+def _row_label(event: Event) -> str:
+    return "–".join(event.actors)
+
+
+def lanes(spans: Sequence[tuple[int, int]], gap: int) -> list[int]:
+    """A lane for each ``(first, last)`` day span so that spans in one lane are ``gap`` apart.
+
+    Greedy, in input order sorted by start: each span takes the lowest lane whose last
+    span ended more than ``gap`` days before it starts.
+    """
+    order = sorted(range(len(spans)), key=lambda i: spans[i])
+    ends: list[int] = []
+    out = [0] * len(spans)
+    for i in order:
+        first, last = spans[i]
+        for lane, end in enumerate(ends):
+            if first > end + gap:
+                ends[lane] = last
+                out[i] = lane
+                break
+        else:
+            ends.append(last)
+            out[i] = len(ends) - 1
+    return out
+
+
 def timeline_spec(events: Sequence[Event]) -> dict[str, Any] | None:
-    """Events over time, one row per set of actors; same-day events of one type are one mark sized by their count."""
-    counts: Counter[tuple[str, str, str, str]] = Counter(
-        (bounds(e.date)[0].isoformat(), "–".join(e.actors), e.type, e.modality)
-        for e in events
-        if e.date
-    )
-    if not counts:
+    """Events over time (see the module docstring): points for days, bars for months and years."""
+    dated = [e for e in events if e.date]
+    if not dated:
         return None
-    rows = [
-        {"date": day, "actors": actors, "type": type_, "modality": modality, "events": n}
-        for (day, actors, type_, modality), n in sorted(counts.items())
-    ]
-    types = [t for t in EVENT_TYPES if any(r["type"] == t for r in rows)]
-    modalities = [m for m in MODALITIES if any(r["modality"] == m for r in rows)]
-    n_rows = len({r["actors"] for r in rows})
-    chart = (
-        alt.Chart(alt.Data(values=rows), title="Events over time")
-        .mark_point(filled=True, opacity=0.8)
-        .encode(
-            x=alt.X("date:T", title="Event date (first day of the stated period)"),
-            y=alt.Y("actors:N", title="Actors", sort="ascending"),
-            color=alt.Color(
-                "type:N",
-                title="Event type",
-                scale=alt.Scale(domain=types, range=[TYPE_COLOURS[t] for t in types]),
-            ),
-            shape=alt.Shape("modality:N", title="Modality", scale=alt.Scale(domain=modalities)),
-            size=alt.Size("events:Q", title="Events", scale=alt.Scale(range=[70, 500])),
-        )
-        .properties(width=WIDTH, height=max(60, 28 * n_rows))
+    counts = Counter(_row_label(e) for e in dated)
+    rows_shown = sorted(counts, key=lambda r: (-counts[r], r))[:MAX_TIMELINE_ROWS]
+    hidden = len(counts) - len(rows_shown)
+    hidden_events = sum(n for r, n in counts.items() if r not in rows_shown)
+    shown = sorted(
+        (e for e in dated if _row_label(e) in rows_shown),
+        key=lambda e: (sort_key(e.date), e.type, e.event_id),
     )
-    return chart.to_dict()
+    first_day = min(bounds(e.date)[0] for e in shown)
+    last_day = max(bounds(e.date)[1] for e in shown)
+    span_days = max(1, (last_day - first_day).days)
+    gap = max(1, round(span_days * 0.012))
+    records, centers, separators = [], {}, []
+    top = 0.0
+    for row in rows_shown:
+        mine = [e for e in shown if _row_label(e) == row]
+        spans = [(bounds(e.date)[0].toordinal(), bounds(e.date)[1].toordinal()) for e in mine]
+        assigned = lanes(spans, gap)
+        for event, lane in zip(mine, assigned, strict=True):
+            first, last = bounds(event.date)
+            records.append(
+                {
+                    "date": first.isoformat(),
+                    "end": last.isoformat(),
+                    "actors": row,
+                    "type": event.type,
+                    "modality": event.modality,
+                    "y": top + lane + 0.5,
+                    "y_low": top + lane + 0.15,
+                    "y_high": top + lane + 0.85,
+                    "precision": precision(event.date),
+                    "label": event.date,
+                }
+            )
+        n_lanes = max(assigned) + 1
+        centers[row] = top + n_lanes / 2
+        top += n_lanes + ROW_GAP
+        separators.append({"y": top - ROW_GAP / 2})
+    total = top - ROW_GAP
+    types = [t for t in EVENT_TYPES if any(r["type"] == t for r in records)]
+    modalities = [m for m in MODALITIES if any(r["modality"] == m for r in records)]
+    colour = alt.Color(
+        "type:N",
+        title="Event type (colour)",
+        scale=alt.Scale(domain=types, range=[TYPE_COLOURS[t] for t in types]),
+        legend=alt.Legend(symbolType="square", symbolOpacity=1),
+    )
+    label_expr = "''"
+    for row, center in reversed(list(centers.items())):
+        label_expr = f"datum.value == {center} ? {json.dumps(row)} : {label_expr}"
+    y_scale = alt.Scale(domain=[0, total], reverse=True, nice=False, zero=False)
+    y_axis = alt.Axis(
+        values=list(centers.values()),
+        labelExpr=label_expr,
+        grid=False,
+        ticks=False,
+        title="Actors",
+        labelLimit=220,
+    )
+    x_scale = alt.Scale(domain=[first_day.isoformat(), last_day.isoformat()], padding=12)
+    base = alt.Chart(alt.Data(values=records))
+    tooltip = ["label:N", "type:N", "actors:N", "modality:N"]
+    spans_layer = (
+        base.transform_filter(alt.datum.precision != "day")
+        .mark_bar(cornerRadius=2)
+        .encode(
+            x=alt.X("date:T", scale=x_scale, title=None),
+            x2="end:T",
+            opacity=alt.condition(alt.datum.modality == "asserted", alt.value(0.8), alt.value(0.3)),
+            y=alt.Y("y_low:Q", scale=y_scale, axis=y_axis),
+            y2="y_high:Q",
+            color=colour,
+            tooltip=tooltip,
+        )
+    )
+    points = (
+        base.transform_filter(alt.datum.precision == "day")
+        .mark_point(filled=True, opacity=0.9, size=60, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("date:T", scale=x_scale, title="Event date"),
+            y=alt.Y("y:Q", scale=y_scale, axis=y_axis),
+            color=colour,
+            shape=alt.Shape(
+                "modality:N",
+                title="Modality (shape)",
+                scale=alt.Scale(domain=modalities),
+                legend=alt.Legend(symbolFillColor="#666", symbolStrokeColor="#666"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    layers = [spans_layer, points]
+    if separators[:-1]:
+        layers.insert(
+            0,
+            alt.Chart(alt.Data(values=separators[:-1]))
+            .mark_rule(color="#d0d0d0", strokeDash=[3, 3])
+            .encode(y=alt.Y("y:Q", scale=y_scale, axis=y_axis)),
+        )
+    subtitle = [
+        "Points: events dated to a day. Bars: dated only to a month or a year "
+        "(faded: not asserted, e.g. a plan)."
+    ]
+    if hidden:
+        subtitle.append(
+            f"{hidden} more sets of actors ({hidden_events} events) are not drawn: see the Events table."
+        )
+    chart = alt.layer(*layers).properties(
+        title=alt.Title("Events over time", subtitle=subtitle),
+        width=WIDTH,
+        height=max(60, round(total * LANE_HEIGHT)),
+    )
+    return chart.configure(font=FONT).to_dict()
 
 
 def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict[str, Any] | None:
-    """Cooperative (+) and restrictive (−) counts per period and series, with freeze-out below.
+    """Cooperative (+) and restrictive (−) counts per period, one panel per series, freeze-out below.
 
     ``names`` maps party codes and group names to display names.
     """
@@ -99,7 +234,7 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
         return names.get(code, code)
 
     def series_name(s) -> str:
-        return f"{label(s.party)}–{label(s.counterpart)}"
+        return f"{label(s.party)} with {label(s.counterpart)}"
 
     rows = []
     for s in comparison.series:
@@ -122,24 +257,46 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
                 }
             )
     series_names = [series_name(s) for s in comparison.series]
-    bars = (
-        alt.Chart(alt.Data(values=rows), title="Engagements per period")
-        .mark_bar()
-        .encode(
-            x=alt.X("period:O", title=f"Period ({comparison.by})", sort=order),
-            xOffset=alt.XOffset("series:N", sort=series_names),
-            y=alt.Y("count:Q", title="Cooperative (+) / restrictive (−) events"),
-            color=alt.Color("series:N", title="Dyad", scale=alt.Scale(domain=series_names)),
-            opacity=alt.Opacity(
-                "stance:N",
-                title="Stance",
-                scale=alt.Scale(domain=["cooperative", "restrictive"], range=[1.0, 0.45]),
-            ),
-        )
-        .properties(width=WIDTH, height=220)
+    peak = max([1, *(abs(r["count"]) for r in rows)])
+    base = alt.Chart()
+    bars = base.mark_bar().encode(
+        x=alt.X("period:O", title=f"Period ({comparison.by})", sort=order),
+        y=alt.Y(
+            "count:Q",
+            title="Events (+ cooperative, − restrictive)",
+            scale=alt.Scale(domain=[-peak, peak]),
+            axis=alt.Axis(format="d", tickMinStep=1),
+        ),
+        color=alt.Color(
+            "stance:N",
+            title="Stance",
+            scale=alt.Scale(domain=list(STANCE_COLOURS), range=list(STANCE_COLOURS.values())),
+            legend=alt.Legend(symbolType="square"),
+        ),
+        tooltip=["series:N", "period:N", "stance:N", "count:Q"],
     )
-    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#444").encode(y="y:Q")
-    parts: list[alt.TopLevelMixin] = [alt.layer(bars, zero)]
+    zero = base.mark_rule(color="#444").encode(y=alt.datum(0))
+    panels = (
+        alt.layer(bars, zero, data=alt.Data(values=rows))
+        .properties(width=WIDTH, height=120)
+        .facet(
+            row=alt.Row(
+                "series:N",
+                sort=series_names,
+                title=None,
+                header=alt.Header(
+                    labelAngle=0,
+                    labelAlign="left",
+                    labelAnchor="start",
+                    labelOrient="top",
+                    labelFontWeight="bold",
+                    labelFontSize=12,
+                ),
+            ),
+            title="Engagements per period",
+        )
+    )
+    parts: list[alt.TopLevelMixin] = [panels]
     if comparison.freeze_out:
         points = [
             {
@@ -151,21 +308,34 @@ def trends_spec(comparison: Comparison | None, names: Mapping[str, str]) -> dict
             for p, v in f.values
         ]
         line = (
-            alt.Chart(
-                alt.Data(values=points),
-                title="Freeze-out indicator (net cooperation rate difference)",
-            )
+            alt.Chart(alt.Data(values=points))
             .mark_line(point=True)
             .encode(
                 x=alt.X("period:O", title=f"Period ({comparison.by})", sort=order),
                 y=alt.Y("value:Q", title="Freeze-out"),
                 color=alt.Color("indicator:N", title="Indicator"),
             )
-            .properties(width=WIDTH, height=160)
         )
-        parts.append(alt.layer(line, zero))
+        zero_line = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#444").encode(y="y:Q")
+        parts.append(
+            alt.layer(line, zero_line).properties(
+                width=WIDTH,
+                height=150,
+                title="Freeze-out indicator (net cooperation rate difference)",
+            )
+        )
     chart = alt.vconcat(*parts).resolve_scale(color="independent")
-    return chart.to_dict()
+    return chart.configure(font=FONT).to_dict()
+
+
+def _whole_ticks(values: Sequence[float]) -> list[int]:
+    """Up to three whole numbers spanning ``values`` (for size legends; never 0.2 of an event)."""
+    low, high = int(min(values)), int(round(max(values)))
+    low = max(1, low)
+    if high <= low:
+        return [low]
+    mid = (low + high) // 2
+    return sorted({low, mid, high})
 
 
 def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, Any] | None:
@@ -209,7 +379,12 @@ def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, An
                 x2="x2:Q",
                 y2="y2:Q",
                 strokeWidth=alt.StrokeWidth(
-                    "weight:Q", title="Engagements (edge)", scale=alt.Scale(range=[1, 8])
+                    "weight:Q",
+                    title="Engagements (edge)",
+                    scale=alt.Scale(range=[1, 8]),
+                    legend=alt.Legend(
+                        values=_whole_ticks([e["weight"] for e in edges]), format="d"
+                    ),
                 ),
             )
         )
@@ -219,7 +394,15 @@ def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, An
             x=x,
             y=y,
             size=alt.Size(
-                "engagements:Q", title="Engagements (party)", scale=alt.Scale(range=[120, 1200])
+                "engagements:Q",
+                title="Engagements (party)",
+                scale=alt.Scale(range=[120, 1200]),
+                legend=alt.Legend(
+                    values=_whole_ticks([n["engagements"] for n in nodes]),
+                    format="d",
+                    symbolFillColor="#2e86c1",
+                    symbolStrokeColor="white",
+                ),
             ),
             color=alt.Color(
                 "role:N",
@@ -234,7 +417,7 @@ def network_spec(graph: nx.Graph, highlight: Sequence[str] = ()) -> dict[str, An
     chart = alt.layer(*layers, title="Who engaged whom (asserted cooperative events)").properties(
         width=WIDTH, height=420
     )
-    return chart.to_dict()
+    return chart.configure(font=FONT).to_dict()
 
 
 _ID = re.compile(r'\bid="([^"]+)"')

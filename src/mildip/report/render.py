@@ -20,10 +20,26 @@ import jinja2
 from markupsafe import Markup
 
 from mildip import __version__
+from mildip.analysis.filters import EventFilter
 from mildip.model import Document, Event
 from mildip.report.build import Report, build_report
 from mildip.report.charts import to_svg
 from mildip.settings import Settings
+
+REPORT_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm"),
+    "md": (".md", ".markdown"),
+}
+"""Report formats and the file extensions that mean them."""
+
+FONTS = {
+    "serif": '"Noto Serif", Georgia, "Times New Roman", "Noto Serif CJK SC", "Source Han Serif SC", '
+    '"Songti SC", SimSun, serif',
+    "sans": '"Noto Sans", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", '
+    '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif',
+}
+"""CSS font stacks: Latin faces first, then CJK faces (Chinese quotes render wherever one of
+them is installed; see docs/report.md)."""
 
 FIGURE_TITLES = {
     "timeline": "Timeline",
@@ -68,7 +84,11 @@ def render_html(report: Report) -> str:
     }
     template = _environment(autoescape=True).get_template("report.html.j2")
     return template.render(
-        report=report, figures=figures, titles=FIGURE_TITLES, version=__version__
+        report=report,
+        figures=figures,
+        titles=FIGURE_TITLES,
+        version=__version__,
+        fonts={k: Markup(v) for k, v in FONTS.items()},
     )
 
 
@@ -84,20 +104,20 @@ def write_report(
     settings: Settings | None,
     path: str | PathLike[str],
     *,
-    parties: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
+    selection: EventFilter | None = None,
+    vs_groups: Sequence[str] | None = None,
     fmt: str | None = None,
 ) -> Path:
     """Build the report and write it to ``path`` (parent folders created); returns the path.
 
+    ``selection`` and ``vs_groups`` are those of :func:`~mildip.report.build.build_report`.
     ``fmt`` is ``"html"`` or ``"md"``; by default ``.md`` files get Markdown, others HTML.
     """
     target = Path(path)
     fmt = fmt or ("md" if target.suffix.lower() in (".md", ".markdown") else "html")
-    if fmt not in ("html", "md"):
+    if fmt not in REPORT_SUFFIXES:
         raise ValueError(f"unknown report format {fmt!r}; expected html or md")
-    report = build_report(events, documents, settings, parties=parties, since=since, until=until)
+    report = build_report(events, documents, settings, selection, vs_groups=vs_groups)
     text = render_html(report) if fmt == "html" else render_markdown(report)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -35,13 +35,16 @@ from mildip import dates
 from mildip.kb.officials import name_key, person_ids
 from mildip.kb.publishers import Publisher, origin_key
 from mildip.kb.text import fold
-from mildip.model import Event, Evidence, Participant
+from mildip.model import STRUCTURAL_KINDS, Event, Evidence, Participant
 from mildip.resolve.overrides import (
     Override,
+    added_mentions,
     apply_overrides,
+    apply_review,
     event_anchors,
     explode_for_splits,
     override_note,
+    place_added,
 )
 from mildip.resources import load_tsv
 from mildip.settings import Settings
@@ -123,6 +126,36 @@ def _single_document(a: Event, b: Event) -> bool:
     return len(docs) == 1
 
 
+_ONE_SENTENCE_TYPES = frozenset({"MEET", "CALL"})
+_LIST_ITEM_FLAG = "list_item: one of several channels acted on in one sentence"
+
+
+def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
+    """Whether ``a`` and ``b`` were stated by different clauses of one sentence (their
+    passages differ but lie in the same sentence). A meeting or call told twice in one
+    sentence ("met ... and held talks") is still one event."""
+    if _LIST_ITEM_FLAG in a.flags and _LIST_ITEM_FLAG in b.flags:
+        # "cancelled A, B and C": the items of one list are different channels
+        return any(
+            x.doc_id == y.doc_id and x.sentence_start == y.sentence_start
+            for x in a.evidence
+            for y in b.evidence
+        )
+    if a.type in _ONE_SENTENCE_TYPES:
+        return False
+    for x in a.evidence:
+        for y in b.evidence:
+            same_sentence = (
+                x.doc_id == y.doc_id
+                and x.sentence_start is not None
+                and x.sentence_start == y.sentence_start
+            )
+            nested = x.start <= y.start and y.end <= x.end or y.start <= x.start and x.end <= y.end
+            if same_sentence and not nested:
+                return True
+    return False
+
+
 def _blocking_key(e: Event) -> tuple:
     return (e.type, e.actors, e.modality)
 
@@ -144,7 +177,13 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         return shared and _evidence_similarity(a, b) >= threshold
     if not dates.dates_agree(a.date, b.date):
         return False
-    if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
+    if _other_clause_of_one_sentence(a, b):
+        # "the exercise was held in August, and in October the two navies held another":
+        # the extractor keeps the events of one sentence apart on purpose
+        return False
+    if _single_document(a, b) and (
+        a.type not in _STATE_CHANGES or _same_mechanism(a, b) or not (a.mechanism and b.mechanism)
+    ):
         # one text rarely tells two same-type events of one pair in one period: a
         # re-mention that omits the mechanism is the same event (a cancellation or
         # suspension list names each channel, so there the mechanism must agree)
@@ -186,7 +225,7 @@ def _canonical_key(e: Event) -> tuple:
 
 class _Clusters:
     """Union-find whose unions are refused when the joined group would disagree on
-    date, mechanism or round."""
+    date, mechanism or round, or would hold two events one sentence keeps apart."""
 
     def __init__(self, mentions: Sequence[Event]):
         self.mentions = mentions
@@ -208,6 +247,8 @@ class _Clusters:
                 if not _mechanisms_agree(a, b):
                     return False
                 if a.round is not None and b.round is not None and a.round != b.round:
+                    return False
+                if _other_clause_of_one_sentence(a, b):
                     return False
         return True
 
@@ -329,7 +370,7 @@ def _merge_group(
     ordered = [evidence[k] for k in sorted(evidence)]
     anchors = {a for m in members for a in event_anchors(m)}
     for o in sorted(overrides, key=lambda o: o.sort_key):
-        if anchors.intersection(o.event_keys):
+        if o.kind in STRUCTURAL_KINDS and anchors.intersection(o.event_keys):
             new_flags.append(override_note(o))
     n_sources, sides = _origins_and_sides(ordered, publishers)
     mechanism_id = _first((m.mechanism_id for m in members), "mechanism_id", new_flags)
@@ -407,6 +448,9 @@ def merge_events(
     (distinct origins: the outlet of each document, or the sources a passage cites)
     and ``sides`` (parties whose outlets report it). Its id is the id computed from
     its earliest passage's mention, so it is stable while that passage stays.
+    Events added by analysts join the mentions after clustering; then the field
+    decisions (accept, reject, edit ...) are applied and set ``review`` and
+    ``version`` (:func:`mildip.resolve.overrides.apply_review`); an edit keeps the id.
 
     ``publishers`` maps a doc_id to the outlet of that document
     (:func:`mildip.kb.publishers.find_publisher`); without it each document
@@ -419,9 +463,12 @@ def merge_events(
         if clusters.find(i) != clusters.find(j) and same_event(mentions[i], mentions[j], settings):
             clusters.union(i, j)
     partition = [[mentions[i] for i in group] for group in clusters.groups()]
+    partition = place_added(partition, added_mentions(overrides))
     partition = apply_overrides(partition, overrides)
     merged = [_merge_group(group, overrides, publishers) for group in partition]
     _flag_conflicting_rounds(merged)
     merged.sort(key=lambda e: (dates.sort_key(e.date), e.type, e.event_id))
     _unique_ids(merged)
-    return merged
+    reviewed = apply_review(merged, overrides)
+    reviewed.sort(key=lambda e: (dates.sort_key(e.date), e.type, e.event_id))
+    return reviewed

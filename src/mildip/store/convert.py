@@ -18,7 +18,15 @@ from sqlalchemy import String
 
 from mildip.dates import bounds
 from mildip.model import Citation, Document, Event, Evidence, Participant
-from mildip.store.schema import ActorRow, Base, DocumentRow, EventRow, EvidenceRow, ParticipantRow
+from mildip.store.schema import (
+    ActorRow,
+    Base,
+    DocumentRow,
+    EventReviewRow,
+    EventRow,
+    EvidenceRow,
+    ParticipantRow,
+)
 
 STORED_EVENT_FIELDS: frozenset[str] = frozenset(
     {
@@ -39,6 +47,8 @@ STORED_EVENT_FIELDS: frozenset[str] = frozenset(
         "event_id",
         "n_sources",
         "sides",
+        "review",
+        "version",
     }
 )
 """The ``Event`` fields the store keeps (all of them)."""
@@ -209,6 +219,8 @@ def event_to_row(
         check_lengths(actor, what)
     row.participants = [_participant_row(p, i, what) for i, p in enumerate(event.participants)]
     row.evidence = [_evidence_row(e, i, what) for i, e in enumerate(event.evidence)]
+    if event.review != "machine" or event.version:
+        row.review_row = EventReviewRow(review=event.review, version=event.version)
     return row
 
 
@@ -250,4 +262,6 @@ def row_to_event(row: EventRow) -> Event:
         event_id=row.event_id,
         n_sources=row.n_sources,
         sides=tuple(row.sides or ()),
+        review=row.review_row.review if row.review_row is not None else "machine",
+        version=row.review_row.version if row.review_row is not None else 0,
     )

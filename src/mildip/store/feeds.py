@@ -1,6 +1,6 @@
 """What ``mildip watch`` remembers between polls: feed state and the items seen.
 
-Tables ``feed_state`` and ``feed_items`` (revision ``0004_sources``).
+Tables ``feed_state`` and ``feed_items`` (revision ``0006_sources``).
 
 * :class:`FeedState` per feed or page URL: the ``ETag`` and ``Last-Modified`` of the
   last answer (sent back as ``If-None-Match`` / ``If-Modified-Since``), when it was

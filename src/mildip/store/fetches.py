@@ -1,6 +1,6 @@
 """The ``fetches`` table: the bytes of each fetched document version and how they came.
 
-One row per document version read from a URL (revision ``0004_sources``): the URL
+One row per document version read from a URL (revision ``0006_sources``): the URL
 asked for, the final URL after redirects and the hops, the HTTP status and response
 headers, the retrieval time, the SHA-256 and the body itself. With it a document
 can be read and extracted again without the network

@@ -26,16 +26,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
-from sqlalchemy import Engine, and_, delete, exists, func, or_, select, text
+from sqlalchemy import Engine, delete, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from mildip._exceptions import EventNotFoundError, StoreError
 from mildip.dates import bounds, sort_key
-from mildip.model import EVENT_TYPES, MODALITIES, Document, Event
+from mildip.model import EVENT_TYPES, MODALITIES, REVIEW_STATES, Document, Event
 from mildip.store.convert import document_to_row, event_to_row, row_to_document, row_to_event
-from mildip.store.migrate import connect, safe_url, upgrade
+from mildip.store.migrate import connect, parse_url, safe_url, upgrade
 from mildip.store.schema import (
     LAYER_EVENT,
     LAYER_MENTION,
@@ -43,6 +44,7 @@ from mildip.store.schema import (
     STATUS_SUPERSEDED,
     ActorRow,
     DocumentRow,
+    EventReviewRow,
     EventRow,
     EvidenceRow,
     ExtractionRunRow,
@@ -60,12 +62,32 @@ class ExtractionRun:
     n_events: int
 
 
-def open_store(url: str) -> Store:
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and for in-memory SQLite)."""
+    parsed = parse_url(url)
+    if not parsed.drivername.startswith("sqlite"):
+        return None
+    database = parsed.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def open_store(url: str, *, must_exist: bool = False) -> Store:
     """Open the store at a SQLAlchemy ``url``, creating or upgrading its schema.
 
     ``sqlite:///mildip.db`` is the default elsewhere; ``postgresql+psycopg://...``
-    (or plain ``postgresql://``) needs the ``postgres`` extra.
+    (or plain ``postgresql://``) needs the ``postgres`` extra. With ``must_exist``
+    (every command that only reads), a SQLite file that does not exist is refused with
+    StoreError instead of being created empty.
     """
+    if must_exist:
+        path = sqlite_file(url)
+        if path is not None and not path.is_file():
+            raise StoreError(
+                f"no database file {path} (from {safe_url(url)}): check --db or $MILDIP_DB, "
+                "or create it with `mildip ingest PATHS`"
+            )
     engine = connect(url)
     try:
         upgrade(engine)
@@ -111,7 +133,11 @@ _LOAD_CHILDREN = (
     selectinload(EventRow.actors),
     selectinload(EventRow.participants),
     selectinload(EventRow.evidence),
+    selectinload(EventRow.review_row),
 )
+
+EVENT_ORDERS: tuple[str, ...] = ("date", "type", "mechanism", "modality", "sources", "review")
+"""Columns :meth:`Store.event_page` can sort by (ties: date, type, event_id)."""
 
 
 class Store:
@@ -187,6 +213,11 @@ class Store:
             )
             return [row_to_document(r) for r in rows]
 
+    def document_ids(self) -> list[str]:
+        """Every stored document id, sorted (without loading the texts)."""
+        with self.session() as s:
+            return list(s.scalars(select(DocumentRow.doc_id).order_by(DocumentRow.doc_id)))
+
     def count_documents(self) -> int:
         """How many current documents are stored."""
         with self.session() as s:
@@ -198,7 +229,7 @@ class Store:
     @staticmethod
     def _delete_layer(s: Session, *conditions) -> None:
         rows = select(EventRow.row_id).where(*conditions)
-        for child in (ActorRow, ParticipantRow, EvidenceRow):
+        for child in (ActorRow, ParticipantRow, EvidenceRow, EventReviewRow):
             s.execute(delete(child).where(child.row_id.in_(rows)))
         s.execute(delete(EventRow).where(*conditions))
 
@@ -299,34 +330,189 @@ class Store:
         self,
         *,
         party: str | Iterable[str] | None = None,
+        any_party: str | Iterable[str] | None = None,
         type: str | Iterable[str] | None = None,
         since: str | None = None,
         until: str | None = None,
         mechanism: str | None = None,
+        mechanism_in: tuple[Iterable[str], Iterable[str]] | None = None,
         doc: str | None = None,
         modality: str | Iterable[str] | None = None,
+        review: str | Iterable[str] | None = None,
+        text: str | None = None,
+        docs: Iterable[str] | None = None,
     ) -> list[Event]:
         """Resolved events matching every given filter, sorted by (date, type, event_id).
 
-        * ``party``: code(s) that must all be among the actors (case-insensitive).
+        * ``party``: code(s) that must all be among the actors (case-insensitive);
+          ``any_party``: at least one of these codes is an actor.
         * ``type`` / ``modality``: any of the given values.
         * ``since`` / ``until``: partial ISO dates; an event is kept when its date
           span overlaps ``[start of since, end of until]``; undated events are then
           dropped.
-        * ``mechanism``: case-insensitive substring of the mechanism name or id.
-        * ``doc``: the event has evidence in that document.
+        * ``mechanism``: case-insensitive substring of the mechanism name or id;
+          ``mechanism_in=(names, ids)``: the mechanism name is one of ``names`` or its id
+          one of ``ids`` (exact values, as :meth:`mechanism_values` lists them; this is
+          how :class:`~mildip.analysis.filters.EventFilter` asks).
+        * ``doc``: the event has evidence in that document; ``docs``: in any of them.
+        * ``review``: any of the given review statuses (:data:`~mildip.model.REVIEW_STATES`);
+          by default every status but ``rejected``: rejected events are hidden from
+          every query, export and analysis unless asked for.
+        * ``text``: case-insensitive substring of one of the event's evidence quotes.
 
         Undated events sort last.
         """
+        conditions = self._event_conditions(
+            party=party,
+            any_party=any_party,
+            type=type,
+            since=since,
+            until=until,
+            mechanism=mechanism,
+            mechanism_in=mechanism_in,
+            doc=doc,
+            modality=modality,
+            review=review,
+            text=text,
+            docs=docs,
+        )
+        query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
+        with self.session() as s:
+            return _sorted_events(row_to_event(r) for r in s.scalars(query))
+
+    def event_page(
+        self,
+        *,
+        order: str = "date",
+        descending: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+        **filters,
+    ) -> tuple[list[Event], int]:
+        """One page of :meth:`events` (same ``filters``) sorted in SQL, and the total count.
+
+        ``order`` is one of :data:`EVENT_ORDERS`; ties sort by date, type and event_id;
+        by date, undated events come last in both directions. Only the page's events are
+        loaded.
+        """
+        if order not in EVENT_ORDERS:
+            raise ValueError(f"unknown sort order {order!r}; expected one of {list(EVENT_ORDERS)}")
+        if limit < 1 or offset < 0:
+            raise ValueError("a page needs limit >= 1 and offset >= 0")
+        conditions = self._event_conditions(**filters)
+        with self.session() as s:
+            total = self._count(s, conditions, filters.get("review") is None)
+            if order == "date":
+                row_ids = self._date_page(s, conditions, descending, limit, offset)
+            else:
+                row_ids = self._ordered_page(s, conditions, order, descending, limit, offset)
+            rows = {
+                r.row_id: r
+                for r in s.scalars(
+                    select(EventRow).where(EventRow.row_id.in_(row_ids)).options(*_LOAD_CHILDREN)
+                )
+            }
+            return [row_to_event(rows[i]) for i in row_ids], total
+
+    @staticmethod
+    def _count(s: Session, conditions: list, default_review: bool) -> int:
+        """How many rows meet ``conditions``. With the default review filter (rejected
+        left out), counted as all rows minus the rejected ones, which an index finds."""
+        if not default_review:
+            return s.scalar(select(func.count()).select_from(EventRow).where(*conditions)) or 0
+        base = conditions[:-1]  # the last condition is "not rejected"
+        everything = s.scalar(select(func.count()).select_from(EventRow).where(*base)) or 0
+        rejected_ids = select(EventReviewRow.row_id).where(EventReviewRow.review == "rejected")
+        rejected = s.scalar(
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.row_id.in_(rejected_ids), *base)
+        )
+        return everything - (rejected or 0)
+
+    @staticmethod
+    def _date_page(s: Session, conditions: list, descending: bool, limit: int, offset: int):
+        """Row ids of one page by date (undated events last in both directions), read in
+        two index-ordered parts: the dated events, then the undated ones."""
+        keys = [EventRow.date_start, EventRow.type, EventRow.event_id]
+        if descending:
+            keys = [k.desc() for k in keys]
+        dated = [*conditions, EventRow.date_start.is_not(None)]
+        ids = list(
+            s.scalars(
+                select(EventRow.row_id).where(*dated).order_by(*keys).limit(limit).offset(offset)
+            )
+        )
+        if len(ids) == limit:
+            return ids
+        if ids:
+            n_dated = offset + len(ids)
+        else:
+            n_dated = s.scalar(select(func.count()).select_from(EventRow).where(*dated)) or 0
+        undated = [*conditions, EventRow.date_start.is_(None)]
+        rest = select(EventRow.row_id).where(*undated).order_by(EventRow.type, EventRow.event_id)
+        rest = rest.limit(limit - len(ids)).offset(max(0, offset - n_dated))
+        return ids + list(s.scalars(rest))
+
+    @staticmethod
+    def _ordered_page(
+        s: Session, conditions: list, order: str, descending: bool, limit: int, offset: int
+    ):
+        review_col = func.coalesce(
+            select(EventReviewRow.review)
+            .where(EventReviewRow.row_id == EventRow.row_id)
+            .scalar_subquery(),
+            "machine",
+        )
+        first = {
+            "type": [EventRow.type],
+            "mechanism": [EventRow.mechanism.is_(None), EventRow.mechanism],
+            "modality": [EventRow.modality],
+            "sources": [EventRow.n_sources],
+            "review": [review_col],
+        }[order]
+        keys = [*first, EventRow.date_start.is_(None), EventRow.date_start, EventRow.type]
+        keys.append(EventRow.event_id)
+        if descending:
+            keys = [k.desc() for k in keys]
+        query = select(EventRow.row_id).where(*conditions).order_by(*keys)
+        return list(s.scalars(query.limit(limit).offset(offset)))
+
+    @staticmethod
+    def _event_conditions(
+        *,
+        party: str | Iterable[str] | None = None,
+        any_party: str | Iterable[str] | None = None,
+        type: str | Iterable[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        mechanism: str | None = None,
+        mechanism_in: tuple[Iterable[str], Iterable[str]] | None = None,
+        doc: str | None = None,
+        modality: str | Iterable[str] | None = None,
+        review: str | Iterable[str] | None = None,
+        text: str | None = None,
+        docs: Iterable[str] | None = None,
+    ) -> list:
+        """The SQL conditions of :meth:`events` (resolved layer, every filter); the review
+        condition is always the last one (:meth:`_count` relies on it)."""
         parties = [p.upper() for p in _as_list(party) or ()]
         types = _checked(
             [t.upper() for t in _as_list(type)] if type is not None else None, EVENT_TYPES, "type"
         )
         modalities = _checked(_as_list(modality), MODALITIES, "modality")
+        statuses = _checked(_as_list(review), REVIEW_STATES, "review status")
         conditions = [EventRow.layer == LAYER_EVENT]
+        # membership in small indexed subqueries, not correlated EXISTS: the database can
+        # read the few matching rows first instead of probing every event
         for p in parties:
             conditions.append(
-                exists().where(and_(ActorRow.row_id == EventRow.row_id, ActorRow.party == p))
+                EventRow.row_id.in_(select(ActorRow.row_id).where(ActorRow.party == p))
+            )
+        if any_party is not None:
+            either = sorted({p.upper() for p in _as_list(any_party) or ()})
+            conditions.append(
+                EventRow.row_id.in_(select(ActorRow.row_id).where(ActorRow.party.in_(either)))
             )
         if types is not None:
             conditions.append(EventRow.type.in_(types))
@@ -344,15 +530,66 @@ class Store:
                     func.lower(EventRow.mechanism_id).contains(needle, autoescape=True),
                 )
             )
+        if mechanism_in is not None:
+            names, ids = (sorted(set(values)) for values in mechanism_in)
+            conditions.append(or_(EventRow.mechanism.in_(names), EventRow.mechanism_id.in_(ids)))
         if doc is not None:
             conditions.append(
-                exists().where(
-                    and_(EvidenceRow.row_id == EventRow.row_id, EvidenceRow.doc_id == doc)
+                EventRow.row_id.in_(select(EvidenceRow.row_id).where(EvidenceRow.doc_id == doc))
+            )
+        if docs is not None:
+            wanted = sorted(set(docs))
+            conditions.append(
+                EventRow.row_id.in_(
+                    select(EvidenceRow.row_id).where(EvidenceRow.doc_id.in_(wanted))
                 )
             )
-        query = select(EventRow).where(*conditions).options(*_LOAD_CHILDREN)
+        if text:
+            needle = func.lower(EvidenceRow.quote).contains(text.lower(), autoescape=True)
+            conditions.append(EventRow.row_id.in_(select(EvidenceRow.row_id).where(needle)))
+        if statuses is None:
+            rejected = select(EventReviewRow.row_id).where(EventReviewRow.review == "rejected")
+            conditions.append(EventRow.row_id.not_in(rejected))
+        else:
+            if "machine" in statuses:  # events without a review row are machine events
+                others = select(EventReviewRow.row_id).where(EventReviewRow.review.not_in(statuses))
+                conditions.append(EventRow.row_id.not_in(others))
+            else:
+                named = select(EventReviewRow.row_id).where(EventReviewRow.review.in_(statuses))
+                conditions.append(EventRow.row_id.in_(named))
+        return conditions
+
+    def parties(self) -> list[str]:
+        """Every party code among the actors of resolved events, sorted."""
+        query = (
+            select(ActorRow.party)
+            .join(EventRow, EventRow.row_id == ActorRow.row_id)
+            .where(EventRow.layer == LAYER_EVENT)
+            .distinct()
+        )
         with self.session() as s:
-            return _sorted_events(row_to_event(r) for r in s.scalars(query))
+            return sorted(s.scalars(query))
+
+    def mechanism_names(self) -> list[str]:
+        """Every mechanism name and mechanism id of resolved events, sorted, without repeats."""
+        query = select(EventRow.mechanism, EventRow.mechanism_id).where(
+            EventRow.layer == LAYER_EVENT
+        )
+        with self.session() as s:
+            values = {v for row in s.execute(query) for v in row if v}
+        return sorted(values)
+
+    def mechanism_values(self) -> tuple[list[str], list[str]]:
+        """``(names, ids)``: every mechanism name and every mechanism id of resolved events,
+        each sorted, without repeats (the values ``events(mechanism_in=...)`` takes)."""
+        query = (
+            select(EventRow.mechanism, EventRow.mechanism_id)
+            .where(EventRow.layer == LAYER_EVENT)
+            .distinct()
+        )
+        with self.session() as s:
+            pairs = list(s.execute(query))
+        return sorted({n for n, _ in pairs if n}), sorted({i for _, i in pairs if i})
 
     def count_events(self) -> int:
         """How many resolved events are stored."""

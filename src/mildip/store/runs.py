@@ -1,6 +1,6 @@
 """Recorded ingest runs: what each ``mildip ingest`` / ``mildip watch`` round did.
 
-Tables ``ingest_runs`` and ``ingest_run_items`` (revision ``0004_sources``). A run is
+Tables ``ingest_runs`` and ``ingest_run_items`` (revision ``0006_sources``). A run is
 started (:func:`start_run`) before its first input is read, gets one item per input
 as the input is dealt with (:func:`record_item`: ``added``, ``new_version``,
 ``unchanged``, ``duplicate``, ``resumed`` or ``failed``, with a reason for failures

@@ -3,13 +3,15 @@
 ::
 
     documents ──< extraction_runs          one row per extraction of a document
-        │  (identity, version, status)     versions of one URL or path (revision 0004)
+        │  (identity, version, status)     versions of one URL or path (revision 0006)
         │
         └──< events (layer = 'mention')    per-document extraction output
              events (layer = 'event')      the resolved layer (cross-document)
                ├──< event_actors           one row per party
                ├──< participants           ordered by ``position``
-               └──< evidence               ordered by ``position``
+               ├──< evidence               ordered by ``position``
+               └──o event_reviews          review status and version (resolved
+                                           events an analyst decision names)
 
 Both event layers share the ``events`` table and its child tables; ``layer``
 tells them apart. Mention rows carry the ``doc_id`` they were extracted from and
@@ -71,10 +73,10 @@ class DocumentRow(Base):
     0003 gave every older row ``day``).
 
     ``identity`` is the URL or canonical path the document was read from (NULL when
-    unknown, e.g. rows older than revision 0004); ``version`` counts the versions of
-    one identity from 1; ``status`` is one of :data:`DOCUMENT_STATUSES` and at most
-    one version of an identity is not superseded; ``supersedes`` is the doc_id of the
-    version this one replaced.
+    unknown, e.g. rows older than revision 0006_sources); ``version`` counts the
+    versions of one identity from 1; ``status`` is one of :data:`DOCUMENT_STATUSES`
+    and at most one version of an identity is not superseded; ``supersedes`` is the
+    doc_id of the version this one replaced.
     """
 
     __tablename__ = "documents"
@@ -182,6 +184,9 @@ class EventRow(Base):
     evidence: Mapped[list[EvidenceRow]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="EvidenceRow.position"
     )
+    review_row: Mapped[EventReviewRow | None] = relationship(
+        back_populates="event", cascade="all, delete-orphan", uselist=False
+    )
 
 
 class ActorRow(Base):
@@ -241,3 +246,22 @@ class EvidenceRow(Base):
     side: Mapped[str | None] = mapped_column(String(CODE))
 
     event: Mapped[EventRow] = relationship(back_populates="evidence")
+
+
+class EventReviewRow(Base):
+    """``Event.review`` and ``Event.version`` of an event some analyst decision names.
+
+    Only events whose status is not ``machine`` or whose version is not 0 have a row,
+    so a store nobody reviewed pays nothing. Created by revision ``0005_review``.
+    """
+
+    __tablename__ = "event_reviews"
+    __table_args__ = (Index("ix_event_reviews_review", "review"),)
+
+    row_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("events.row_id", ondelete="CASCADE"), primary_key=True
+    )
+    review: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+
+    event: Mapped[EventRow] = relationship(back_populates="review_row")

@@ -18,7 +18,8 @@ answers on an analyst's word, :func:`restore` puts them back.
 
 :func:`carry_overrides` moves analysts' overrides from a superseded version to its
 successor: an anchor ``old#h`` becomes ``new#h`` when the new version has a passage
-with the same quote hash, and is reported as lost otherwise.
+with the same quote hash, and is reported as lost otherwise. :func:`status_mark`
+changes whenever a document enters or leaves the answers.
 """
 
 from __future__ import annotations
@@ -397,6 +398,20 @@ def save_version_mentions(
         if row is None or row.supersedes is None:
             return []
         return carry_overrides(s, row.supersedes, doc_id, events)
+
+
+def status_mark(store: Store) -> tuple[int, datetime | None]:
+    """``(current documents, newest status change)``: equal marks mean no document
+    entered or left the answers meanwhile (a superseded, retired or restored version
+    changes it; so does a new document)."""
+    with store.session() as s:
+        current = s.scalar(
+            select(func.count())
+            .select_from(DocumentRow)
+            .where(DocumentRow.status == STATUS_CURRENT)
+        )
+        changed = s.scalar(select(func.max(DocumentRow.status_changed_at)))
+    return current or 0, _utc(changed)
 
 
 def known_identities(store: Store, identities: Iterable[str]) -> set[str]:

@@ -1,0 +1,412 @@
+"""From a :class:`~mildip.extract.frames.Draft` to a :class:`~mildip.model.Event`:
+the final type, the mechanism and round, modality, date, participants, location and
+the evidence span; plus the features the learned scorer reads (:mod:`scorer`).
+
+Type rules of the spec:
+
+* a meeting or talks trigger (``TALKS``) is a CALL when the word itself is a call word
+  or a call cue ("video", "phone", "virtually") hangs from the trigger or its verb, or
+  stands within five tokens of it;
+* a meeting, call or dialogue word whose object phrase names a specific channel (a
+  registered mechanism, or a name with identity: "maritime safety consultations") is a
+  DIALOGUE; a dialogue word without a specific name is a MEET;
+* a RESUME whose object is a session of a named mechanism ("the first round of the
+  strategic dialogue in four years") is that DIALOGUE with ``resumed`` - one event, not
+  two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mildip._version import EXTRACTOR_VERSION
+from mildip.extract.dating import choose_date, coordinated_dates
+from mildip.extract.frames import Draft
+from mildip.extract.frames.interaction import TIME_PREPS, carried_by
+from mildip.extract.lexicon import Lexicon
+from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
+from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
+from mildip.extract.sentence import Analysed, conjuncts, np_tokens
+from mildip.extract.state import DocumentState
+from mildip.kb.officials import resolve_participant
+from mildip.model import Citation, Document, Event, Evidence, Participant
+
+LIST_ITEM = "list_item: one of several channels acted on in one sentence"
+_TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
+REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
+"""Types of which "in 1967 and 1975" tells two events."""
+_DEFENCE_TITLE = re.compile(r"(?i)defen[cs]e|military|navy|naval|army|air force|admiral|general|commander|chief of|marine|joint staff|armed forces")
+_LEADER_TITLE = re.compile(r"(?i)\bpresident\b|prime minister|premier|\bking\b|chancellor|general secretary")
+_REPORTER_WORDS = ("spokes", "press secretary", "reporter", "correspondent", "analyst", "expert")
+
+
+@dataclass
+class Built:
+    """An event with the features of its draft (for the scorer)."""
+
+    event: Event
+    features: dict[str, object] = field(default_factory=dict)
+
+
+def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = False) -> bool:
+    """Whether the meeting is a call: the trigger is a call word, or a call cue hangs
+    from the trigger or its verb ("held talks by video link"); unless ``strong_only``,
+    also a cue within five tokens of the trigger."""
+    if draft.entry.mode == "call":
+        return True
+    near = set(draft.trigger.subtree)
+    if draft.verb is not None:
+        near.update(draft.verb.children)
+        near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
+    near = {t for t in near if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
+    if words & lex.cues["call"]:
+        return True
+    if strong_only:
+        return False
+    lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
+    window = [t for t in sent.doc[lo:hi] if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)]
+    if {t.lemma_.lower() for t in window} & lex.cues["call"]:
+        return True
+    text = " ".join(t.lower_ for t in window)
+    return any(" " in cue and cue in text for cue in lex.cues["call"])
+
+
+def _framed_apart(tok, trigger) -> bool:
+    """Whether ``tok`` lies in a phrase of time that does not hold ``trigger`` ("the
+    meeting ..., following a video call in April"): a cue there tells another event."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in TIME_PREPS:
+            return trigger not in t.subtree
+        t = t.head
+    return False
+
+
+def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
+    """Whether ``tok`` is, or modifies, a dated call word other than ``trigger``
+    ("Friday's meeting followed the leaders' Sept. 9 video teleconference"): that call
+    is another event."""
+    for t in (tok, tok.head if tok.dep_ in ("compound", "amod", "nmod") else None):
+        if t is not None and t.i != trigger.i and t.pos_ in ("NOUN", "PROPN"):
+            if any(e.mode == "call" for e in lex.for_token(t.lemma_.lower(), "noun")):
+                return any(sent.date_of(x.i) is not None for x in t.subtree)
+    return False
+
+
+_NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})
+_MECHANISM_HEADS = frozenset({"dialogue", "consultation"})
+_DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round"})
+
+
+def settle_type(
+    draft: Draft,
+    sent: Analysed,
+    lex: Lexicon,
+    state: DocumentState,
+    mechanism,
+    round_: int | None,
+) -> str:
+    """The spec type of a draft (see the module docstring)."""
+    if draft.type not in _TALK_TYPES:
+        return draft.type
+    registered = mechanism is not None and not mechanism.discovered
+    if registered and draft.type == "DIALOGUE" and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        # "the Consultation ... last convened virtually": a session of the mechanism
+        return "DIALOGUE"
+    if _back_to_session(draft, state):
+        return "DIALOGUE"
+    if _call_cue(sent, draft, lex, strong_only=True):
+        return "CALL"
+    if registered and mechanism.kind not in _NOT_DIALOGUE_KINDS:
+        return "DIALOGUE"
+    if _call_cue(sent, draft, lex):
+        return "CALL"
+    if draft.entry.mode == "either":
+        told = state.talk_modes.get(draft.actors)
+        if told is not None:
+            return told
+        if state.title_call:
+            return "CALL"
+    head = draft.trigger.lemma_.lower()
+    head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
+    proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
+    counted = round_ is not None and round_ >= 2
+    if head in _DIALOGUE_HEADS and (proper or counted):
+        return "DIALOGUE"
+    if head in _MECHANISM_HEADS and mechanism is not None:
+        # "their first security policy dialogue in five years": a dialogue with a name
+        return "DIALOGUE"
+    if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
+        return "DIALOGUE" if proper or counted else "MEET"
+    return "MEET"
+
+
+def _is_exercise(tok, lex: Lexicon) -> bool:
+    return any(t.frame == "exercise" for t in lex.for_token(tok.lemma_.lower(), "noun"))
+
+
+def _perfect(verb) -> bool:
+    """ "have agreed", "has met": the present perfect tells what holds now, so the
+    narrative's anchor does not date it."""
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+
+
+def _back_to_session(draft: Draft, state: DocumentState) -> bool:
+    """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
+    same parties: the definite noun refers back to that session."""
+    trig = draft.trigger
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that") for c in trig.children):
+        return False
+    last = state.last_channels.get("DIALOGUE")
+    return last is not None and last[0] == draft.actors and state.last_channel_sentence >= state.sentence_index - 2
+
+
+def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
+    """The verb whose clause tells the event: the draft's verb, or - for a nominal
+    trigger described by a relative clause of a support verb ("the Consultation,
+    which last convened in January 2022, will ...") - that clause's verb."""
+    trig = draft.trigger
+    if trig.pos_ in ("NOUN", "PROPN"):
+        found = [
+            v
+            for c in trig.children
+            if c.dep_ in ("relcl", "acl")
+            for v in conjuncts(c)
+            if lex.in_class("occurrence", v.lemma_)
+        ]
+        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in v.subtree)]
+        if dated or found:
+            return (dated or found)[0]
+    return draft.verb
+
+
+def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
+    """(mechanism or None, round) named by a draft's object phrase."""
+    obj = draft.objects[0] if draft.objects else draft.trigger
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return None, None
+    round_ = round_of(obj, lex, event_verb(draft, lex, sent))
+    mechanism = resolve_mechanism(
+        registry, channel_phrase(sent, obj, lex), name_phrase(sent, obj, lex), draft.actors
+    )
+    return mechanism, round_
+
+
+def _participants(sent: Analysed, actors: tuple[str, ...], on: str | None) -> list[Participant]:
+    out: list[Participant] = []
+    for pm in sent.persons:
+        title = (pm.title or "").lower()
+        if any(w in title for w in _REPORTER_WORDS):
+            continue
+        head = sent.token_at(pm.start)
+        if head is not None:
+            tok = sent.doc[head]
+            if any(t.lower_ == "according" for t in tok.ancestors):
+                continue
+        resolved = resolve_participant(pm.name, pm.title, pm.party, on)
+        if resolved.party and resolved.party not in actors:
+            continue
+        if resolved.party is None:
+            continue
+        if resolved not in out:
+            out.append(resolved)
+    return out
+
+
+def _location(sent: Analysed, draft: Draft, actors: tuple[str, ...]) -> str | None:
+    if draft.location:
+        return draft.location
+    for tok in (draft.verb, draft.trigger):
+        if tok is None:
+            continue
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    for t in np_tokens(p):
+                        pm = sent.place_of(t.i)
+                        if pm is not None and pm.kind in ("capital", "place", "country"):
+                            return pm.code
+    return None
+
+
+_CLAUSE_BREAKS = frozenset({"parataxis", "advcl"})
+
+
+def clause_tokens(sent: Analysed, draft: Draft, verb) -> list:
+    """The tokens of the clause that states the event: the subtree of its verb (or of
+    its trigger), without coordinated clauses ("..., and Shoigu visited China"),
+    adverbial clauses and a trailing citation. The whole sentence when that is too
+    short to read alone."""
+    head = verb if verb is not None else draft.trigger
+    drop: set[int] = set()
+    for c in head.children:
+        if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i != draft.trigger.i) or c.dep_ in _CLAUSE_BREAKS:
+            if draft.trigger.i not in {t.i for t in c.subtree}:
+                drop |= {t.i for t in c.subtree}
+                drop |= {x.i for x in head.children if x.dep_ == "cc" and x.i < c.i}
+    toks = [t for t in head.subtree if t.i not in drop]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if len(toks) < 4:
+        return list(sent.doc)
+    return toks
+
+
+def _evidence_span(sent: Analysed, draft: Draft, verb, citations: list[Citation]) -> tuple[int, int]:
+    toks = clause_tokens(sent, draft, verb)
+    start, end = sent.phrase(toks)
+    for c in citations:
+        if start < c.start < end:
+            end = min(end, c.start)
+    text = sent.text[start - sent.base : end - sent.base].rstrip(" (,;:")
+    return start, start + len(text)
+
+
+def build_event(
+    draft: Draft,
+    sent: Analysed,
+    doc: Document,
+    state: DocumentState,
+    lex: Lexicon,
+    registry,
+    citations: list[Citation],
+    anchor_here: bool,
+) -> list[Built]:
+    """The events of ``draft`` - one, one per coordinated date, or none when its
+    modality says there is no event."""
+    verb = event_verb(draft, lex, sent)
+    trig = draft.trigger
+    carried = (
+        trig.pos_ not in ("NOUN", "PROPN")
+        or (verb is not None and verb.i != draft.verb_i and verb.i != trig.i)
+        or (verb is not None and (verb.i == trig.i or carried_by(lex, trig, verb)))
+    )
+    presupposed = trig.pos_ == "NOUN" and not carried and trig.dep_ in ("nsubj", "nsubjpass")
+    # "the establishment of a direct link will strengthen ...": the subject noun's
+    # event is taken as given, whatever the verb's tense or mood
+    modality = read_modality(trig, None if presupposed else verb, lex, draft.type, carried)
+    if modality == NO_EVENT:
+        return []
+    mechanism, round_ = _mechanism(registry, sent, draft, lex)
+    if round_ == 1 and mechanism is None:
+        # "the first face-to-face meeting since 2022": a resumption, not round one
+        round_ = None
+    if mechanism is None and "channel" in draft.sources:
+        for family in ("DIALOGUE", "EXERCISE"):
+            known = state.last_channels.get(family)
+            if known and known[0] == draft.actors and known[1]:
+                mechanism = registry.resolve(known[1], draft.actors)
+                break
+    type_ = settle_type(draft, sent, lex, state, mechanism, round_)
+    if type_ in ("MEET", "CALL", "INCIDENT", "PORT_CALL", "PROPOSE", "REJECT") and (
+        mechanism is not None and mechanism.discovered
+    ):
+        mechanism = None
+    registered_kind = mechanism.kind if mechanism is not None and not mechanism.discovered else None
+    resumed = draft.resumed or bool(lex.resumed.search(sent.text))
+    if type_ == "RESUME" and mechanism is not None and round_ is not None:
+        type_, resumed = "DIALOGUE", True
+    obj = draft.objects[0] if draft.objects else None
+    if type_ == "RESUME" and obj is not None and _is_exercise(obj, lex):
+        # an exercise is a session, not a channel: "the drills were revived" is the drill
+        type_, resumed = "EXERCISE", True
+    published: date | None = doc.published
+    precision = doc.published_precision
+    value, how = choose_date(
+        sent,
+        draft.trigger,
+        verb if carried else None,
+        anchor=state.anchor(),
+        explicit_anchor=state.explicit_anchor(),
+        anchor_here=anchor_here and not _perfect(verb),
+        list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
+        published=published,
+        precision=precision,
+        modality=modality,
+        citations=citations,
+    )
+    if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
+        # "the Indian navy has never carried out joint patrols": a record, not an event
+        return []
+    if how != "text" and is_habitual(draft.trigger, verb, lex):
+        # "the two navies exercise every year": a habit, not an event
+        return []
+    if modality == "asserted" and value and published and value[:10] > published.isoformat()[: len(value)]:
+        modality = "future"
+    if type_ != "RESUME" and type_ != "DIALOGUE" and resumed and not lex.resumed.search(sent.text):
+        resumed = False
+    start, end = _evidence_span(sent, draft, verb, citations)
+    evidence = Evidence(
+        doc_id=doc.doc_id,
+        start=start,
+        end=end,
+        quote=doc.text[start:end],
+        extractor_version=EXTRACTOR_VERSION,
+        sentence_start=sent.sentence.start,
+        sentence_end=sent.sentence.end,
+        sources_cited=tuple(c for c in citations if sent.sentence.start <= c.start <= sent.sentence.end + 2),
+    )
+    event = Event(
+        type=type_,
+        actors=draft.actors,
+        date=value,
+        modality=modality,
+        initiator=draft.initiator,
+        mechanism=mechanism.name if mechanism is not None else None,
+        mechanism_id=mechanism.mechanism_id if mechanism is not None else None,
+        round=round_ if type_ in ("DIALOGUE", "EXERCISE") else None,
+        resumed=resumed if type_ not in ("RESUME",) else False,
+        participants=_participants(sent, draft.actors, value),
+        location=_location(sent, draft, draft.actors),
+        evidence=[evidence],
+        flags=[LIST_ITEM] if draft.list_item else [],
+    )
+    features = {
+        "type": type_,
+        "frame": draft.frame,
+        "lemma": draft.trigger.lemma_.lower(),
+        "pos": draft.entry.pos,
+        "weak": draft.entry.weak,
+        "n_actors": len(draft.actors),
+        "sources": sorted(draft.sources),
+        "context": draft.used_context,
+        "modality": modality,
+        "date_how": how,
+        "mechanism": mechanism is not None,
+        "registered": registered_kind is not None,
+        "round": round_ is not None,
+        "participants": len(event.participants),
+        "initiator": draft.initiator is not None,
+        "trigger_dep": draft.trigger.dep_,
+        "verb_lemma": draft.verb.lemma_.lower() if draft.verb is not None else "",
+        "tag": draft.trigger.tag_,
+        "sentence_index": sent.sentence.index,
+        "heading": sent.sentence.is_heading,
+        "n_parties_sentence": len({p.code for p in sent.parties if p.code}),
+        "military_words": sum(1 for t in sent.doc if lex.in_class("military", t.lemma_)),
+        "defence_title": any(_DEFENCE_TITLE.search(p.title or "") for p in sent.persons),
+        "leader_title": any(_LEADER_TITLE.search(p.title or "") for p in sent.persons),
+        "years_before_publication": (
+            published.year - int(value[:4]) if published is not None and value else -1
+        ),
+        "verb_tag": verb.tag_ if verb is not None else "",
+        "list_item": sent.sentence.is_list_item,
+        "quote_words": len(doc.text[start:end].split()),
+        "reported": any(lex.in_class("reporting", a.lemma_) for a in draft.trigger.ancestors),
+        "governors": [a.lemma_.lower() for a in draft.trigger.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ")][:3],
+    }
+    built = [Built(event, features)]
+    if how == "text" and type_ in REPEATABLE_TYPES and value:
+        for other in coordinated_dates(
+            sent, value, anchor=state.explicit_anchor(), published=published, precision=precision,
+            modality=modality, citations=citations,
+        ):
+            built.append(Built(event.with_(date=other, event_id=""), dict(features)))
+    return built

@@ -1,0 +1,113 @@
+"""Frame ``channel_action``: a party suspends, cancels or resumes an engagement.
+
+"China suspended military talks with the U.S.", "drills were called off by Seoul",
+"the restart of the maritime safety consultations", "Beijing's cancellation of ...".
+The initiator is the subject (the ``by`` phrase in the passive, a noun's possessor or
+modifier). The thing acted on - the object, the passive subject, a noun's ``of``
+phrase, or the subject of an intransitive use ("talks halted") - must be an engagement
+noun (``engagement`` class); each coordinated object is one event ("called off A, B and
+C"). The other parties come from the object phrase ("China-U.S. talks", "talks with
+Japan"), the verb's ``with`` phrases, a registered mechanism the object names, and
+finally the narrative (the counterpart of the initiator). RESUME has no initiator.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import (
+    agents,
+    clause_verb,
+    conjuncts,
+    is_passive,
+    modifiers,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames.interaction import NOUN_WITH, WITH, carried_by, nominal_sides
+
+OBJECT_WITH = NOUN_WITH | {"for", "to", "in"}
+"""Complements that name the other party of what is acted on ("an invitation for a
+French warship", "military assistance to Thailand", "$2 billion in aid to Pakistan")."""
+
+
+def _is_engagement(ctx: FrameContext, tok) -> bool:
+    """An engagement noun, one compounded with it ("the Seabees' construction program"),
+    or an amount of one ("$3.5 million in military assistance")."""
+    if ctx.lex.in_class("engagement", tok.lemma_):
+        return True
+    if any(c.dep_ == "compound" and ctx.lex.in_class("engagement", c.lemma_) for c in tok.children):
+        return True
+    if tok.like_num or tok.lower_ in ("part", "some", "all", "most", "much", "million", "billion"):
+        return any(ctx.lex.in_class("engagement", p.lemma_) for p in prep_objects(tok, {"in", "of"}))
+    return False
+
+
+def owners_of(heads) -> list:
+    """ "Beijing issued countermeasures, which included canceling ...": for a subject
+    that names no party (a measure, a decision), the subject of the verb that took it."""
+    out = []
+    for h in heads:
+        if h.pos_ == "NOUN" and h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ == "VERB":
+            out += subjects(h.head) if h.dep_ == "dobj" else agents(h.head)
+    return out
+
+
+def acted_on(ctx: FrameContext, tok, entry) -> tuple[list, list]:
+    """(initiator heads, object heads) of a channel action."""
+    if entry.pos == "verb":
+        if is_passive(tok):
+            return agents(tok), passive_subjects(tok)
+        objs = objects(tok) + prep_objects(tok, {"from", "of"})
+        if objs:
+            return subjects(tok), objs
+        return [], subjects(tok)
+    initiators = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
+    objs = [t for h in prep_objects(tok, {"of", "in", "to"}) for t in conjuncts(h)]
+    verb = clause_verb(tok)
+    if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
+        initiators += subjects(verb)
+    return initiators, objs
+
+
+@register("channel_action")
+def channel_action(ctx: FrameContext, tok, entry):
+    """One SUSPEND/CANCEL/RESUME per engagement object."""
+    initiators, objs = acted_on(ctx, tok, entry)
+    objs = [o for o in objs if _is_engagement(ctx, o)]
+    # "canceling phone calls between military commanders as well as the DPCT and MMCA
+    # meetings": the parser may hang later items of the list inside the first one
+    for o in list(objs):
+        objs += [
+            t for t in o.subtree
+            if t.dep_ == "conj" and t.i not in {x.i for x in objs} and _is_engagement(ctx, t)
+        ]
+    if not objs:
+        return []
+    initiator_found = ctx.parties(initiators, "subject") if initiators else ctx.implicit_subject()
+    if not initiator_found.codes:
+        initiator_found = ctx.parties(owners_of(initiators), "subject")
+    initiator = initiator_found.codes[0] if initiator_found.codes else None
+    out = []
+    for obj in objs:
+        sides = [initiator_found, *nominal_sides(ctx, obj, OBJECT_WITH)]
+        if entry.pos == "verb":
+            sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
+        codes, sources = assemble(ctx, sides)
+        name = " ".join(t.text for t in ctx.resolver.phrase_tokens(obj))
+        for c in ctx.registered_parties(name):
+            if c not in codes:
+                codes.append(c)
+                sources.add("registry")
+        if len(set(codes)) == 1 and initiator:
+            other = ctx.state.counterpart_of(initiator)
+            if other:
+                codes.append(other)
+                sources.add("counterpart")
+        out += draft(
+            ctx, tok, entry, codes, sources, "channel_action",
+            initiator=None if entry.type == "RESUME" else initiator,
+            verb=clause_verb(tok), objects=[obj], resumed=entry.resumed, list_item=len(objs) > 1,
+        )
+    return out

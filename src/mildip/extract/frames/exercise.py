@@ -1,0 +1,68 @@
+"""Frame ``exercise``: combined exercises, drills, joint patrols and training.
+
+The parties are every phrase that names a participant: the noun's modifiers
+("U.S.-Philippine", "Sino-Russian", "China's"), its ``with``/``between``/``among``/
+``involving`` phrases and participial clauses ("drills involving Japan and the U.S.",
+"held with Cambodia"), the subject and ``with`` phrases of the verb that carries it
+("China and Russia held joint drills", "Japan took part in the exercise"), and the
+parties of a registered exercise series it names. One party's own drills are no event:
+at least two parties are needed; "joint" with one named party takes the narrative pair.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import clause_verb, prep_objects, subjects
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
+from mildip.extract.frames.interaction import WITH, nominal_sides
+
+EXERCISE_WITH = WITH | {"of", "by", "from", "involving", "including", "featuring"}
+
+
+def names_series(tok) -> bool:
+    """A proper name of an exercise ("Exercise Pitch Black", "Balikatan 2024")."""
+    return tok.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def host_country(ctx: FrameContext, tok) -> str | None:
+    """The country of an ``in``/``off``/``at`` place of the exercise or its verb."""
+    verb = clause_verb(tok)
+    for holder in (tok, verb):
+        if holder is None:
+            continue
+        for p in prep_objects(holder, {"in", "off", "at"}):
+            for t in p.subtree:
+                for pm in ctx.sent.places_of(t.i):
+                    if pm.kind in ("country", "place", "capital"):
+                        return pm.code
+    return None
+
+
+def _joint(ctx: FrameContext, tok) -> bool:
+    words = {c.lower_ for c in tok.subtree} | {tok.head.lower_}
+    return any(ctx.lex.cue("joint", w) for w in words)
+
+
+@register("exercise")
+def exercise(ctx: FrameContext, tok, entry):
+    """An EXERCISE between two parties or more."""
+    if entry.pos == "verb":
+        sides = [ctx.parties(subjects(tok), "subject"), ctx.parties(prep_objects(tok, WITH), "with")]
+    else:
+        if generic_mention(ctx, tok):
+            return []
+        sides = nominal_sides(ctx, tok, EXERCISE_WITH)
+    name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
+    registered = ctx.registered_parties(name) if entry.pos == "noun" else ()
+    codes, sources = assemble(ctx, sides, allow_context=_joint(ctx, tok))
+    for c in registered:
+        if c not in codes:
+            codes.append(c)
+            sources.add("registry")
+    if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok)):
+        # "German jets will take part in Exercise Pitch Black in northern Australia": the
+        # host of a combined exercise takes part in it
+        host = host_country(ctx, tok)
+        if host and host not in codes:
+            codes.append(host)
+            sources.add("host")
+    return draft(ctx, tok, entry, codes, sources, "exercise", verb=clause_verb(tok), objects=[tok])

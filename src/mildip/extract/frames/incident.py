@@ -1,0 +1,103 @@
+"""Frame ``incident``: intercepts, collisions, shots, seizures and unsafe encounters.
+
+The acting side is the subject ("a Chinese J-11 intercepted ..."), the ``by`` phrase of
+a passive ("was intercepted by two Chinese fighters"), or a noun's possessor, modifier
+or ``by`` phrase ("China's seizure of", "a Chinese intercept of"); its party is the
+initiator. The other side is the object, the passive subject, or a ``with``/``of``/
+``at``/``near``/``toward``/``within`` phrase ("collided with", "flew within 50 feet
+of a U.S. EP-3"). One of the two sides must name military forces or craft (``military``
+class), or a military institution. "Indian and Chinese troops clashed" has both sides
+in the subject and no initiator.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import (
+    agents,
+    clause_verb,
+    is_passive,
+    modifiers,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
+from mildip.extract.frames.interaction import carried_by
+
+TARGET = frozenset(
+    {"with", "of", "at", "on", "upon", "near", "toward", "towards", "against", "into", "within", "across", "around", "over", "to", "from", "between"}
+)
+
+
+def _military(ctx: FrameContext, heads) -> bool:
+    for h in heads:
+        for t in ctx.resolver.phrase_tokens(h):
+            if ctx.lex.in_class("military", t.lemma_):
+                return True
+            pm = ctx.sent.party_of(t.i)
+            if pm is not None and pm.kind == "institution":
+                return True
+    return False
+
+
+def _deep_targets(tok) -> list:
+    """Targets of a preposition chain: "within 50 feet of a U.S. aircraft"."""
+    out = []
+    for p in prep_objects(tok, TARGET):
+        out.append(p)
+        out.extend(prep_objects(p, {"of"}))
+    return out
+
+
+def _rehearsed(ctx: FrameContext, tok) -> bool:
+    """Whether the incident word tells part of an exercise ("exercises that include
+    simulating attacks", "war games involve the sinking of abandoned vessels", "mock
+    attacks"): an exercise word governs it, or a word of rehearsal modifies it."""
+    rehearsal = ("simulate", "simulated", "mock", "practice", "practise", "rehearse", "simulation")
+    if any(c.lemma_.lower() in rehearsal or c.lower_ in rehearsal for c in tok.children):
+        return True
+    for a in tok.ancestors:
+        if a.lemma_.lower() in rehearsal:
+            return True
+        pos = "verb" if a.pos_ == "VERB" else "noun"
+        if any(e.frame == "exercise" and not e.weak for e in ctx.lex.for_token(a.lemma_.lower(), pos)):
+            return True
+        if a.dep_ in ("ccomp", "ROOT") or a.dep_ == "conj" and a.pos_ == "VERB":
+            break
+    return False
+
+
+@register("incident")
+def incident(ctx: FrameContext, tok, entry):
+    """An INCIDENT between two parties' forces."""
+    if _rehearsed(ctx, tok):
+        return []
+    if entry.pos == "verb":
+        if is_passive(tok):
+            actors, targets = agents(tok), passive_subjects(tok)
+        else:
+            actors, targets = subjects(tok), objects(tok)
+        targets = targets + _deep_targets(tok)
+        for o in objects(tok):
+            targets += _deep_targets(o)
+    else:
+        if generic_mention(ctx, tok):
+            return []
+        actors = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
+        actors += prep_objects(tok, {"by", "from"})
+        targets = _deep_targets(tok)
+        verb = clause_verb(tok)
+        if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
+            actors += subjects(verb)
+            targets += prep_objects(verb, TARGET - {"to"})
+    if not _military(ctx, actors + targets + [tok]):
+        return []
+    acting = ctx.parties(actors, "subject")
+    target = ctx.parties(targets, "object")
+    codes, sources = assemble(ctx, [acting, target])
+    initiator = acting.codes[0] if len(acting.codes) == 1 else None
+    return draft(
+        ctx, tok, entry, codes, sources, "incident",
+        initiator=initiator, verb=clause_verb(tok), objects=[tok],
+    )

@@ -1,0 +1,261 @@
+"""Frame ``interaction``: meetings, talks, calls and sessions of a dialogue.
+
+The parties are the subject of the trigger's verb, its object ("met Wei"), its
+``with``/``between``/``among`` phrases and, for a noun ("talks", "meeting", "call"),
+the noun's possessors and modifiers ("U.S.-China talks", "their meeting") and the
+subject of the verb that carries it ("held talks", "had his first encounter with").
+A call-mode trigger used for something else ("called for", "called on", "so-called")
+gives nothing. The type (MEET, CALL or DIALOGUE) is settled later by
+:mod:`mildip.extract.typing`.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import (
+    agents,
+    clause_verb,
+    conjuncts,
+    is_passive,
+    modifiers,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
+from mildip.nlp.ordinals import parse_ordinal
+
+WITH = frozenset({"with", "between", "among", "amongst", "alongside", "and"})
+NOUN_WITH = WITH | {"of", "by", "from"}
+_NOT_A_CALL = frozenset({"for", "on", "upon", "off", "out", "in", "up", "back"})
+_EVENT_MODIFIERS = frozenset({"first", "latest", "last", "recent", "upcoming", "next", "previous", "inaugural"})
+
+
+def carried_by(lex, noun, verb) -> bool:
+    """Whether ``verb`` carries the event ``noun`` states, so that its subject takes
+    part: a support verb ("held talks", "took part in the drills", "paid a visit")
+    with the noun as object, subject or the object of one preposition; or any verb
+    other than a reporting one with the noun as its direct object ("China announced
+    joint drills" does not count; "China staged drills" does)."""
+    t, steps = noun, 0
+    while t.i != verb.i and steps < 4:
+        if t.dep_ in ("conj", "compound", "appos"):
+            t = t.head
+            continue
+        if t.dep_ == "prep" and t.lower_ not in CARRYING_PREPS:
+            # "after Pelosi's visit, Beijing issued ...": a time frame, not a part
+            return False
+        if t.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd", "pobj", "prep", "pcomp"):
+            t, steps = t.head, steps + 1
+            continue
+        return False
+    if t.i != verb.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lex.in_class("support", lemma):
+        return True
+    return steps == 1 and noun.dep_ == "dobj" and not lex.in_class("reporting", lemma)
+
+
+def eventive(ctx: FrameContext, noun) -> bool:
+    """Whether a nominal meeting or talks trigger tells one event rather than naming a
+    kind of engagement ("U.S.-China defense talks" in general): a support verb carries
+    it, a ``between``/``with`` phrase names its parties, a date or ordinal hangs from
+    it, a clause describes it, or it is a proper name."""
+    verb = clause_verb(noun)
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
+        return True
+    if verb is not None and framed_by_time(noun, verb):
+        return True
+    if prep_objects(noun, {"between", "with", "among"}):
+        return True
+    if any(ctx.sent.date_of(t.i) is not None for t in noun.subtree):
+        return True
+    if any(c.dep_ in ("acl", "relcl") and ctx.lex.in_class("occurrence", c.lemma_) for c in noun.children):
+        return True
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ in ("amod", "nummod") and (c.lower_ in _EVENT_MODIFIERS or parse_ordinal(c.text))
+        for c in noun.children
+    )
+
+
+def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bool = False) -> list:
+    """The party phrases of a nominal event: its modifiers and complements, and the
+    subject and ``with`` phrases of the verb that carries it; with ``time_framed``,
+    also the subject of a verb the noun frames in time ("X said after the meeting")."""
+    sides = [
+        ctx.parties(modifiers(noun), "modifier"),
+        ctx.parties(prep_objects(noun, with_words), "with"),
+        ctx.parties([c for c in noun.children if c.dep_ == "appos"], "modifier"),
+    ]
+    for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+        sides.append(ctx.parties(objects(acl) + prep_objects(acl, WITH), "with"))
+        if acl.dep_ == "relcl" or acl.tag_ == "VBN":
+            sides.append(ctx.parties(agents(acl), "agent"))
+        if acl.dep_ == "relcl" and ctx.lex.in_class("support", acl.lemma_):
+            # "the activity that the Philippines, Japan and Australia conducted"
+            subj = [c for c in acl.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
+            sides.append(ctx.parties([t for s in subj for t in conjuncts(s)], "subject"))
+    verb = clause_verb(noun)
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
+        if noun.dep_ != "nsubj" or is_passive(verb):
+            sides.append(ctx.parties(subjects(verb), "subject"))
+        sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
+        sides.append(ctx.parties(agents(verb), "agent"))
+        if verb.lemma_.lower() in _JOINING and noun.dep_ != "dobj":
+            # "the three ministers joined Austin for a four-way meeting"
+            sides.append(ctx.parties(objects(verb), "object"))
+    elif time_framed and verb is not None and framed_by_time(noun, verb):
+        sides.append(ctx.parties(subjects(verb), "subject"))
+    return sides
+
+
+CARRYING_PREPS = frozenset({"in", "for", "into", "to", "at", "on", "of", "under"})
+_JOINING = frozenset({"join", "accompany", "host", "receive", "invite", "welcome", "meet"})
+TIME_PREPS = frozenset({"during", "after", "following", "before", "ahead", "upon"})
+
+
+def framed_by_time(noun, verb) -> bool:
+    """ "X announced the plan following a meeting", "during the talks, X stressed":
+    the noun is the object of a preposition of time hanging from ``verb``, so the
+    subject of ``verb`` took part in it."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in TIME_PREPS
+        and prep.head.i == verb.i
+    )
+
+
+_TOGETHER = frozenset({"trilateral", "three-way", "four-way", "jointly", "together", "multilateral", "quadrilateral", "joint", "group"})
+
+
+def separate_meetings(ctx: FrameContext, tok, entry) -> list:
+    """ "Hegseth met Teodoro and Khaled", "held separate meetings with his Japanese and
+    Philippine counterparts": one subject meeting counterparts of several parties is
+    one bilateral meeting each, unless the text says they met together ("a trilateral
+    meeting", "jointly")."""
+    if any(t.lower_ in _TOGETHER for t in tok.sent):
+        return []
+    if entry.pos == "verb":
+        subject = ctx.parties(subjects(tok), "subject")
+        heads = objects(tok) + prep_objects(tok, {"with"})
+        if len(heads) < 2:
+            return []
+        each = [ctx.parties([h], "with") for h in heads]
+        if any(len(f.codes) != 1 for f in each):
+            return []
+        others = [f.codes[0] for f in each]
+    else:
+        if not any(c.lower_ == "separate" for c in tok.children):
+            return []
+        verb = clause_verb(tok)
+        subject = ctx.parties(subjects(verb) if verb is not None else [], "subject")
+        found = ctx.parties(prep_objects(tok, {"with"}) + prep_objects(verb, {"with"}) if verb is not None else prep_objects(tok, {"with"}), "with")
+        others = [c for c in found.codes if c not in subject.codes]
+    if not subject.codes or len(set(others)) < 2 or set(others) & set(subject.codes):
+        return []
+    out = []
+    for code in dict.fromkeys(others):
+        codes = [*subject.codes, code]
+        out += draft(ctx, tok, entry, codes, subject.sources | {"with"}, "interaction", verb=clause_verb(tok), objects=[tok])
+    return out
+
+
+def where_places(ctx: FrameContext, verb) -> list[str]:
+    """ "a trip to Vietnam and India, where he will discuss ...": the countries of the
+    place a ``where`` clause hangs from, one per conjunct."""
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return []
+    out: list[str] = []
+    for head in conjuncts(verb.head):
+        found = ctx.parties([head], "place", places=True)
+        if len(found.codes) == 1 and found.codes[0] not in out:
+            out.append(found.codes[0])
+    return out
+
+
+def _at_each_place(ctx: FrameContext, verb, entry, places: list[str]) -> list:
+    """One meeting of the clause's subject in each place of a ``where`` clause."""
+    subject = ctx.parties(subjects(verb), "subject")
+    out = []
+    for code in places:
+        codes = [*subject.codes, code] if subject.codes else []
+        out += draft(ctx, verb, entry, codes, subject.sources | {"where"}, "interaction", verb=verb, objects=[verb])
+    return out
+
+
+def _callee(ctx: FrameContext, obj) -> bool:
+    """Whether the object of a call verb is someone called: a party, a person, an
+    official or a pronoun."""
+    if obj.pos_ in ("PRON", "PROPN") or ctx.lex.in_class("official", obj.lemma_.lower()):
+        return True
+    return bool(ctx.parties([obj], "object").codes)
+
+
+def _two_sided(ctx: FrameContext, verb, sides: list) -> bool:
+    """Whether a weak verb of talking ("spoke", "discussed") has a second side of its
+    own: an object or ``with`` phrase with a party, coordinated or plural subjects."""
+    subject, _agent, obj, with_ = sides
+    if obj.codes or with_.codes or obj.anaphoric or with_.anaphoric or obj.counterpart or with_.counterpart:
+        return True
+    heads = passive_subjects(verb) if is_passive(verb) else subjects(verb)
+    return len(heads) >= 2 or bool(subject.anaphoric) or any(h.tag_ in ("NNS", "NNPS") or h.lower_ in ("they", "we") for h in heads)
+
+
+def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
+    """The party phrases of a verb of meeting: subject, object ("met Wei"; not the topic
+    of "discussed Russia's war"), ``with`` phrases."""
+    if is_passive(verb):
+        subj = ctx.parties(passive_subjects(verb), "subject")
+    else:
+        subj = ctx.parties(subjects(verb), "subject")
+    return [
+        subj,
+        ctx.parties(agents(verb), "agent"),
+        ctx.parties([] if topic_object else objects(verb), "object"),
+        ctx.parties(prep_objects(verb, WITH), "with"),
+    ]
+
+
+@register("interaction")
+def interaction(ctx: FrameContext, tok, entry):
+    """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
+    if entry.pos == "verb":
+        if entry.mode == "call" and (
+            any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL for c in tok.children)
+            or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
+            or any(c.tag_ in ("``", "''") for c in tok.children)
+            or tok.dep_ in ("amod", "compound")
+            or any(c.tag_ in ("WP", "WDT") for c in tok.children)
+        ):
+            # "called the report fake news", "what the Navy calls FONOPs", "called on"
+            return []
+        if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
+            # "calling the pilot's actions unsafe": the object is no one called
+            return []
+        separate = separate_meetings(ctx, tok, entry)
+        if separate:
+            return separate
+        places = where_places(ctx, tok)
+        if places:
+            return _at_each_place(ctx, tok, entry, places)
+        sides = verbal_sides(ctx, tok, entry.topic_object)
+        if entry.weak and not _two_sided(ctx, tok, sides):
+            # "the ambassador spoke in Sihanoukville": a speech, not talks
+            return []
+    else:
+        if tok.lemma_.lower() in ctx.lex.session_nouns and any(
+            ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
+        ):
+            # "the previous edition of the exercise": the exercise is the event
+            return []
+        if not eventive(ctx, tok) or generic_mention(ctx, tok):
+            return []
+        separate = separate_meetings(ctx, tok, entry)
+        if separate:
+            return separate
+        sides = nominal_sides(ctx, tok, time_framed=True)
+    codes, sources = assemble(ctx, sides)
+    return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok])

@@ -1,0 +1,119 @@
+"""Frame ``propose``: a party offers or asks for a meeting, call or dialogue.
+
+"The U.S. side proposed a call between the defense chiefs", "invited Wei to visit",
+"asked for talks", "China's offer to hold talks". The proposer (subject, possessor or
+modifier, ``from``/``by`` phrase) is the initiator. What is proposed must be an
+engagement: an engagement noun as object or ``for``/``of``/``to`` complement, or a
+clause whose verb is a meeting or visit word ("to meet", "to visit"). The other party is
+the invitee (object of "invite"), the engagement's own parties ("a call with Austin"),
+or the narrative counterpart.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import (
+    agents,
+    antecedent,
+    clause_verb,
+    is_passive,
+    modifiers,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames.interaction import WITH, nominal_sides, verbal_sides
+
+_MAKING = frozenset({"make", "extend", "put", "submit", "send", "issue", "renew", "repeat", "present", "table", "convey", "deliver", "give", "forward", "reiterate"})
+ENGAGEMENT_FRAMES = frozenset({"interaction", "visit", "hosting", "exercise", "port_call"})
+
+
+def _engagement_noun(ctx: FrameContext, tok) -> bool:
+    """An engagement noun, or a proposal noun whose complement is an engagement ("the
+    offer to talk", "a request for a meeting")."""
+    if ctx.lex.in_class("proposable", tok.lemma_):
+        return True
+    if not ctx.lex.in_class("proposal", tok.lemma_):
+        return False
+    comps = prep_objects(tok, {"for", "of", "to"})
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
+    return bool(clauses) or any(ctx.lex.in_class("proposable", c.lemma_) for c in comps) or not (comps or clauses)
+
+
+def _engagement_verb(ctx: FrameContext, tok) -> bool:
+    """A clause that is an engagement: "to meet", "to visit", or a verb of taking part
+    whose object is one ("to join the exercise"; not "to join the alliance")."""
+    lemma = tok.lemma_.lower()
+    if any(t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")):
+        return True
+    if not ctx.lex.in_class("engagement_verbs", lemma):
+        return False
+    if not ctx.lex.in_class("support", lemma):
+        return True
+    heads = objects(tok) + prep_objects(tok, {"in", "for", "at"})
+    return not heads or any(ctx.lex.in_class("proposable", h.lemma_) for h in heads)
+
+
+def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
+    """(proposer heads, other-party heads, engagement heads) of a proposal or answer."""
+    if entry.pos == "verb":
+        if is_passive(tok):
+            proposer, objs = agents(tok), passive_subjects(tok)
+        else:
+            proposer, objs = subjects(tok), objects(tok)
+        # "a stop that Berlin had requested": the relative pronoun stands for the stop
+        objs = [antecedent(tok) if o.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" else o for o in objs]
+        comps = prep_objects(tok, {"for", "to", "of"})
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, c)]
+        invitees = [o for o in objs if not _engagement_noun(ctx, o)] + prep_objects(tok, {"to", "with"})
+        engagements = [o for o in objs + comps if _engagement_noun(ctx, o)] + clauses
+        return proposer, invitees, engagements
+    proposer = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
+    proposer += prep_objects(tok, {"from", "by"})
+    verb = clause_verb(tok)
+    if (
+        not proposer
+        and verb is not None
+        and verb.i != tok.i
+        and tok.dep_ == "dobj"
+        and verb.lemma_.lower() in _MAKING
+    ):
+        # "Washington extended an invitation": the verb's subject made the proposal
+        proposer += subjects(verb)
+    comps = prep_objects(tok, {"for", "of", "to"})
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
+    engagements = [o for o in comps if _engagement_noun(ctx, o)] + clauses
+    return proposer, prep_objects(tok, {"to", "with"}), engagements
+
+
+def engagement_parties(ctx: FrameContext, heads) -> list:
+    sides = []
+    for h in heads:
+        if h.pos_ == "VERB":
+            sides.extend(verbal_sides(ctx, h)[1:])
+        else:
+            sides.extend(nominal_sides(ctx, h))
+    return sides
+
+
+@register("propose")
+def propose(ctx: FrameContext, tok, entry):
+    """A PROPOSE initiated by the proposer."""
+    proposer, others, engagements = engagement_of(ctx, tok, entry)
+    if not engagements:
+        return []
+    who = ctx.parties(proposer, "subject")
+    sides = [who, ctx.parties(others, "object"), *engagement_parties(ctx, engagements)]
+    sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
+    codes, sources = assemble(ctx, sides)
+    initiator = who.codes[0] if who.codes else None
+    if len(set(codes)) == 1 and initiator:
+        other = ctx.state.counterpart_of(initiator)
+        if other:
+            codes.append(other)
+            sources.add("counterpart")
+    return draft(
+        ctx, tok, entry, codes, sources, "propose",
+        initiator=initiator, verb=clause_verb(tok), objects=engagements,
+    )

@@ -1,0 +1,102 @@
+"""Frame ``visit``: "Austin visited Beijing", "Wei's visit to Hanoi", "a Chinese
+delegation led by ... travelled to Phnom Penh".
+
+The visitor is the subject (the ``by`` phrase in the passive; the possessor, modifier or
+``by``/``of`` phrase of a noun, or the subject of "paid/made/began a visit"); the host
+is the object or the ``to``/``in`` phrase, where places count for their country. The
+visitor is the initiator and the host country the location. A ship or a navy as visitor
+is a port call (frame ``port_call``), not a visit.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.arguments import (
+    agents,
+    clause_verb,
+    is_passive,
+    modifiers,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
+from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames.interaction import carried_by
+
+TO = frozenset({"to", "in", "at", "into", "for", "on", "upon"})
+
+
+def is_naval(ctx: FrameContext, heads) -> bool:
+    """Whether a phrase names a ship or a naval force ("three PLA Navy ships", "USS X")."""
+    for h in heads:
+        for t in ctx.resolver.phrase_tokens(h):
+            if ctx.lex.in_class("naval", t.lemma_) or t.text in ("USS", "HMAS", "HMS", "JS", "INS", "ROKS", "BRP", "HMCS", "HMNZS", "FS", "KRI", "RSS", "HTMS", "KD"):
+                return True
+    return False
+
+
+def is_official(ctx: FrameContext, heads) -> bool:
+    """Whether a phrase names people acting for a party: a person, an official or
+    delegation noun, a personal pronoun - not "Australians" or "the base"."""
+    for h in heads:
+        if h.pos_ == "PRON" and h.lower_ in ("he", "she", "i", "we", "they", "him", "her", "us", "them"):
+            return True
+        if ctx.lex.in_class("official", h.lemma_) or ctx.sent.person_of(h.i) is not None:
+            return True
+        if h.pos_ == "PROPN" and h.text in ctx.state.people:
+            return True
+        for t in ctx.resolver.phrase_tokens(h):
+            if ctx.sent.person_of(t.i) is not None:
+                return True
+    return False
+
+
+def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
+    """(visitor heads, host heads) of a visit trigger."""
+    if entry.pos == "verb":
+        if is_passive(tok):
+            return agents(tok), passive_subjects(tok) + prep_objects(tok, TO)
+        return subjects(tok), objects(tok) + prep_objects(tok, TO)
+    visitors = [m for m in modifiers(tok) if m.dep_ != "nummod"] + prep_objects(tok, {"by", "of", "from"})
+    hosts = prep_objects(tok, TO)
+    verb = clause_verb(tok)
+    if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
+        if tok.dep_ != "nsubj":
+            visitors += subjects(verb)
+        hosts += prep_objects(verb, TO)
+    return visitors, hosts
+
+
+@register("visit")
+def visit(ctx: FrameContext, tok, entry):
+    """A directed MEET: the visitor travels to the host."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        # "called on China to ...": a demand, not a visit
+        return []
+    visitors, hosts = visit_roles(ctx, tok, entry)
+    if is_naval(ctx, visitors) or (visitors and not is_official(ctx, visitors)):
+        return []
+    visitor = ctx.parties(visitors, "subject")
+    initiator = visitor.codes[0] if visitor.codes else None
+    out = []
+    for host in per_host(ctx, hosts, initiator):
+        if not host.codes:
+            continue
+        codes, sources = assemble(ctx, [visitor, host])
+        location = next((c for c in host.codes if c != initiator), None)
+        out += draft(
+            ctx, tok, entry, codes, sources, "visit",
+            initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
+        )
+    return out
+
+
+def per_host(ctx: FrameContext, hosts, visitor: str | None) -> list:
+    """One party phrase per host: "visited Japan and South Korea" is two visits. Hosts
+    that name no party other than the visitor are merged into one phrase."""
+    found = [ctx.parties([h], "object", places=True) for h in hosts]
+    named = [f for f in found if any(c != visitor for c in f.codes)]
+    if len(named) > 1:
+        return named
+    merged = ctx.parties(hosts, "object", places=True)
+    return [merged]

@@ -1,0 +1,186 @@
+"""Trigger dispatch: every lexicon entry that a token of a parsed sentence matches,
+run through its frame, top of the tree first.
+
+A token matches an entry when its lemma (lower case; a plural proper noun such as
+"Talks" is tried singular too) is the entry's head, its part of speech is the entry's
+(``VERB``; ``NOUN``/``PROPN``), and the entry's other words are lemmas of its
+dependents ("call **off**", "**port** call", "put ... on **hold**"). Entries are tried
+most specific first (more words first); the first that gives drafts wins for that token.
+
+Tokens are visited from the root down, and a draft claims the phrases it acts on: the
+object of a cancellation, the proposal or engagement of a PROPOSE/REJECT ("refused to
+meet", "cancelled the talks"), the channel that is established. A trigger inside a
+claimed phrase gives no event of its own.
+"""
+
+from __future__ import annotations
+
+from mildip.extract.frames import Draft, FrameContext, get_frame
+from mildip.extract.lexicon import Lexicon, Trigger
+
+_CLAIMING_FRAMES = frozenset({"channel_action", "propose", "reject", "establish"})
+FRAME_PRIORITY = (
+    "port_call",
+    "incident",
+    "channel_action",
+    "establish",
+    "propose",
+    "reject",
+    "exercise",
+    "agree",
+    "hosting",
+    "visit",
+    "interaction",
+)
+"""When two entries of one word are equally specific, the more demanding frame is
+tried first (a ship's visit is a port call; an unsafe encounter is an incident)."""
+_POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
+
+
+def _lemmas(tok) -> list[str]:
+    lemma = tok.lemma_.lower()
+    out = [lemma]
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+        out.append(lemma[:-1])
+    if tok.lower_ != lemma:
+        out.append(tok.lower_)
+    return out
+
+
+def _has_words(tok, words: tuple[str, ...]) -> bool:
+    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    for c in tok.children:
+        near.update(g.lemma_.lower() for g in c.children)
+    return all(w in near for w in words)
+
+
+def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
+    """Lexicon entries that ``tok`` matches, most specific first. A noun that only
+    modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
+    states no event of its own."""
+    pos = _POS.get(tok.pos_)
+    if pos is None or (pos == "noun" and tok.dep_ == "compound" and not names_event(tok)):
+        return []
+    found: list[Trigger] = []
+    for lemma in _lemmas(tok):
+        for entry in lex.for_token(lemma, pos):
+            if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
+                found.append(entry)
+    return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))
+
+
+def names_event(tok) -> bool:
+    """ "Exercise Malabar", "Operation Pacific Eagle": a capitalised event noun before a
+    proper name is the name's head word, not a modifier."""
+    return tok.text[:1].isupper() and tok.head.pos_ == "PROPN" and tok.i < tok.head.i
+
+
+def event_token(tok):
+    """The token a frame reads for trigger ``tok``: the name it heads ("Malabar" for
+    "Exercise Malabar"), else ``tok`` itself."""
+    return tok.head if tok.dep_ == "compound" and names_event(tok) else tok
+
+
+def _depth(tok) -> int:
+    d, t = 0, tok
+    while t.head.i != t.i and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def _first_draft(ctx: FrameContext, tok, entries: list[Trigger]) -> tuple[list[Draft], Trigger | None]:
+    """The drafts of the most specific of ``entries`` that gives any, and that entry."""
+    for entry in entries:
+        ctx.trigger = event_token(tok)
+        made = get_frame(entry.frame)(ctx, ctx.trigger, entry)
+        if made:
+            return made, entry
+    return [], None
+
+
+_CLAIMING = _CLAIMING_FRAMES | {"propose", "reject", "agree"}
+
+
+def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[int]:
+    """Tokens the drafts of ``tok`` act on, whose own triggers give no event."""
+    claimed: set[int] = set()
+    if entry.frame in _CLAIMING_FRAMES:
+        for d in made:
+            for obj in d.objects:
+                claimed.update(t.i for t in obj.subtree if not _in_example(t, obj))
+    if entry.pos == "verb" and tok.lemma_.lower() in _TOPIC_VERBS:
+        # "will discuss ... the resumption of military-to-military communications": topics
+        for c in tok.children:
+            if c.dep_ in ("dobj", "prep"):
+                claimed.update(t.i for t in c.subtree)
+    if entry.frame in ("propose", "reject") and entry.pos == "verb":
+        # "proposed a call ... to discuss the balloon": the purpose is the proposal's
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "advcl", "ccomp"):
+                claimed.update(t.i for t in c.subtree)
+    if entry.frame == "agree" and entry.pos == "verb":
+        # "agreed to convene a working group": one AGREE, not a future meeting too -
+        # unless the clause schedules it ("agreed to meet in Hanoi in May")
+        for c in tok.children:
+            inner = [t.i for t in c.subtree]
+            if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+                claimed.update(inner)
+    return claimed
+
+
+_EXAMPLE_PREPS = frozenset({"as", "like", "including"})
+_TOPIC_VERBS = frozenset({"discuss", "address", "raise", "review", "cover", "touch", "exchange", "debate", "consider", "examine", "explore"})
+
+
+def _in_example(tok, top) -> bool:
+    """Whether ``tok`` lies in a "such as ..." or "including ..." phrase under ``top``:
+    an example of what is proposed or cancelled is an event of its own."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in _EXAMPLE_PREPS:
+            return True
+        t = t.head
+    return False
+
+
+def _sourced(doc) -> set[int]:
+    """Tokens of an "according to ..." phrase: they name a source, not an event."""
+    out: set[int] = set()
+    for t in doc:
+        if t.lower_ == "according" and t.dep_ == "prep":
+            out.update(x.i for x in t.subtree)
+    return out
+
+
+def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
+    """Every draft of one analysed sentence (see the module docstring).
+
+    Two passes: from the root down, the triggers that claim phrases ("cancelled the
+    talks", "refused to meet") mark them; then in text order, so that each event told
+    updates the narrative's pair before the next trigger of the sentence reads "the two
+    sides"."""
+    doc = ctx.sent.doc
+    claimed: set[int] = set(_sourced(doc))
+    candidates = {
+        tok.i: found
+        for tok in doc
+        if not ctx.sent.in_name(tok.i) and (found := matching_entries(tok, ctx.lex))
+    }
+    for i in sorted(candidates, key=lambda i: (_depth(doc[i]), i)):
+        entries = candidates[i]
+        if i in claimed or not any(e.frame in _CLAIMING or e.pos == "verb" and doc[i].lemma_.lower() in _TOPIC_VERBS for e in entries):
+            continue
+        made, entry = _first_draft(ctx, doc[i], entries)
+        if made:
+            claimed |= _claims(ctx, doc[i], entry, made)
+    drafts: list[Draft] = []
+    for i in sorted(candidates):
+        if i in claimed:
+            continue
+        made, _entry = _first_draft(ctx, doc[i], candidates[i])
+        drafts.extend(made)
+        for d in made:
+            ctx.state.recent_sets.append(d.actors)
+    return sorted(drafts, key=lambda d: d.trigger.i)
