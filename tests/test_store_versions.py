@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mildip._exceptions import DocumentNotFoundError, StoreError
-from mildip.model import Document, Override
+from mildip.model import REVIEW_STATES, Document, Override
 from mildip.resolve.overrides import evidence_anchor
 from mildip.store.overrides import add_override, list_overrides
 from mildip.store.versions import (
@@ -165,7 +165,11 @@ def test_versions_fetch_record_is_kept_with_the_version(store):
         url=URL,
         final_url=URL + "/",
         status=200,
-        headers=(("Content-Type", "text/html; charset=utf-8"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")),
+        headers=(
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Set-Cookie", "a=1"),
+            ("Set-Cookie", "b=2"),
+        ),
         retrieved_at=datetime(3019, 3, 25, 9, 30, tzinfo=UTC),
         body=body,
         media_type="text/html",
@@ -176,3 +180,27 @@ def test_versions_fetch_record_is_kept_with_the_version(store):
     stored = add_version(store, _doc("Gondor and Rohan held talks."), URL, record)
     assert get_fetch(store, stored.doc_id) == record
     assert get_fetch(store, "nowhere") is None
+
+
+def test_versions_decision_made_while_a_document_is_retired_leaves_it_out(
+    review_store, monkeypatch
+):
+    # The workbench computes a decision's layer before writing the decision; when a
+    # document leaves the answers in between, the saved layer must be recomputed.
+    import mildip.pipeline as pipeline
+    from mildip.review.actions import reject
+
+    store, settings = review_store
+    target = next(e for e in store.events() if "gondor-herald" in e.docs)
+    written = pipeline.add_override
+
+    def add_then_retire(*args, **kwargs):
+        entry = written(*args, **kwargs)
+        retire(store, ["rohan-chronicle"], "a copy of the herald")
+        return entry
+
+    monkeypatch.setattr(pipeline, "add_override", add_then_retire)
+    reject(store, settings, target.event_id, version=target.version, author="ana")
+    assert {d for e in store.events(review=REVIEW_STATES) for d in e.docs} == {"gondor-herald"}
+    rejected = store.events(review="rejected")
+    assert [e.event_id for e in rejected] == [target.event_id]
