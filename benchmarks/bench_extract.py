@@ -90,6 +90,40 @@ def build_corpus(pool: list[str], n_docs: int, seed: int) -> list[dict]:
     return docs
 
 
+def texts_corpus(texts_dir: Path) -> list[dict]:
+    """The ``*.txt`` files of ``texts_dir`` as they are: one document each (header
+    parsed as ``mildip ingest`` does), its body sentences for the spaCy baseline."""
+    from mildip.ingest import parse_header
+    from mildip.nlp.sentences import split_sentences
+
+    docs = []
+    for path in sorted(texts_dir.glob("*.txt")):
+        header, body, _ = parse_header(path.read_text("utf-8"))
+        docs.append(
+            {
+                "id": path.stem,
+                "text": body,
+                "published": _complete(str(header.get("date") or "")[:10]),
+                "sentences": [s.text for s in split_sentences(body)],
+            }
+        )
+    if not docs:
+        raise SystemExit(f"{texts_dir}: no .txt files")
+    return docs
+
+
+def _complete(partial: str) -> str:
+    """An ISO day for a header date known to the day, month or year (the first day);
+    2024-01-01 when there is none."""
+    if len(partial) == 10:
+        return partial
+    if len(partial) == 7:
+        return partial + "-01"
+    if len(partial) == 4:
+        return partial + "-01-01"
+    return "2024-01-01"
+
+
 def machine_info() -> dict:
     """CPU model, cores, RAM, Python, OS and library versions, and the date."""
     info = {
@@ -249,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=5000, help="documents to generate")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--corpus-dir", type=Path, default=ROOT / "examples" / "corpus")
+    parser.add_argument(
+        "--texts", type=Path, help="measure on these .txt files as they are (e.g. ../shared/corpus/real) instead of generating"
+    )
     parser.add_argument("--batch-size", type=int, default=64, help="spaCy nlp.pipe batch size")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
     parser.add_argument("--out", type=Path, help="write the result JSON here")
@@ -269,7 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown systems {sorted(unknown)}; choose from {SYSTEMS}")
 
-    docs = build_corpus(sentence_pool(args.corpus_dir), args.docs, args.seed)
+    if args.texts:
+        docs = texts_corpus(args.texts)
+    else:
+        docs = build_corpus(sentence_pool(args.corpus_dir), args.docs, args.seed)
     with tempfile.TemporaryDirectory(prefix="mildip-bench-") as tmp:
         corpus_path = Path(tmp) / "corpus.jsonl"
         corpus_path.write_text("".join(json.dumps(d) + "\n" for d in docs), "utf-8")
@@ -292,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
             "sentences": sum(len(d["sentences"]) for d in docs),
             "characters": sum(len(d["text"]) for d in docs),
             "corpus_sha256": digest,
+            "texts": str(args.texts) if args.texts else None,
             "batch_size": args.batch_size,
         },
         "machine": machine_info(),

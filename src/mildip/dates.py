@@ -62,6 +62,15 @@ def bounds(value: str) -> tuple[date, date]:
     return date(y, 1, 1), date(y, 12, 31)
 
 
+def reference_day(published: date | None, precision: str = "day") -> date | None:
+    """The day that relative dates of a text resolve against: the publication date, or
+    the last day of its month or year when it is known only to that precision (a text
+    dated 2023-08 can say "on August 11" of 2023)."""
+    if published is None or precision not in ("month", "year"):
+        return published
+    return bounds(format_date(published, precision))[1]
+
+
 def truncate(value: str, to: str) -> str:
     """Cut ``value`` to precision ``to`` (never refines)."""
     n = {"year": 4, "month": 7, "day": 10}[to]

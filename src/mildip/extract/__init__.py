@@ -24,17 +24,19 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from mildip.dates import reference_day
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import is_candidate
-from mildip.extract.dating import DATELINE
+from mildip.extract.dating import DATELINE, reyear
+from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
+from mildip.extract.modality import is_habitual, is_question
 from mildip.extract.persons import PersonMention, find_persons, name_spans
 from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
 from mildip.extract.state import DocumentState
 from mildip.extract.triggers import drafts_for_sentence
-from mildip.extract.modality import is_habitual, is_question
 from mildip.kb.officials import person_ids, posts_of, resolve_participant
 from mildip.kb.publishers import source_side
 from mildip.model import Document, Event
@@ -142,8 +144,15 @@ def _main_clause(tok) -> bool:
         t = t.head.head
     elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":
         t = t.head
+    elif t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+        # "2023 was the low point.", "2022 began with something like a thaw."
+        return True
     else:
         return tok.dep_ == "ROOT"
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in ("after", "following", "during"):
+        # "After Pelosi's visit to Taiwan last August, Beijing issued ...": the frame of
+        # the main clause's time
+        t = t.head.head
     if t.pos_ not in ("VERB", "AUX"):
         return False
     while t.dep_ == "conj" and t.head.i != t.i:
@@ -151,10 +160,12 @@ def _main_clause(tok) -> bool:
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 
-def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=()):
-    """The explicit date (with a year) this sentence sets for the narrative: one of its
-    main clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
-    citation; in a sentence without a parse, one that opens it. None when there is none."""
+def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=(), governing: str | None = None):
+    """``(date, explicit, inherited)`` this sentence sets for the narrative: a date of its main
+    clause ("In 2022, China ..."), not of a relative or subordinate clause nor of a
+    citation; in a sentence without a parse, one that opens it. A month without a year
+    ("In April, ...") under a ``governing`` explicit anchor takes its year and governs
+    in turn, as far as that anchor reaches (``inherited``). None when there is none."""
     if _REFERENCE_LINE.match(sentence.text):
         return None
     spans = [(c.start, c.end) for c in cites]
@@ -167,13 +178,23 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=())
                 continue
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
-                return d.value, not d.relative
+                return _governed(d, governing, published)
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
         if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
-            return d.value, not d.relative
+            return _governed(d, governing, published)
     return None
+
+
+def _governed(d, governing: str | None, published) -> tuple[str, bool, bool]:
+    """(value, explicit, inherited) of an anchoring date: a yearless month or day
+    re-yeared by the governing explicit anchor counts as explicit, inherited from it."""
+    if d.relative and governing and d.kind in _REYEARABLE:
+        value = reyear(d, governing, published)
+        if value:
+            return value, True, True
+    return d.value, not d.relative, False
 
 
 def _list_lead(
@@ -306,18 +327,37 @@ def analyse_document(doc: Document, settings: Settings) -> list[Built]:
     return analyse_documents([doc], settings)[0]
 
 
+def passage_citations(sentences, citations) -> list[list]:
+    """For each sentence, the citations that source it: its own, else the next ones in
+    its paragraph (a reference closing a passage sources every sentence since the
+    previous one)."""
+    own = [[c for c in citations if sent.start <= c.start <= sent.end + 2] for sent in sentences]
+    out: list[list] = [[] for _ in sentences]
+    following: list = []
+    paragraph = None
+    for i in range(len(sentences) - 1, -1, -1):
+        if sentences[i].paragraph != paragraph:
+            paragraph, following = sentences[i].paragraph, []
+        if own[i]:
+            following = own[i]
+        out[i] = following
+    return out
+
+
 def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed) -> list[Built]:
     from mildip.kb.mechanisms import load_registry
 
     gaz = load_gazetteer()
     registry = load_registry(settings)
-    citations = find_citations(doc.text, doc.published)
+    reference = reference_day(doc.published, doc.published_precision)
+    citations = find_citations(doc.text, reference)
     state = initial_state(doc)
     state.title_call = bool(doc.title) and any(
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
     )
     out: list[Built] = []
-    for sent in sentences:
+    passage = passage_citations(sentences, citations)
+    for position, sent in enumerate(sentences):
         state.next_sentence(sent.paragraph)
         state.read_turn(sent.text, _resolve_surname)
         parties = gaz.find(sent.text, sent.start) + find_dyads(sent.text, sent.start)
@@ -327,31 +367,38 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         if spacy_doc is not None:
             covered = _covered_tokens(spacy_doc, parties, sent.start)
             persons = _persons(sent, gaz, doc, name_spans(spacy_doc, covered), state)
-            dates = find_dates(sent.text, doc.published, sent.start)
+            dates = find_dates(sent.text, reference, sent.start)
             analysed = Analysed(sent, spacy_doc, parties, persons, dates)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
             if not is_question(sent.text):
                 ctx = FrameContext(analysed, state, lex, registry)
                 anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
                 for draft in drafts_for_sentence(ctx):
-                    built += build_event(draft, analysed, doc, state, lex, registry, cites, anchor_here)
+                    built += build_event(
+                        draft, analysed, doc, state, lex, registry, cites, anchor_here, passage[position]
+                    )
             built = _merge_sentence(built)
             state.remember_people(persons, _subject_persons(analysed))
             _update_naval(analysed, state, lex, built)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))
         anchor = _anchor_from(
-            analysed, sent, doc.published, [c for c in citations if sent.start <= c.start <= sent.end]
+            analysed, sent, reference, [c for c in citations if sent.start <= c.start <= sent.end],
+            state.explicit_anchor(),
         )
         if anchor:
             state.set_anchor(*anchor)
         if sent.text.rstrip().endswith(":"):
-            state.list_lead = _list_lead(analysed, sent, parties, doc.published)
+            state.list_lead = _list_lead(analysed, sent, parties, reference)
         elif not sent.is_list_item:
             state.list_lead = None
         for b in built:
             if b.event.type in ("MEET", "CALL") and b.event.modality == "asserted":
                 state.talk_modes[b.event.actors] = b.event.type
+            if b.event.modality == "asserted" and b.event.date:
+                state.told[(b.event.type, b.event.actors)] = b.event.date
+            if b.event.type == "PROPOSE":
+                state.last_proposal = (b.event.actors, b.event.initiator, state.sentence_index)
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)

@@ -134,7 +134,12 @@ def subjects(verb, depth: int = 0) -> list:
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         ):
             return []
-        return subjects(verb.head, depth + 1)
+        head = verb.head
+        if verb.dep_ == "xcomp" and is_passive(head) and not subjects(head, depth + 1):
+            # "the destroyer is scheduled to arrive", "Li is expected to meet": the
+            # controller's passive subject does the arriving
+            return passive_subjects(head)
+        return subjects(head, depth + 1)
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         noun = verb.head
         owners = [c for c in noun.children if c.dep_ == "poss"]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
+from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
 from mildip.extract.frames.interaction import TIME_PREPS, carried_by
@@ -51,8 +52,9 @@ class Built:
 
 
 def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = False) -> bool:
-    """Whether the meeting is a call: the trigger is a call word, or a call cue hangs
-    from the trigger or its verb ("held talks by video link"); unless ``strong_only``,
+    """Whether the meeting is a call: the trigger is a call word, or a call cue (not
+    the trigger itself: "called on the minister" is a visit) hangs from the trigger or
+    its verb ("held talks by video link"); unless ``strong_only``,
     also a cue within five tokens of the trigger."""
     if draft.entry.mode == "call":
         return True
@@ -60,14 +62,17 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     if draft.verb is not None:
         near.update(draft.verb.children)
         near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
-    near = {t for t in near if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
+    near = {t for t in near if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
     if strong_only:
         return False
     lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
-    window = [t for t in sent.doc[lo:hi] if not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)]
+    window = [
+        t for t in sent.doc[lo:hi]
+        if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)
+    ]
     if {t.lemma_.lower() for t in window} & lex.cues["call"]:
         return True
     text = " ".join(t.lower_ for t in window)
@@ -179,10 +184,27 @@ def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
             for v in conjuncts(c)
             if lex.in_class("occurrence", v.lemma_)
         ]
-        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in v.subtree)]
+        dated = [v for v in found if any(sent.date_of(t.i) is not None for t in _own_clause(v))]
         if dated or found:
             return (dated or found)[0]
     return draft.verb
+
+
+def _refers_back(trig) -> bool:
+    """A definite nominal trigger ("the cancellation", "this meeting", "their talks")."""
+    return trig.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+        for c in trig.children
+    )
+
+
+def _own_clause(verb) -> list:
+    """The tokens of ``verb``'s clause, without the verbs coordinated with it."""
+    out = [verb]
+    for c in verb.children:
+        if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+            out.extend(c.subtree)
+    return out
 
 
 def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
@@ -278,9 +300,11 @@ def build_event(
     registry,
     citations: list[Citation],
     anchor_here: bool,
+    passage: list[Citation] = (),
 ) -> list[Built]:
     """The events of ``draft`` - one, one per coordinated date, or none when its
-    modality says there is no event."""
+    modality says there is no event. ``citations`` are the sentence's own, ``passage``
+    those that source it (they may refine a date of the text)."""
     verb = event_verb(draft, lex, sent)
     trig = draft.trigger
     carried = (
@@ -317,13 +341,14 @@ def build_event(
     if type_ == "RESUME" and obj is not None and _is_exercise(obj, lex):
         # an exercise is a session, not a channel: "the drills were revived" is the drill
         type_, resumed = "EXERCISE", True
-    published: date | None = doc.published
     precision = doc.published_precision
+    published: date | None = reference_day(doc.published, precision)
     value, how = choose_date(
         sent,
         draft.trigger,
         verb if carried else None,
         anchor=state.anchor(),
+        continued_anchor=state.anchor(continuing=True),
         explicit_anchor=state.explicit_anchor(),
         anchor_here=anchor_here and not _perfect(verb),
         list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
@@ -331,7 +356,11 @@ def build_event(
         precision=precision,
         modality=modality,
         citations=citations,
+        refine_by=passage,
     )
+    if how in ("citation", "published") and modality == "asserted" and _refers_back(trig):
+        # "the "cancellation" of military talks indicates ...": the event told before
+        value = state.told.get((type_, draft.actors), value)
     if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
         # "the Indian navy has never carried out joint patrols": a record, not an event
         return []

@@ -5,6 +5,8 @@ its trigger, else the narrative anchor, else the publication date.
    the dependency tree (fewest arcs to the trigger or to the verb that carries it;
    text distance breaks ties). A future event re-reads the dates forward ("on Tuesday"
    after publication).
+   A date of the text less precise than a citation closing the passage that falls within
+   it ("last August ... (FMPRC, August 5, 2022)") takes the citation's precision.
 2. A month or day written without a year ("In August") inside a narrative whose anchor
    is another year takes the anchor's year ("In 2022, ... In August" → 2022-08).
 3. With no date in the sentence: an anchored expression ("the next day", "two days
@@ -108,9 +110,15 @@ def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     return value
 
 
-def _with_anchor_year(mention: DateMention, anchor: str | None, published: date | None) -> str | None:
+REYEARABLE = frozenset({"md", "dm", "part_month", "range_md", "range_dm"})
+"""Kinds of date written without a year, which a narrative's explicit year governs."""
+
+
+def reyear(mention: DateMention, anchor: str | None, published: date | None) -> str | None:
+    """The value of a yearless ``mention`` in the year of ``anchor`` (never after
+    publication); its own value when it has a year or there is no anchor."""
     value = mention.value
-    if not value or not anchor or mention.kind not in ("md", "dm", "part_month", "range_md", "range_dm"):
+    if not value or not anchor or mention.kind not in REYEARABLE:
         return value
     if not mention.relative:
         return value
@@ -148,14 +156,14 @@ def coordinated_dates(
             heads[head.i] = d
     out = []
     for i, d in heads.items():
-        if cap_precision(_with_anchor_year(d, anchor, published), d.kind, precision) != value:
+        if cap_precision(reyear(d, anchor, published), d.kind, precision) != value:
             continue
         tok = sent.doc[i]
         for c in tok.subtree:
             other = heads.get(c.i)
             if c.i == i or other is None or c.dep_ != "conj" or other.precision != d.precision:
                 continue
-            v = cap_precision(_with_anchor_year(other, anchor, published), other.kind, precision)
+            v = cap_precision(reyear(other, anchor, published), other.kind, precision)
             if v and v != value and v not in out:
                 out.append(v)
     return out
@@ -169,14 +177,19 @@ def choose_date(
     anchor: str | None,
     anchor_here: bool,
     explicit_anchor: str | None = None,
+    continued_anchor: str | None = None,
     list_date: str | None = None,
     published: date | None,
     precision: str,
     modality: str,
     citations,
+    refine_by=(),
 ) -> tuple[str | None, str]:
     """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
-    "citation", "published" or "none" (see the module docstring)."""
+    "citation", "published" or "none" (see the module docstring). An anchored
+    expression ("the following week") reads ``continued_anchor``, which may lie further
+    back than ``anchor``. ``refine_by``: the
+    citations of the passage, which may make a date of the text more precise."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
     own = {t.i for t in trigger.subtree}
@@ -200,13 +213,17 @@ def choose_date(
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
     own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
     if best is not None:
-        reyear = None if own_frame else explicit_anchor
-        value = cap_precision(_with_anchor_year(best, reyear, published), best.kind, precision)
+        governing = None if own_frame else explicit_anchor
+        value = cap_precision(reyear(best, governing, published), best.kind, precision)
         if value is not None:
+            refined = [c.date for c in refine_by if c.date and len(value) < len(c.date) and c.date.startswith(value)]
+            if refined:
+                # "last August ... (FMPRC, August 5, 2022)": the citation gives the day
+                return refined[0], "text"
             return value, "text"
         # a weekday in a text dated to the month: the month of publication
         return published.isoformat()[:7], "published"
-    anchored = find_anchored(sent.text, anchor, sent.base)
+    anchored = find_anchored(sent.text, continued_anchor or anchor, sent.base)
     if anchored:
         return anchored[0].value, "anchored"
     if list_date:

@@ -211,7 +211,7 @@ def _trigger_entries(rows: Any) -> list[Trigger]:
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(set(phrases))) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(set(phrases))) + r")(?![\w-])", re.IGNORECASE)
 
 
 def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:

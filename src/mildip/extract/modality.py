@@ -38,6 +38,10 @@ def governor_chain(trigger, verb) -> list:
         if t.dep_ == "ccomp":
             break
         t = t.head
+        if t.i == trigger.i:
+            # "the Consultation, which last convened in January 2022, will serve ...":
+            # the clause describing the noun tells its event; the noun's verb does not
+            break
         if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             chain.append(t)
     return chain
@@ -88,9 +92,7 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             low = c.lower_
             if c.dep_ in ("aux", "auxpass") and low in lex.cues["future_aux"]:
                 future = True
-            elif c.dep_ in ("aux", "auxpass") and low in lex.cues["hypothetical_aux"]:
-                hypothetical = True
-            elif c.dep_ == "mark" and low in _CONDITION_MARKS:
+            elif c.dep_ in ("aux", "auxpass") and low in lex.cues["hypothetical_aux"] or c.dep_ == "mark" and low in _CONDITION_MARKS:
                 hypothetical = True
             elif c.dep_ in ("amod", "advmod", "compound") and low in lex.cues["future_modifiers"] and tok.i == trigger.i:
                 future = True

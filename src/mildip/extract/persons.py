@@ -206,6 +206,12 @@ _NAME_STOP = frozenset(
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "the", "of", "and",
+        # words of events, bodies and places, never part of a person's name
+        "meeting", "meetings", "dialogue", "talks", "consultation", "consultations",
+        "exercise", "exercises", "summit", "forum", "conference", "agreement", "treaty",
+        "committee", "commission", "council", "mechanism", "strategy", "partnership",
+        "command", "university", "sea", "strait", "island", "islands", "ocean", "plenary",
+        "group", "review", "operation", "initiative", "framework", "declaration",
     }
 )
 

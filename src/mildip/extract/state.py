@@ -55,6 +55,10 @@ _TITLE_NOUNS = (
 )
 
 
+_CONTINUED_REACH = 3
+"""Paragraphs back that "the following week" may reach for its anchor."""
+
+
 @dataclass
 class Anchor:
     """An explicit date of the narrative: ``value`` (ISO partial) set in ``paragraph``."""
@@ -65,6 +69,13 @@ class Anchor:
     explicit: bool = True
     """Written with its year ("In 2022", "on 5 August 2022"), not relative to the
     publication ("last August")."""
+    reach: int = -1
+    """The paragraph its reach is counted from: its own, or for a month re-yeared by an
+    explicit anchor, that anchor's."""
+
+    def __post_init__(self) -> None:
+        if self.reach < 0:
+            self.reach = self.paragraph
 
 
 @dataclass
@@ -94,6 +105,9 @@ class DocumentState:
     anchors: list[Anchor] = field(default_factory=list)
     last_channels: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     last_channel_sentence: int = -99
+    last_proposal: tuple[tuple[str, ...], str | None, int] | None = None
+    """(actors, proposer, sentence index) of the last proposal told: "Beijing refused."
+    answers it."""
     """Index of the sentence that told the last session."""
     """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
     told, for "the dialogue", "the previous round", "the first exercise of the series"."""
@@ -101,9 +115,15 @@ class DocumentState:
     """The party of the last ship or navy named ("the ships", "it" in a port-call story)."""
     naval_recent: bool = False
     """Whether the last subject was that ship or navy (so "it" may be the ship)."""
+    protagonist: Person | None = None
+    """The first titled person of the text (whom "the secretary" means, unless the
+    subject of the moment holds that title)."""
     talk_modes: dict[tuple[str, ...], str] = field(default_factory=dict)
     """Per actor set, the type (MEET or CALL) of the last meeting or call told: later
     "talks" between them are that meeting or call."""
+    told: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    """Per (type, actors), the date of the last asserted event told: "the cancellation"
+    later in the text, with no date of its own, is that event."""
     title_set: tuple[str, ...] = ()
     """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
@@ -218,6 +238,8 @@ class DocumentState:
                 self.people.setdefault(words[0], person)
             self.recent_people.append(person)
             del self.recent_people[:-12]
+            if self.protagonist is None and pm.title:
+                self.protagonist = person
             if subjects is None or pm in subjects:
                 subject = subject or person
         if subject is not None:
@@ -234,6 +256,9 @@ class DocumentState:
                 return None
             if self.subject is not None and low in (self.subject.title or "").lower():
                 return self.subject.party
+            if self.protagonist is not None and low in (self.protagonist.title or "").lower():
+                # "The secretary departs for Vietnam later today": the story's own secretary
+                return self.protagonist.party
             for p in reversed(self.recent_people):
                 if low in (p.title or "").lower():
                     return p.party
@@ -246,24 +271,31 @@ class DocumentState:
 
     # --- time ------------------------------------------------------------------------
 
-    def set_anchor(self, value: str, explicit: bool = True) -> None:
-        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit))
+    def set_anchor(self, value: str, explicit: bool = True, inherited: bool = False) -> None:
+        """Make ``value`` the narrative's anchor from this sentence on; an ``inherited``
+        anchor (a month re-yeared by the explicit anchor) reaches only as far as that
+        anchor's paragraph does."""
+        reach = self.anchors[-1].reach if inherited and self.anchors else self.paragraph
+        self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit, reach))
         del self.anchors[:-4]
 
     def explicit_anchor(self) -> str | None:
         """The governing anchor when it was written with its year (it may re-year an
         "In August"); a relative anchor ("last August") may not."""
         for a in reversed(self.anchors):
-            if self.paragraph - a.paragraph <= 1:
+            if self.paragraph - a.reach <= 1:
                 return a.value if a.explicit else None
             break
         return None
 
-    def anchor(self) -> str | None:
+    def anchor(self, continuing: bool = False) -> str | None:
         """The explicit date that governs relative dates here: one set earlier in this
-        paragraph or in the one before, else None (the publication date governs)."""
+        paragraph or in the one before, else None (the publication date governs). With
+        ``continuing`` (the sentence says "the following week", "the next day": it goes
+        on from the narrative's time), the last anchor of the last three paragraphs."""
+        reach = _CONTINUED_REACH if continuing else 1
         for a in reversed(self.anchors):
-            if self.paragraph - a.paragraph <= 1:
+            if self.paragraph - (a.paragraph if continuing else a.reach) <= reach:
                 return a.value
             break
         return None

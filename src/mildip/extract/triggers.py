@@ -150,8 +150,19 @@ def _sourced(doc) -> set[int]:
     out: set[int] = set()
     for t in doc:
         if t.lower_ == "according" and t.dep_ == "prep":
-            out.update(x.i for x in t.subtree)
+            out.update(x.i for x in t.subtree if not _own_clause(x, t))
     return out
+
+
+def _own_clause(tok, top) -> bool:
+    """Whether ``tok`` lies in a clause with its own subject under ``top`` (the parser
+    hangs "According to X, the U.S. side proposed ..." as a clause of X)."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:

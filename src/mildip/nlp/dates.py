@@ -11,8 +11,9 @@ publication date:
 * "last August" / "last November" take the most recent such month strictly before
   the publication month; "this January" takes the publication year;
 * "earlier this year", "this year", "last year", "next year" give a year;
-* "today", "yesterday", "on Tuesday" give a day (the weekday within the seven days
-  before publication, or after it for the future);
+* "today", "this morning", "tonight", "yesterday", "last night", "on Tuesday" give a
+  day (the weekday within the seven days before publication, or after it for the
+  future);
 * a range within one month ("from January 8th to 9th", "April 5-7") gives the month;
 * a bare year ("in 2019") gives the year. Years inside names ("Golden Dragon 2024")
   are found as years too; callers prefer the most precise mention.
@@ -94,7 +95,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year|"
         r"the\s+previous\s+year|the\s+following\s+year)\b",
     ),
-    ("rel_day", r"\b(?P<rd>today|yesterday|tomorrow)\b"),
+    (
+        "rel_day",
+        r"\b(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
+        r"last\s+night)\b",
+    ),
     (
         "weekday",
         r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -217,7 +222,8 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
         if kind == "rel_day":
             if published is None:
                 return None, True
-            delta = {"today": 0, "yesterday": -1, "tomorrow": 1}[g["rd"].lower()]
+            phrase = " ".join(g["rd"].lower().split())
+            delta = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(phrase, 0)
             return (published + timedelta(days=delta)).isoformat(), True
         if kind == "weekday":
             if published is None:
@@ -402,6 +408,9 @@ def _anchored_value(m: re.Match, anchor: str) -> str | None:
         return anchor[:4]
     if m.group("month"):
         return anchor[:7] if len(anchor) >= 7 else anchor[:4]
+    if m.group("week") and len(anchor) >= 10 and re.match(r"(?i)the\s+(?:following|next)", m.group("week")):
+        # "the following week": the month of the anchor's day plus seven
+        return (date.fromisoformat(anchor[:10]) + timedelta(days=7)).isoformat()[:7]
     if m.group("week") or m.group("same"):
         return anchor
     if len(anchor) < 10:

@@ -181,7 +181,7 @@ def load_gazetteer() -> Gazetteer:
 def _dyad_pattern(digest: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     rows = load_tsv("dyads.tsv")
     forms = {r["form"].lower(): tuple(c for c in r["codes"].split("|") if c) for r in rows}
-    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(forms)) + r")(?![\w-])", re.I), forms
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(sorted(forms)) + r")(?![\w-])", re.IGNORECASE), forms
 
 
 def find_dyads(text: str, offset: int = 0) -> list[PartyMention]:

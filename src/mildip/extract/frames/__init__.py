@@ -192,6 +192,10 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     for c in noun.subtree:
         if c.lower_ in _VAGUE_QUANTITIES:
             return True
+    quantity = _partitive_head(noun)
+    if quantity is not None and (quantity.lower_ in _VAGUE_QUANTITIES or quantity.lower_ in ("most", "all", "none", "few")):
+        # "many of the PLA's senior-level visits", "some of the operational dialogues"
+        return True
         if c.dep_ == "nummod" and c.head.i == noun.i and c.like_num:
             try:
                 if float(c.text.replace(",", "")) >= _AGGREGATE:
@@ -215,6 +219,17 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # present-tense habit, not an event
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _partitive_head(noun):
+    """The quantity word of "many of the visits" (``noun`` or a conjunct before it being
+    the object of its ``of``), or None."""
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i:
+        return t.head.head
+    return None
 
 
 def _said_in_general(ctx: FrameContext, noun) -> bool:

@@ -9,7 +9,7 @@ the initiator. The port's country (places count) is the other actor and the loca
 from __future__ import annotations
 
 from mildip.extract.arguments import clause_verb, objects, prep_objects
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, draft, register
 from mildip.extract.frames.visit import is_naval, per_host, visit_roles
 
 PORT = frozenset({"at", "in", "to", "into", "of"})

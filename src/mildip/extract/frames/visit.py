@@ -35,9 +35,10 @@ def is_naval(ctx: FrameContext, heads) -> bool:
     return False
 
 
-def is_official(ctx: FrameContext, heads) -> bool:
+def is_official(ctx: FrameContext, heads, institutions: bool = False) -> bool:
     """Whether a phrase names people acting for a party: a person, an official or
-    delegation noun, a personal pronoun - not "Australians" or "the base"."""
+    delegation noun, a personal pronoun, with ``institutions`` an institution - not
+    "Australians" or "the base"."""
     for h in heads:
         if h.pos_ == "PRON" and h.lower_ in ("he", "she", "i", "we", "they", "him", "her", "us", "them"):
             return True
@@ -47,6 +48,10 @@ def is_official(ctx: FrameContext, heads) -> bool:
             return True
         for t in ctx.resolver.phrase_tokens(h):
             if ctx.sent.person_of(t.i) is not None:
+                return True
+            mention = ctx.sent.party_of(t.i)
+            if institutions and mention is not None and mention.kind == "institution":
+                # "the PLA sent a delegation ... and to visit NATO headquarters"
                 return True
     return False
 
@@ -74,7 +79,7 @@ def visit(ctx: FrameContext, tok, entry):
         # "called on China to ...": a demand, not a visit
         return []
     visitors, hosts = visit_roles(ctx, tok, entry)
-    if is_naval(ctx, visitors) or (visitors and not is_official(ctx, visitors)):
+    if is_naval(ctx, visitors) or (visitors and not is_official(ctx, visitors, entry.pos == "verb")):
         return []
     visitor = ctx.parties(visitors, "subject")
     initiator = visitor.codes[0] if visitor.codes else None
