@@ -834,3 +834,245 @@ def shared_corpus():
         return folder
 
     return get
+
+
+# --- sources: a local web site (tests/test_ingest_fetch*.py, test_feeds*.py, test_sources*.py) --
+#
+# ``web_site`` is an HTTP/1.1 server on 127.0.0.1 (a free port), one per test, stopped at
+# teardown and in any case after five minutes. Tests give it routes:
+# ``site.route("/page.html", body=b"...", content_type="text/html")``; a route may list
+# several answers (``answers=[{"status": 429, ...}, {...}]``, the last one repeats), wait
+# before answering (``delay``), drip its body (``drip`` seconds per chunk), omit its
+# Content-Length (``length=False``: the body ends when the connection closes), declare
+# a false one (``length=123``), and answer a matching If-None-Match with 304 (``etag``).
+# ``site.requests`` lists ``(path, headers)`` of every request received.
+
+
+class _Site:
+    def __init__(self):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        site = self
+        self.routes: dict[str, list[dict]] = {}
+        self.requests: list[tuple[str, dict]] = []
+        self._served: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # keep pytest's output clean
+                pass
+
+            def do_GET(self):
+                site._answer(self)
+
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # a client hanging up is fine
+                pass
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+        self._thread.start()
+        self._guard = threading.Timer(300, self.server.shutdown)
+        self._guard.daemon = True
+        self._guard.start()
+
+    def url(self, path: str = "/", host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def route(self, path: str, body: bytes | str = b"", answers: list[dict] | None = None, **answer):
+        answer.setdefault("body", body)
+        self.routes[path] = [dict(a) for a in answers] if answers else [answer]
+        self._served[path] = 0
+
+    def hits(self, path: str) -> int:
+        return sum(1 for p, _ in self.requests if p == path)
+
+    def _answer(self, handler) -> None:
+        import time
+
+        path = handler.path
+        with self._lock:
+            self.requests.append((path, dict(handler.headers)))
+            key = path if path in self.routes else path.split("?")[0]
+            answers = self.routes.get(key)
+            n = self._served.get(key, 0)
+            self._served[key] = n + 1
+        if not answers:
+            answers = [{"status": 404, "body": b"not here", "content_type": "text/plain"}]
+        a = answers[min(n, len(answers) - 1)]
+        body = a.get("body", b"")
+        body = body.encode("utf-8") if isinstance(body, str) else body
+        time.sleep(a.get("delay", 0))
+        etag = a.get("etag")
+        if etag and handler.headers.get("If-None-Match") == etag:
+            handler.send_response(304)
+            handler.send_header("ETag", etag)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        handler.send_response(a.get("status", 200))
+        if a.get("content_type", "text/html; charset=utf-8"):
+            handler.send_header("Content-Type", a.get("content_type", "text/html; charset=utf-8"))
+        for key, value in a.get("headers", {}).items():
+            handler.send_header(key, value)
+        if etag:
+            handler.send_header("ETag", etag)
+        length = a.get("length", True)
+        if length is True:
+            handler.send_header("Content-Length", str(len(body)))
+        elif length is False:
+            handler.send_header("Connection", "close")
+            handler.close_connection = True
+        else:
+            handler.send_header("Content-Length", str(length))
+        handler.end_headers()
+        try:
+            drip = a.get("drip")
+            if drip:
+                step = max(1, len(body) // 20)
+                for i in range(0, len(body), step):
+                    handler.wfile.write(body[i : i + step])
+                    handler.wfile.flush()
+                    time.sleep(drip)
+            else:
+                handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            handler.close_connection = True
+
+    def close(self) -> None:
+        self._guard.cancel()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def web_site():
+    """A local HTTP server on 127.0.0.1 with no routes yet (see the comment above)."""
+    site = _Site()
+    try:
+        yield site
+    finally:
+        site.close()
+
+
+@pytest.fixture
+def fetch_settings(tmp_path):
+    """Settings for fetch tests: short time limits, no politeness delay, and a
+    SQLite database in ``tmp_path``."""
+    from mildip.settings import Settings
+
+    return Settings(
+        db_url=f"sqlite:///{tmp_path / 'fetch.db'}",
+        fetch_connect_timeout=2.0,
+        fetch_read_timeout=0.5,
+        fetch_total_timeout=1.5,
+        fetch_retries=2,
+        fetch_backoff_seconds=0.01,
+        fetch_max_wait_seconds=2.0,
+        fetch_host_delay_seconds=0.0,
+    )
+
+
+ARTICLE_TEXT = (
+    "On 5 August 2022, China cancelled the China-U.S. Defense Policy Coordination Talks. "
+    "The Ministry of National Defense announced the decision in Beijing."
+)
+
+
+@pytest.fixture
+def article_html():
+    """``article_html(text=ARTICLE_TEXT, title="Talks cancelled", date="2022-08-05")``: a small
+    news page whose single obvious event any extractor finds."""
+
+    def make(text: str = ARTICLE_TEXT, title: str = "Talks cancelled", date: str | None = "2022-08-05"):
+        meta = f'<meta property="article:published_time" content="{date}">' if date else ""
+        paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+        return (
+            f"<!doctype html><html lang=\"en\"><head><title>{title}</title>{meta}</head>"
+            f"<body><nav>Home | News</nav><article><h1>{title}</h1>{paragraphs}</article>"
+            "<footer>Contact us</footer></body></html>"
+        )
+
+    return make
+
+
+STAND_IN_PUBLIC = "1.2.3.4"
+"""A public address that names resolve to in tests; ``loopback_transport`` sends its
+traffic to the local server instead, so nothing ever leaves the machine."""
+
+
+def _loopback_transport(port: int, **options):
+    """An httpx transport that sends STAND_IN_PUBLIC (and 127.0.0.1) to 127.0.0.1:``port`` and
+    refuses every other destination."""
+    import httpx
+
+    class LoopbackTransport(httpx.HTTPTransport):
+        def handle_request(self, request):
+            if request.url.host not in (STAND_IN_PUBLIC, "127.0.0.1"):
+                raise httpx.ConnectError(f"test transport: no connection to {request.url.host}")
+            request.url = request.url.copy_with(host="127.0.0.1", port=port)
+            return super().handle_request(request)
+
+    return LoopbackTransport(**options)
+
+
+PUBLIC_NAMES = {
+    "news.ministry.test": [STAND_IN_PUBLIC],
+    "other.ministry.test": [STAND_IN_PUBLIC],
+    "intranet.ministry.test": ["10.20.30.40"],
+    "sneaky.ministry.test": ["127.0.0.1"],
+}
+
+
+def _test_resolver(host, port):
+    if host in PUBLIC_NAMES:
+        return PUBLIC_NAMES[host]
+    if host == "127.0.0.1":
+        return ["127.0.0.1"]
+    raise OSError(f"test resolver: unknown host {host}")
+
+
+@pytest.fixture
+def public_names(web_site):
+    """``(resolver, transport)`` making ``news.ministry.test`` (and ``other.ministry.test``) a
+    public-looking site served by ``web_site`` (it resolves to STAND_IN_PUBLIC; the transport
+    connects to 127.0.0.1 instead), ``intranet.ministry.test`` a name of a private address
+    (10.20.30.40), and ``sneaky.ministry.test`` a public-looking name that resolves to
+    loopback. The transport refuses every other destination, so a test can never reach a
+    real address."""
+    return _test_resolver, _loopback_transport(web_site.port)
+
+
+@pytest.fixture
+def tls_site(tmp_path):
+    """``(site, ssl_context)``: a ``web_site`` speaking HTTPS with a self-signed certificate for
+    ``news.ministry.test``, and a client context that trusts it; skips without openssl."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("no openssl command to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.ministry.test",
+         "-addext", "subjectAltName=DNS:news.ministry.test"],
+        check=True, capture_output=True,
+    )
+    site = _Site()
+    server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_context.load_cert_chain(cert, key)
+    site.server.socket = server_context.wrap_socket(site.server.socket, server_side=True)
+    client_context = ssl.create_default_context(cafile=str(cert))
+    try:
+        yield site, client_context
+    finally:
+        site.close()

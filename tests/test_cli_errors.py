@@ -52,6 +52,11 @@ BAD_VALUES: dict[str, str] = {
     "--port": "70000",
     "--role": "wizard",
     "--label": "line\nbreak",
+    "--every": "soon",
+    "--status": "done",
+    "--outlet": "   ",
+    "--language": "english",
+    "--limit": "0",
 }
 """A bad value for each value-taking option, by option name."""
 
@@ -84,6 +89,13 @@ def _base(path: str, tmp: Path, event_id: str) -> list[str]:
         "users update": ["users", "update", "ana", "--role", "viewer"],
         "users passwd": ["users", "passwd", "ana", "--password-stdin"],
         "users token": ["users", "token", "ana"],
+        "watch": ["watch", "--once", "http://127.0.0.1:9/feed.xml"],
+        "documents list": ["documents", "list"],
+        "documents show": ["documents", "show", "red-book"],
+        "documents history": ["documents", "history", "red-book"],
+        "documents retire": ["documents", "retire", "red-book", "--reason", "a copy"],
+        "documents restore": ["documents", "restore", "red-book"],
+        "runs": ["runs"],
     }[path]
 
 

@@ -173,7 +173,7 @@ def test_ingest_published_argument_takes_a_partial_date(
     tmp_path, ingest_settings, argument, published, precision
 ):
     path = _write(tmp_path, "talks.txt", HEADER + ARTICLE)
-    (doc,) = load_file(path, ingest_settings, published=argument)
+    (doc,) = load_file(path, ingest_settings, published=argument, published_override=True)
     assert (doc.published, doc.published_precision) == (published, precision)
     assert doc.meta["published_from"] == "argument"
 
@@ -256,25 +256,29 @@ def test_ingest_pdf_encrypted_with_empty_password_is_read(tmp_path, ingest_setti
 
 
 @pytest.mark.parametrize(
-    ("text", "argument", "published", "inferred", "origin"),
+    ("text", "argument", "override", "published", "inferred", "origin"),
     [
-        (
-            HEADER + ARTICLE,
-            date(2022, 1, 1),
-            date(2022, 1, 1),
-            False,
-            "argument",
-        ),  # argument beats header
-        (HEADER + ARTICLE, None, date(2021, 3, 5), False, "metadata"),  # header DATE
-        (ARTICLE, None, date(2021, 3, 3), True, "text"),  # the latest citation
-        ("Arnor and Gondor held talks.", None, None, False, None),  # nothing to go on
+        (HEADER + ARTICLE, date(2022, 1, 1), True, date(2022, 1, 1), False, "argument"),
+        (HEADER + ARTICLE, date(2022, 1, 1), False, date(2021, 3, 5), False, "metadata"),
+        (HEADER + ARTICLE, None, False, date(2021, 3, 5), False, "metadata"),
+        (ARTICLE, date(2022, 1, 1), False, date(2022, 1, 1), False, "argument"),
+        (ARTICLE, None, False, date(2021, 3, 3), True, "text"),  # the latest citation
+        ("Arnor and Gondor held talks.", None, False, None, False, None),  # nothing to go on
     ],
-    ids=["argument", "header", "inferred", "none"],
+    ids=[
+        "override-beats-header",
+        "header-beats-fallback",
+        "header",
+        "fallback-beats-inference",
+        "inferred",
+        "none",
+    ],
 )
 def test_ingest_published_precedence(
-    tmp_path, ingest_settings, text, argument, published, inferred, origin
+    tmp_path, ingest_settings, text, argument, override, published, inferred, origin
 ):
-    (doc,) = load_file(_write(tmp_path, "talks.txt", text), ingest_settings, published=argument)
+    path = _write(tmp_path, "talks.txt", text)
+    (doc,) = load_file(path, ingest_settings, published=argument, published_override=override)
     assert doc.published == published
     assert doc.published_inferred is inferred
     assert doc.meta.get("published_from") == origin

@@ -107,13 +107,28 @@ def test_manifest_path_line_reads_the_file_and_line_fields_override_it(manifest,
     assert visit.source_path == str(manifest.parent / "texts" / "visit.txt")
 
 
-def test_manifest_published_argument_overrides_line_dates(manifest, ingest_settings):
+def test_manifest_published_override_replaces_line_dates(manifest, ingest_settings):
     docs = [
         d
-        for d in iter_documents([manifest], ingest_settings, published=date(2022, 1, 1))
+        for d in iter_documents(
+            [manifest], ingest_settings, published=date(2022, 1, 1), published_override=True
+        )
         if isinstance(d, Document)
     ]
     assert {d.published for d in docs} == {date(2022, 1, 1)}
+
+
+def test_manifest_published_argument_dates_only_lines_without_a_date(manifest, ingest_settings):
+    docs = {
+        d.doc_id: d
+        for d in iter_documents([manifest], ingest_settings, published=date(2022, 1, 1))
+        if isinstance(d, Document)
+    }
+    dated = {k: d.published for k, d in docs.items() if d.meta.get("published_from") == "metadata"}
+    assert dated and date(2022, 1, 1) not in dated.values()
+    assert {d.published for d in docs.values() if d.meta.get("published_from") == "argument"} == {
+        date(2022, 1, 1)
+    }
 
 
 def test_manifest_load_file_raises_the_first_bad_line(manifest, ingest_settings):

@@ -100,6 +100,91 @@ def test_store_migrations_upgrade_a_0002_database_keeps_documents_at_day_precisi
         )
     engine.dispose()
     with open_store(store_url) as store:
-        assert current_revisions(store.engine) == head_revisions() == ("0005_review",)
+        assert current_revisions(store.engine) == head_revisions() == ("0006_sources",)
         doc = store.get_document("annals")
     assert (doc.published, doc.published_precision) == (date(3019, 3, 25), "day")
+
+
+def test_store_migrations_form_one_chain_with_one_head():
+    from alembic.script import ScriptDirectory
+
+    from mildip.store.migrate import _alembic_config
+
+    with _alembic_config() as cfg:
+        script = ScriptDirectory.from_config(cfg)
+        chain = [rev.revision for rev in script.walk_revisions("base", "heads")]
+    assert script.get_heads() == ["0006_sources"]
+    assert chain[::-1] == ["0001", "0002", "0003", "0005_review", "0006_sources"]
+
+
+def test_store_migrations_upgrade_a_0005_review_database_keeps_documents_mentions_and_reviews(
+    store_url,
+):
+    # Revision 0006_sources rebuilds `documents` on SQLite (to drop the unique content
+    # hash); with foreign keys on, that rebuild would cascade into events, extraction
+    # runs and the review rows of 0005_review. The documents must come back current,
+    # version 1, with their mentions, and the decisions with their history.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from mildip.store.migrate import _alembic_config, parse_url
+
+    engine = create_engine(parse_url(store_url))
+    with _alembic_config() as cfg, engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0005_review")
+        conn.execute(
+            text(
+                "INSERT INTO documents (doc_id, content_hash, text, published, "
+                "published_inferred, language, media_type, meta, ingested_at) VALUES "
+                "('annals', 'h', 'Gondor and Rohan held talks.', '3019-03-25', false, 'en', "
+                "'text/plain', '{}', '3019-03-26 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO events (layer, doc_id, extractor_version, position, event_id, type, "
+                "modality, resumed, flags, n_sources, sides) VALUES ('mention', 'annals', 'v1', 0, "
+                "'ev-1', 'DIALOGUE', 'asserted', false, '[]', 0, '[]')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO overrides (override_id, kind, event_keys, reason, created_at) "
+                "VALUES (7, 'reject', '[\"annals#q\"]', 'not a meeting', '3019-03-27 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO review_history (override_id, author, event_id, fields, before, after) "
+                "VALUES (7, 'frodo', 'ev-1', '{}', NULL, NULL)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO extraction_runs (doc_id, extractor_version, ran_at, n_events) "
+                "VALUES ('annals', 'v1', '3019-03-26 00:00:00', 1)"
+            )
+        )
+    engine.dispose()
+    with open_store(store_url) as store:
+        assert current_revisions(store.engine) == head_revisions()
+        assert [m.event_id for m in store.mentions()] == ["ev-1"]
+        assert len(store.extraction_runs("annals")) == 1
+        from mildip.store.versions import version_info
+
+        info = version_info(store, "annals")
+        assert (info.status, info.version, info.identity, info.n_mentions) == (
+            "current",
+            1,
+            None,
+            1,
+        )
+        from mildip.store.overrides import history
+
+        [entry] = history(store)
+        assert (entry.override.kind, entry.override.author, entry.event_id) == (
+            "reject",
+            "frodo",
+            "ev-1",
+        )

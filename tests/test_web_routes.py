@@ -510,6 +510,21 @@ def test_web_routes_ingest_job_reports_each_file(web_app, web_client):
     assert "failed" in client.get(job_url).text
 
 
+def test_web_routes_ingest_job_counts_a_repeated_text_as_unchanged(web_app, web_client):
+    app, _ = web_app
+    client = web_client("ana")
+    text = b"On 2 April 3019 Arnor and Gondor held talks in Annuminas."
+    files = [
+        ("files", ("first.txt", text, "text/plain")),
+        ("files", ("copy.txt", text, "text/plain")),
+    ]
+    page = client.get("/ingest").text
+    answer = client.post("/ingest", data={"csrf_token": csrf_of(page)}, files=files)
+    app.state.jobs.wait(60)
+    state = client.get(f"/api/ingest/jobs/{answer.headers['location'].rsplit('/', 1)[1]}").json()
+    assert (state["status"], state["added"], state["unchanged"]) == ("done", ["first"], ["first"])
+
+
 def test_web_routes_ingest_refuses_nothing_and_bad_dates(web_client):
     client = web_client("ana")
     assert _post(client, "/ingest", "/ingest").status_code == 400

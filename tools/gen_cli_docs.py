@@ -48,15 +48,18 @@ Conventions:
   several values: `--party CHN --party USA`.
 * Dates are partial ISO dates, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, except
   `--published` (a full day).
-* Exit status: 0 on success; 1 when `ingest` or `extract` could not read any of its
-  inputs; 2 for a usage error (a bad option value is named with what it accepts:
-  `mildip events: error: Invalid value for --since: '2023-13' is not a calendar date
-  ...`), or for any `MildipError` (a bad settings file, a database file that does not
-  exist, an unknown event id, a missing optional extra ...), printed as one line
-  `mildip: error: <what to do>`, never a traceback.
-* Commands that only read the store refuse a SQLite file that does not exist; party
-  names are read through the gazetteer (`--party china` → CHN, with a note on standard
-  error) and unknown ones are refused with suggestions.
+* Exit status: 0 on success; 1 when `ingest` or `watch` could not read one of its
+  inputs (the others are stored; see [ingest.md](ingest.md#runs-and-exit-codes)) or
+  `extract` could not read any; 2 for a usage error (a bad option value is named with
+  what it accepts: `mildip events: error: Invalid value for --since: '2023-13' is not
+  a calendar date ...`), or for any `MildipError` (a bad settings file, a database file
+  that does not exist, an unknown event id, a missing optional extra ...), printed as
+  one line `mildip: error: <what to do>`, never a traceback; 130 when `ingest` or
+  `watch` is interrupted.
+* Commands that only read the store refuse a SQLite file that does not exist, and
+  print one `note:` line on stderr while an ingest run is unfinished; party names are
+  read through the gazetteer (`--party china` → CHN, with a note on standard error)
+  and unknown ones are refused with suggestions.
 """
 
 INTROS: dict[str, str] = {
@@ -73,19 +76,114 @@ MILDIP_DB=postgresql+psycopg://me@dbhost/mildip mildip events
 ```
 """,
     "ingest": """\
-The main job (`mildip.pipeline.ingest_paths`): read files and folders, store each new
-document, extract its events (mention layer), then rebuild the resolved event layer by
-cross-document coreference. A file that fails is reported on standard error and the
-rest of the batch goes on. Ingesting the same texts again changes nothing (documents
-are deduplicated by the SHA-256 of their text). `--scheduler dask` maps extraction over
-a local Dask cluster (needs `pip install 'mildip[dask]'`); the result is the same as
-the serial run.
+The main job (`mildip.pipeline.ingest_paths`): read files, folders and `http(s)` URLs,
+store each document as a version of its identity (its URL or canonical path), extract
+the events of new texts (mention layer), then rebuild the resolved event layer by
+cross-document coreference. URLs are fetched with robots.txt, address, redirect,
+time, size and content-type checks, and their bytes are kept with the document (see
+[ingest.md](ingest.md#urls)). An edited file or a changed page becomes a new version
+whose old version leaves the answers; the same text again changes nothing; a text
+already stored under another name is reported as a duplicate. Every call is a
+recorded run (`mildip runs`). Exit status: 0 when every input was stored (or was
+unchanged or a duplicate), 1 when some input failed - the others are stored and the
+failures listed on stderr -, 2 for a usage error, 130 when interrupted.
+`--published` dates only the inputs that give no date of their own, unless
+`--published-override` is given. Documents in a language other than English are
+stored and reported ("zh: stored, no extractor for this language yet").
+`--scheduler dask` maps extraction over a local Dask cluster (needs `pip install
+'mildip[dask]'`); the result is the same as the serial run.
 
 ```bash
 mildip --db sqlite:////tmp/x.db ingest examples/corpus
-# prints the documents added, unchanged and failed, the event mentions extracted, and the events stored
+# prints the documents added, unchanged and failed, the event mentions extracted, the events
+# stored and the run number
 mildip --db sqlite:////tmp/x.db ingest --published 2023-04-14 readout.txt
+mildip --db sqlite:////tmp/x.db ingest https://www.defense.gov/News/Releases/Release/Article/3624242/
 mildip --db sqlite:////tmp/x.db ingest --scheduler dask --no-progress examples/corpus
+```
+""",
+    "watch": """\
+Poll RSS and Atom feeds, news listing pages and single pages, and ingest what is new
+(`mildip.pipeline.watch`): conditional requests (`ETag`, `Last-Modified`), the fetch
+guards of `ingest`, politeness per host, backoff for failing sources, de-duplication
+by URL and by text. Each argument is a feed URL or a sources TOML file; `--shipped`
+adds the ministries' and commands' feeds shipped with mildip (all marked unverified).
+Each round is a recorded run. Without `--once` it polls every `--every` until stopped
+(Ctrl-C). See [ingest.md](ingest.md#feeds-and-pages).
+
+```bash
+mildip --db sqlite:////tmp/x.db watch --once https://www.nato.int/cps/rss/en/natohq/rssFeed.xsl/rssFeed.xml
+mildip --db sqlite:////tmp/x.db watch --shipped --every 2h
+mildip --db sqlite:////tmp/x.db watch my-sources.toml --once
+```
+""",
+    "documents": """\
+The stored documents and their versions (`mildip.store.versions`): list them with
+filters, show one with its fetch record, trace a URL's or file's versions, and retire
+documents from the answers (they stay in the history). See
+[ingest.md](ingest.md#document-identity-and-versions).
+
+```bash
+mildip --db sqlite:////tmp/x.db documents list --outlet defense.gov --since 2024
+mildip --db sqlite:////tmp/x.db documents history https://www.defense.gov/News/Releases/Release/Article/3624242/
+```
+""",
+    "documents list": """\
+Stored documents (`mildip.pipeline.list_documents`): current versions by default,
+`--status superseded|retired|all` for the history; `--outlet` matches the
+publication, the URL's host and the publisher's name; `--since`/`--until` the
+publication date; `--failed` lists the inputs whose latest ingest failed instead.
+
+```bash
+mildip --db sqlite:////tmp/x.db documents list --outlet "Ministry of National Defense" --since 2023-01
+mildip --db sqlite:////tmp/x.db documents list --status all --format json
+mildip --db sqlite:////tmp/x.db documents list --failed
+```
+""",
+    "documents show": """\
+One document version (`mildip.store.versions.version_info`): identity, version and
+status, dates and where they came from, language, mentions, warnings, and for a
+fetched page its fetch record (URL, final URL and redirects, status, retrieval time,
+SHA-256; `--headers` for the response headers). A URL or path shows its latest version.
+
+```bash
+mildip --db sqlite:////tmp/x.db documents show seed
+mildip --db sqlite:////tmp/x.db documents show https://www.defense.gov/News/Releases/Release/Article/3624242/ --headers
+```
+""",
+    "documents history": """\
+Every version of a document's identity, oldest first (`mildip.store.versions.history`),
+with status, time, text hash, mentions, and what superseded it.
+
+```bash
+mildip --db sqlite:////tmp/x.db documents history corpus/readout.txt
+```
+""",
+    "documents retire": """\
+Take current documents out of the answers (`mildip.pipeline.retire_documents`), with a
+reason kept beside them: their mentions leave the resolved layer, which is rebuilt;
+documents and mentions stay in the history.
+
+```bash
+mildip --db sqlite:////tmp/x.db documents retire mirror-copy --reason "a mirror of the MND page, not a source"
+```
+""",
+    "documents restore": """\
+Put retired documents back into the answers (`mildip.pipeline.restore_documents`).
+
+```bash
+mildip --db sqlite:////tmp/x.db documents restore mirror-copy
+```
+""",
+    "runs": """\
+The recorded ingest runs (`mildip.store.runs`), newest first: command, start, end,
+state (`finished`, `interrupted` - also for a run killed outright -, `running`,
+`failed`), inputs and counts. With a run id: every input of the run and its outcome;
+`--failures` keeps only what failed, with the reasons.
+
+```bash
+mildip --db sqlite:////tmp/x.db runs
+mildip --db sqlite:////tmp/x.db runs 7 --failures
 ```
 """,
     "reextract": """\

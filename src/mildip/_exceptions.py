@@ -10,9 +10,13 @@
     │   ├── UnsupportedInputError
     │   ├── DecodeError
     │   ├── InputTooLargeError     larger than settings.max_input_mb
-    │   └── UnreadableInputError   missing file, broken/encrypted PDF, bad manifest line
+    │   ├── UnreadableInputError   missing file, broken/encrypted PDF, bad manifest line
+    │   └── FetchError             a URL could not be fetched (network, HTTP status, time limit)
+    │       └── RefusedURLError    not fetched on purpose: non-public address, robots.txt, scheme
     ├── ModelNotAvailableError  the configured spaCy model is not installed
     ├── StoreError           the database is unreachable or at the wrong schema
+    ├── DocumentNotFoundError  a document id, URL or path given by the user is not stored
+    ├── SourcesFileError     a sources file (feeds and pages to watch) is malformed
     ├── EventNotFoundError   an event id given by the user does not exist
     ├── OverrideError        a review decision is malformed (too few events, a bad field ...)
     ├── ReviewConflictError  the event changed since the analyst saw it (optimistic concurrency)
@@ -21,7 +25,6 @@
     ├── UnknownGroupError    a party group name is neither shipped nor in settings.groups
     ├── UnknownPartyError    a party a user typed is no known code or name (suggestions given)
     ├── FilterError          an event filter option is invalid (names the option)
-    ├── DocumentNotFoundError  a document id given by the user is not in the store
     ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
     └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
 """
@@ -70,6 +73,20 @@ class UnreadableInputError(IngestError):
     pass
 
 
+class FetchError(IngestError):
+    """A URL could not be fetched: no answer, an HTTP error status, a time limit.
+    ``status`` is the HTTP status of the answer, when there was one."""
+
+    def __init__(self, source: str, reason: str, status: int | None = None):
+        super().__init__(source, reason)
+        self.status = status
+
+
+class RefusedURLError(FetchError):
+    """A URL mildip will not fetch: a non-public address (without ``allow_private``),
+    a path robots.txt disallows, a scheme other than http(s)."""
+
+
 class ModelNotAvailableError(MildipError):
     pass
 
@@ -80,6 +97,15 @@ class StoreError(MildipError):
 
 class EventNotFoundError(MildipError):
     pass
+
+
+class DocumentNotFoundError(MildipError):
+    """A document id, URL or path given by the user is not stored; the message names
+    what was asked for and close ids or how to list what exists."""
+
+
+class SourcesFileError(MildipError):
+    """A sources TOML file cannot be used; the message names the file and the entry."""
 
 
 class OverrideError(MildipError):
@@ -134,10 +160,6 @@ class FilterError(MildipError):
         super().__init__(f"{option}: {message}")
         self.option = option
         self.reason = message
-
-
-class DocumentNotFoundError(MildipError):
-    """A document id given by the user is not stored; the message names close ids."""
 
 
 class MissingExtraError(MildipError):

@@ -31,6 +31,18 @@ class Settings:
     overdue_factor: float = 1.25
     mechanism_match_threshold: int = 88
     max_input_mb: int = 40
+    fetch_user_agent: str = "mildip/{version} (military-diplomacy event research; polite crawler)"
+    fetch_connect_timeout: float = 10.0
+    fetch_read_timeout: float = 20.0
+    fetch_total_timeout: float = 60.0
+    fetch_retries: int = 3
+    fetch_backoff_seconds: float = 2.0
+    fetch_max_wait_seconds: float = 120.0
+    fetch_max_redirects: int = 5
+    fetch_host_delay_seconds: float = 1.0
+    allow_private: bool = False
+    respect_robots: bool = True
+    language_min_confidence: float = 0.8
     groups: Mapping[str, Any] = field(default_factory=dict)
 
     def with_(self, **changes: Any) -> Settings:

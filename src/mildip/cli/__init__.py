@@ -21,6 +21,9 @@ from mildip.settings import load_settings
 
 COMMAND_MODULES: tuple[str, ...] = (
     "ingest_cmd",
+    "watch_cmd",
+    "documents_cmd",
+    "runs_cmd",
     "extract_cmd",
     "events_cmd",
     "overrides_cmd",

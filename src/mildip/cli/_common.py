@@ -1,12 +1,16 @@
 """Helpers shared by the command modules: settings, stores, and checked option values.
 
+:func:`read_store` opens the store of a command that only reads, and notes on standard
+error when an ingest run is still running or the latest one did not finish.
+
 Every checker raises ``typer.BadParameter`` with a message that says what the option
 accepts; :mod:`mildip.cli._errors` prints it as one line and exits with status 2.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,11 +35,19 @@ def settings_from_context(ctx: typer.Context) -> Settings:
     return load_settings()
 
 
-def read_store(ctx: typer.Context) -> Store:
-    """The store of a command that only reads: a missing SQLite file is refused, not created."""
+@contextmanager
+def read_store(ctx: typer.Context) -> Iterator[Store]:
+    """The store of a command that only reads: a missing SQLite file is refused, not
+    created. Prints one line on stderr when an ingest run is still running or the
+    latest one did not finish."""
+    from mildip.pipeline import unfinished_run_notice
     from mildip.store import open_store
 
-    return open_store(settings_from_context(ctx).db_url, must_exist=True)
+    with open_store(settings_from_context(ctx).db_url, must_exist=True) as store:
+        notice = unfinished_run_notice(store)
+        if notice:
+            typer.echo(notice, err=True)
+        yield store
 
 
 def partial_date(value: str | None, option: str | None = None) -> str | None:

@@ -29,8 +29,11 @@ def extract(
     published: str | None = typer.Option(
         None,
         "--published",
-        help="Publication date of every input, overriding theirs: YYYY-MM-DD, YYYY-MM or YYYY.",
+        help="Publication date of inputs that give none: YYYY-MM-DD, YYYY-MM or YYYY.",
         callback=published_option,
+    ),
+    published_override: bool = typer.Option(
+        False, "--published-override", help="Let --published replace the date every input gives."
     ),
 ) -> None:
     """Extract events from files and print them (nothing is stored)."""
@@ -38,7 +41,13 @@ def extract(
     events = []
     documents = []
     failed = 0
-    for item in iter_documents([str(p) for p in paths], settings, published):
+    if published_override and published is None:
+        raise typer.BadParameter(
+            "--published-override needs --published", param_hint="--published-override"
+        )
+    for item in iter_documents(
+        [str(p) for p in paths], settings, published, published_override=published_override
+    ):
         if isinstance(item, IngestError):
             typer.echo(f"skipped {item.source}: {item.reason}", err=True)
             failed += 1

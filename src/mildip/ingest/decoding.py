@@ -9,6 +9,9 @@
   it to control characters). The encoding used is returned, for
   ``Document.meta["encoding"]``. Binary junk (NUL bytes, many control bytes) is
   refused as such. Line endings become ``\\n``.
+* :func:`decode_declared` - the same for fetched bytes whose charset the server or
+  the page declares (``Content-Type: text/html; charset=GBK``, ``<meta
+  charset="gb2312">``): the declared charset is tried first, strictly.
 """
 
 from __future__ import annotations
@@ -103,3 +106,29 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
     if not text.strip():
         raise EmptyInputError(source, "the file holds only whitespace")
     return _normalise_newlines(text), encoding
+
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag of its first 4 KB, or None."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_declared(data: bytes, charset: str | None, source: str) -> tuple[str, str]:
+    """``(text, encoding)`` of fetched bytes: a byte-order mark first, then the declared
+    ``charset`` (strictly; skipped when it does not decode or gives control
+    characters), then :func:`decode_text`'s rules."""
+    if charset and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            name = codecs.lookup(charset).name
+            text = data.decode(name)
+        except (LookupError, UnicodeDecodeError, ValueError):
+            text = None
+        if text is not None and text.strip() and not _BAD_CONTROL_CHAR.search(text):
+            return _normalise_newlines(text), name
+    return decode_text(data, source)

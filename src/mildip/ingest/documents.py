@@ -2,13 +2,14 @@
 
 Publication date, in order of precedence:
 
-1. the ``published`` argument given by the caller (it overrides everything, so a
-   user can correct a wrong header);
+1. the ``published`` argument, when ``published_override`` is true (a user
+   correcting wrong input dates, ``--published-override``);
 2. a date from the input itself: the header ``DATE`` of a text file, the HTML
-   page's metadata, a manifest line's ``date``;
-3. :func:`~mildip.ingest.pubdate.infer_published` on the text, with
+   page's metadata, a manifest line's ``date``, a feed item's date;
+3. the ``published`` argument (``--published``: for inputs that give no date);
+4. :func:`~mildip.ingest.pubdate.infer_published` on the text, with
    ``published_inferred=True``;
-4. otherwise None.
+5. otherwise None.
 
 ``Document.meta["published_from"]`` records which one applied (``argument``,
 ``metadata``, ``text``) when there is a date. A date from the argument or the
@@ -18,6 +19,11 @@ year); an inferred date is a day.
 The text is then unwrapped (:mod:`mildip.ingest.unwrap`): lines inside a
 paragraph are joined, so that evidence offsets index the unwrapped text.
 ``meta["lines_joined"]`` and ``meta["hyphens_dropped"]`` count what was done.
+
+Its language is detected (:mod:`mildip.ingest.language`): ``Document.language`` is
+the detected language when the detector is sure, else the declared one, else
+``en``; ``meta["language_from"]`` says which (``detected``, ``metadata``,
+``default``) and ``meta["language_detected"]`` holds the detection.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from mildip._exceptions import UnsupportedInputError
 from mildip.ingest.decoding import decode_text, read_bytes
 from mildip.ingest.header import header_source
 from mildip.ingest.html import read_html
+from mildip.ingest.language import choose_language, detect_language, normalise_code
 from mildip.ingest.metadate import PublishedDate, as_published
 from mildip.ingest.pdf import PDF_MEDIA_TYPE, read_pdf
 from mildip.ingest.pubdate import infer_published
@@ -94,11 +101,16 @@ def build_document(
     found: SourceText,
     source_path: str | None,
     published: PublishedDate | date | str | None,
+    *,
+    published_override: bool = False,
+    settings: Settings | None = None,
 ) -> Document:
-    """The :class:`Document`, applying the publication-date precedence and the
-    unwrapping of this module. ``published`` is read by
-    :func:`~mildip.ingest.metadate.as_published` (ValueError when it is no date)."""
+    """The :class:`Document`, applying the publication-date precedence, the unwrapping
+    and the language detection of this module. ``published`` is read by
+    :func:`~mildip.ingest.metadate.as_published` (ValueError when it is no date); it
+    is used only when the input gives no date, unless ``published_override``."""
     given = as_published(published)
+    settings = settings or Settings()
     layout = unwrap(found.text, typeset=found.media_type == PDF_MEDIA_TYPE)
     meta = {
         **found.meta,
@@ -106,10 +118,11 @@ def build_document(
         "hyphens_dropped": layout.hyphens_dropped,
     }
     inferred = False
-    when = given or found.published
-    if given is not None:
+    if given is not None and (published_override or found.published is None):
+        when = given
         meta["published_from"] = "argument"
     elif found.published is not None:
+        when = found.published
         meta["published_from"] = "metadata"
     else:
         day = infer_published(layout.text)
@@ -117,6 +130,18 @@ def build_document(
         when = PublishedDate(day, "day") if inferred else None
         if inferred:
             meta["published_from"] = "text"
+    detection = detect_language(layout.text)
+    language, origin = choose_language(detection, found.language, settings.language_min_confidence)
+    meta["language_from"] = origin
+    if detection is not None:
+        meta["language_detected"] = {"code": detection.code, "confidence": detection.confidence}
+    declared = normalise_code(found.language)
+    if origin == "detected" and declared and declared != language:
+        note = (
+            f"the text reads as {language} (confidence {detection.confidence:.2f}) though it "
+            f"declares {declared}; stored as {language}"
+        )
+        meta["warnings"] = [*meta.get("warnings", ()), note]
     return Document(
         doc_id=doc_id,
         text=layout.text,
@@ -126,7 +151,7 @@ def build_document(
         published=when.day if when else None,
         published_precision=when.precision if when else "day",
         published_inferred=inferred,
-        language=found.language or "en",
+        language=language,
         author=found.author,
         source_path=source_path,
         media_type=found.media_type,

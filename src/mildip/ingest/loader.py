@@ -36,11 +36,16 @@ from mildip.settings import Settings
 
 Published = PublishedDate | date | str | None
 """A caller's publication date: a date, ``"2024-01"``, ``"April 2023"``, ... (see
-:func:`~mildip.ingest.metadate.as_published`); it overrides any date of the input."""
+:func:`~mildip.ingest.metadate.as_published`). It dates the inputs that give no date
+of their own; with ``published_override=True`` it replaces every input's date."""
 
 
 def read_source(
-    path: str | Path, settings: Settings, published: Published = None
+    path: str | Path,
+    settings: Settings,
+    published: Published = None,
+    *,
+    published_override: bool = False,
 ) -> Iterator[Document | IngestError]:
     """Documents of one file, with an ``IngestError`` in place of each failure.
 
@@ -57,23 +62,39 @@ def read_source(
     try:
         check_supported(path)
         if path.suffix.lower() == MANIFEST_SUFFIX:
-            yield from read_manifest(path, settings, published)
+            yield from read_manifest(
+                path, settings, published, published_override=published_override
+            )
             return
         found = read_source_text(path, settings)
     except IngestError as exc:
         yield exc
         return
-    yield build_document(doc_id_for(path), found, str(path), published)
+    yield build_document(
+        doc_id_for(path),
+        found,
+        str(path),
+        published,
+        published_override=published_override,
+        settings=settings,
+    )
 
 
-def load_file(path: Path, settings: Settings, published: Published = None) -> list[Document]:
+def load_file(
+    path: Path,
+    settings: Settings,
+    published: Published = None,
+    *,
+    published_override: bool = False,
+) -> list[Document]:
     """One file to its documents (many for a JSONL manifest).
 
     Raises the first ``IngestError`` met; its ``reason`` is one actionable line.
-    ``published`` overrides any date the file gives.
+    ``published`` dates a file that gives no date (every file with
+    ``published_override``).
     """
     documents = []
-    for item in read_source(path, settings, published):
+    for item in read_source(path, settings, published, published_override=published_override):
         if isinstance(item, IngestError):
             raise item
         documents.append(item)
@@ -88,16 +109,24 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files ``iter_documents`` reads, in its order (folders walked as it walks them)."""
+    for given in paths:
+        path = Path(given)
+        yield from (_walk(path) if path.is_dir() else iter([path]))
+
+
 def iter_documents(
-    paths: Iterable[str | Path], settings: Settings, published: Published = None
+    paths: Iterable[str | Path],
+    settings: Settings,
+    published: Published = None,
+    *,
+    published_override: bool = False,
 ) -> Iterator[Document | IngestError]:
     """Documents of every file and folder in ``paths``; failures are yielded, not raised.
 
     A ``published`` that is no date is a ValueError (raised on the first item).
     """
     published = as_published(published)
-    for given in paths:
-        path = Path(given)
-        files = _walk(path) if path.is_dir() else iter([path])
-        for file in files:
-            yield from read_source(file, settings, published)
+    for file in iter_files(paths):
+        yield from read_source(file, settings, published, published_override=published_override)

@@ -95,6 +95,7 @@ def _line_document(
     manifest: Path,
     settings: Settings,
     published: PublishedDate | None,
+    published_override: bool,
 ) -> Document:
     where = f"{manifest}:{number}"
     try:
@@ -118,15 +119,27 @@ def _line_document(
     if warnings:
         meta["warnings"] = warnings
     found = replace(found, meta=meta, **changes)
-    return build_document(doc_id, found, source_path, published)
+    return build_document(
+        doc_id,
+        found,
+        source_path,
+        published,
+        published_override=published_override,
+        settings=settings,
+    )
 
 
 def read_manifest(
-    manifest: Path, settings: Settings, published: PublishedDate | date | str | None = None
+    manifest: Path,
+    settings: Settings,
+    published: PublishedDate | date | str | None = None,
+    *,
+    published_override: bool = False,
 ) -> Iterator[Document | IngestError]:
     """Every document of ``manifest``, and an ``IngestError`` for each bad line, in order.
 
-    ``published`` overrides every line's date (see :func:`~mildip.ingest.metadate.as_published`).
+    ``published`` dates the lines that give no date (every line with
+    ``published_override``; see :func:`~mildip.ingest.metadate.as_published`).
     """
     published = as_published(published)
     try:
@@ -139,7 +152,7 @@ def read_manifest(
         if not line.strip():
             continue
         try:
-            doc = _line_document(line, number, manifest, settings, published)
+            doc = _line_document(line, number, manifest, settings, published, published_override)
         except IngestError as exc:
             yield exc
             continue

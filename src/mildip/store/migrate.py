@@ -3,12 +3,18 @@
 :func:`connect` turns a SQLAlchemy URL into an engine (``postgresql://`` means
 psycopg 3); :func:`upgrade` brings the database to the newest Alembic revision
 shipped in ``mildip/store/migrations``, located through ``importlib.resources``.
+
+SQLite connections enforce foreign keys and use write-ahead logging with a busy
+timeout (:data:`SQLITE_BUSY_TIMEOUT_SECONDS`), so an ingest and readers (``mildip
+events``, a web server) can work on one file at once: readers see the last
+committed state, and a writer waits for another instead of failing at once.
 Failures become :class:`~mildip.StoreError` / :class:`~mildip.MissingExtraError`
 with messages that say what to do.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -48,14 +54,25 @@ def safe_url(url: str | URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+"""How long a SQLite connection waits for another writer before giving up."""
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.DatabaseError:  # a read-only database keeps its journal mode
+        pass
     cursor.close()
 
 
 def connect(url: str) -> Engine:
-    """An engine for ``url``; SQLite connections enforce foreign keys.
+    """An engine for ``url``; SQLite connections enforce foreign keys, use WAL and wait
+    for other writers (see the module docstring).
 
     Raises MissingExtraError("postgres", "psycopg") when a PostgreSQL URL is given
     without psycopg installed, StoreError for an unknown or uninstalled backend.
@@ -72,7 +89,7 @@ def connect(url: str) -> Engine:
             raise MissingExtraError("postgres", "psycopg") from exc
         raise StoreError(f"the driver for {parsed.drivername!r} is not installed ({exc})") from exc
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
 
@@ -98,12 +115,32 @@ def current_revisions(engine: Engine) -> tuple[str, ...]:
 
 
 def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest shipped revision, in one transaction."""
+    """Create or upgrade the schema to the newest shipped revision, in one transaction.
+
+    On SQLite the migrations run with foreign keys off (a table rebuild must not
+    cascade into the tables that reference it) and are checked with
+    ``PRAGMA foreign_key_check`` before the transaction commits.
+    """
     where = safe_url(engine.url)
+    sqlite = engine.dialect.name == "sqlite"
     try:
-        with _alembic_config() as cfg, engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
+        with _alembic_config() as cfg, engine.connect() as conn:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "heads")
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                        raise StoreError(
+                            f"upgrading {where} would leave rows pointing at missing rows; "
+                            "nothing was changed"
+                        )
+            finally:
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    conn.commit()
     except CommandError as exc:
         raise StoreError(
             f"the database {where} is at a schema revision this mildip does not know "

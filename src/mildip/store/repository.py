@@ -2,9 +2,15 @@
 
 Contract:
 
-* ``add_document`` is idempotent by content hash: the same text again returns the
-  existing id and changes nothing. A known ``doc_id`` with a different text is
-  stored under ``f"{doc_id}~{hash[:8]}"``.
+* ``add_document`` is idempotent by content hash: the same text as a document in
+  the answers returns the existing id and changes nothing. A known ``doc_id`` with
+  a different text is stored under ``f"{doc_id}~{hash[:8]}"``. Documents with an
+  identity (a URL or path) and versions are added by
+  :func:`mildip.store.versions.add_version`.
+* Only **current** documents are in the answers: ``documents()``,
+  ``count_documents()`` and ``mentions()`` (without ``doc_ids``) leave superseded
+  and retired versions out; ``get_document`` and ``mentions(doc_ids)`` read any
+  version (the history).
 * ``save_mentions(doc_id, ...)`` replaces that document's mentions wholesale and
   logs an extraction run; ``save_events`` replaces the whole resolved layer. Each
   write is one transaction, so a reader never sees half a layer.
@@ -16,13 +22,13 @@ Contract:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, or_, select
+from sqlalchemy import Engine, delete, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -34,6 +40,8 @@ from mildip.store.migrate import connect, parse_url, safe_url, upgrade
 from mildip.store.schema import (
     LAYER_EVENT,
     LAYER_MENTION,
+    STATUS_CURRENT,
+    STATUS_SUPERSEDED,
     ActorRow,
     DocumentRow,
     EventReviewRow,
@@ -164,40 +172,45 @@ class Store:
         try:
             with self.session() as s:
                 existing = s.scalar(
-                    select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest)
+                    select(DocumentRow.doc_id)
+                    .where(
+                        DocumentRow.content_hash == digest, DocumentRow.status != STATUS_SUPERSEDED
+                    )
+                    .order_by(DocumentRow.doc_id)
+                    .limit(1)
                 )
                 if existing is not None:
                     return existing, False
-                doc_id = doc.doc_id
-                for candidate in (
-                    doc.doc_id,
-                    f"{doc.doc_id}~{digest[:8]}",
-                    f"{doc.doc_id}~{digest}",
-                ):
-                    doc_id = candidate
-                    if s.get(DocumentRow, candidate) is None:
-                        break
-                s.add(document_to_row(doc, doc_id, datetime.now(UTC)))
+                doc_id = self.free_doc_id(s, doc.doc_id, digest)
+                row = document_to_row(doc, doc_id, datetime.now(UTC))
+                row.version, row.status = 1, STATUS_CURRENT
+                s.add(row)
         except IntegrityError:
-            with self.session() as s:
-                existing = s.scalar(
-                    select(DocumentRow.doc_id).where(DocumentRow.content_hash == digest)
-                )
-            if existing is None:
-                raise StoreError(f"could not store document {doc.doc_id!r}: id conflict") from None
-            return existing, False
+            raise StoreError(f"could not store document {doc.doc_id!r}: id conflict") from None
         return doc_id, True
 
+    @staticmethod
+    def free_doc_id(s: Session, wanted: str, digest: str) -> str:
+        """``wanted``, or ``wanted~<8 hex>``, or ``wanted~<64 hex>``: the first not taken."""
+        for candidate in (wanted, f"{wanted}~{digest[:8]}", f"{wanted}~{digest}"):
+            if s.get(DocumentRow, candidate) is None:
+                return candidate
+        raise StoreError(f"could not store document {wanted!r}: every id is taken")
+
     def get_document(self, doc_id: str) -> Document | None:
-        """The stored document ``doc_id``, or None."""
+        """The stored document ``doc_id`` (any version), or None."""
         with self.session() as s:
             row = s.get(DocumentRow, doc_id)
             return row_to_document(row) if row is not None else None
 
     def documents(self) -> list[Document]:
-        """Every stored document, sorted by ``doc_id``."""
+        """Every current document (the answers' documents), sorted by ``doc_id``."""
         with self.session() as s:
-            rows = s.scalars(select(DocumentRow).order_by(DocumentRow.doc_id))
+            rows = s.scalars(
+                select(DocumentRow)
+                .where(DocumentRow.status == STATUS_CURRENT)
+                .order_by(DocumentRow.doc_id)
+            )
             return [row_to_document(r) for r in rows]
 
     def document_ids(self) -> list[str]:
@@ -206,9 +219,10 @@ class Store:
             return list(s.scalars(select(DocumentRow.doc_id).order_by(DocumentRow.doc_id)))
 
     def count_documents(self) -> int:
-        """How many documents are stored."""
+        """How many current documents are stored."""
         with self.session() as s:
-            return s.scalar(select(func.count()).select_from(DocumentRow)) or 0
+            query = select(func.count()).select_from(DocumentRow)
+            return s.scalar(query.where(DocumentRow.status == STATUS_CURRENT)) or 0
 
     # layers
 
@@ -225,6 +239,14 @@ class Store:
         The document must be stored, and every evidence span must come from it
         (ValueError otherwise). Saving the same mentions twice leaves the same layer.
         """
+        with self.session() as s:
+            self.write_mentions(s, doc_id, events, extractor_version)
+
+    def write_mentions(
+        self, s: Session, doc_id: str, events: list[Event], extractor_version: str
+    ) -> None:
+        """:meth:`save_mentions` inside the caller's session (for store extensions that
+        write more in the same transaction)."""
         _check_unique_ids(events, f"mentions of {doc_id!r}")
         for ev in events:
             foreign = sorted({e.doc_id for e in ev.evidence} - {doc_id})
@@ -243,42 +265,66 @@ class Store:
             )
             for i, ev in enumerate(events)
         ]
-        with self.session() as s:
-            if s.get(DocumentRow, doc_id) is None:
-                raise StoreError(
-                    f"document {doc_id!r} is not in the store; add it (mildip ingest) before "
-                    "saving its mentions"
-                )
-            self._delete_layer(s, EventRow.layer == LAYER_MENTION, EventRow.doc_id == doc_id)
-            s.add_all(rows)
-            s.add(
-                ExtractionRunRow(
-                    doc_id=doc_id,
-                    extractor_version=extractor_version,
-                    ran_at=datetime.now(UTC),
-                    n_events=len(events),
-                )
+        if s.get(DocumentRow, doc_id) is None:
+            raise StoreError(
+                f"document {doc_id!r} is not in the store; add it (mildip ingest) before "
+                "saving its mentions"
             )
+        self._delete_layer(s, EventRow.layer == LAYER_MENTION, EventRow.doc_id == doc_id)
+        s.add_all(rows)
+        s.add(
+            ExtractionRunRow(
+                doc_id=doc_id,
+                extractor_version=extractor_version,
+                ran_at=datetime.now(UTC),
+                n_events=len(events),
+            )
+        )
 
     def mentions(self, doc_ids: Iterable[str] | None = None) -> list[Event]:
-        """Mentions of the given documents (all when None), by document then saved order."""
+        """Mentions of the given documents, any version (all current documents when
+        None), by document then saved order."""
         query = select(EventRow).where(EventRow.layer == LAYER_MENTION)
         if doc_ids is not None:
             wanted = sorted(set(doc_ids))
             if not wanted:
                 return []
             query = query.where(EventRow.doc_id.in_(wanted))
+        else:
+            current = select(DocumentRow.doc_id).where(DocumentRow.status == STATUS_CURRENT)
+            query = query.where(EventRow.doc_id.in_(current))
         query = query.order_by(EventRow.doc_id, EventRow.position).options(*_LOAD_CHILDREN)
         with self.session() as s:
             return [row_to_event(r) for r in s.scalars(query)]
 
     def save_events(self, events: list[Event]) -> None:
         """Replace the whole resolved layer by ``events`` in one transaction."""
+        with self.session() as s:
+            self.write_events(s, events)
+
+    def write_events(self, s: Session, events: list[Event]) -> None:
+        """:meth:`save_events` inside the caller's session (e.g. :meth:`exclusive`)."""
         _check_unique_ids(events, "resolved events")
         rows = [event_to_row(ev, layer=LAYER_EVENT, position=i) for i, ev in enumerate(events)]
+        self._delete_layer(s, EventRow.layer == LAYER_EVENT)
+        s.add_all(rows)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[Session]:
+        """A session holding the store's write lock until it commits: on SQLite an
+        immediate transaction (other writers wait, readers go on), on PostgreSQL a lock
+        on ``events`` that lets reads through but holds back every write of mentions or
+        events. Reads made meanwhile through other sessions see the latest committed
+        state, and nothing can be committed between them and this session's writes -
+        what rebuilding the resolved layer needs when two ingests run at once."""
         with self.session() as s:
-            self._delete_layer(s, EventRow.layer == LAYER_EVENT)
-            s.add_all(rows)
+            dialect = self.engine.dialect.name
+            in_memory = self.engine.url.database in (None, "", ":memory:")
+            if dialect == "sqlite" and not in_memory:  # one shared connection: no lock needed
+                s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            elif dialect == "postgresql":
+                s.execute(text("LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE"))
+            yield s
 
     def events(
         self,

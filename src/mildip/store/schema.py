@@ -3,6 +3,7 @@
 ::
 
     documents ──< extraction_runs          one row per extraction of a document
+        │  (identity, version, status)     versions of one URL or path (revision 0006)
         │
         └──< events (layer = 'mention')    per-document extraction output
              events (layer = 'event')      the resolved layer (cross-document)
@@ -44,6 +45,14 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 LAYER_MENTION = "mention"
 LAYER_EVENT = "event"
 
+STATUS_CURRENT = "current"
+STATUS_SUPERSEDED = "superseded"
+STATUS_RETIRED = "retired"
+DOCUMENT_STATUSES: tuple[str, ...] = (STATUS_CURRENT, STATUS_SUPERSEDED, STATUS_RETIRED)
+"""A document version is current (in the answers), superseded by a newer version of
+the same identity, or retired by an analyst (both out of the answers, kept in the
+history)."""
+
 ID = 512
 """Length limit of document ids (file names, manifest ids, plus a ``~hash`` suffix)."""
 CODE = 64
@@ -62,12 +71,27 @@ class DocumentRow(Base):
     ``published`` is the first day of the publication period and
     ``published_precision`` its precision (``day``, ``month`` or ``year``; revision
     0003 gave every older row ``day``).
+
+    ``identity`` is the URL or canonical path the document was read from (NULL when
+    unknown, e.g. rows older than revision 0006_sources); ``version`` counts the
+    versions of one identity from 1; ``status`` is one of :data:`DOCUMENT_STATUSES`
+    and at most one version of an identity is not superseded; ``supersedes`` is the
+    doc_id of the version this one replaced.
     """
 
     __tablename__ = "documents"
+    __table_args__ = (
+        Index(
+            "uq_documents_live_identity",
+            "identity",
+            unique=True,
+            sqlite_where=text("status != 'superseded'"),
+            postgresql_where=text("status != 'superseded'"),
+        ),
+    )
 
     doc_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
     text: Mapped[str] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
@@ -81,6 +105,12 @@ class DocumentRow(Base):
     media_type: Mapped[str] = mapped_column(String(NAME))
     meta: Mapped[dict[str, Any]] = mapped_column(JSON)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    identity: Mapped[str | None] = mapped_column(Text, index=True)
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    status: Mapped[str] = mapped_column(String(16), server_default=STATUS_CURRENT, index=True)
+    supersedes: Mapped[str | None] = mapped_column(String(ID))
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class ExtractionRunRow(Base):

@@ -123,7 +123,9 @@ class IngestJobs:
         try:
             paths = [str(folder / name) for name in job.files]
             report = ingest_paths(paths, self.store, self.settings, published, on_item=progress)
-            job.added, job.unchanged = report.added, report.unchanged
+            job.added = report.added + [new for new, _ in report.new_versions] + report.resumed
+            # a text already stored (under another file name) is not stored again
+            job.unchanged = report.unchanged + [doc for _, doc in report.duplicates]
             job.failed = [(Path(src).name, reason) for src, reason in report.failed]
             job.events = report.events
             job.done = job.total
