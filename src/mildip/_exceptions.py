@@ -23,7 +23,8 @@
     ├── FilterError          an event filter option is invalid (names the option)
     ├── DocumentNotFoundError  a document id given by the user is not in the store
     ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
-    └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
+    ├── QualityGateError     a re-pin would lower a quality floor without --allow-lower
+    └── TrainingError        training inputs are unusable (no gold, one class, unwritable model)
 """
 
 from __future__ import annotations
@@ -153,3 +154,8 @@ class MissingExtraError(MildipError):
 
 class QualityGateError(MildipError):
     """Raised by ``mildip.evaluate`` when pinning would lower a floor (pass --allow-lower)."""
+
+
+class TrainingError(MildipError):
+    """``mildip train`` cannot run on its inputs: a corpus without gold or without a
+    tuning part, two corpora with one name, an unwritable model file, nothing to learn."""
