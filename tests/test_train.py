@@ -281,10 +281,18 @@ def test_train_cli_refuses_a_run_without_corpora_or_with_two_of_one_name(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_train_nothing_to_learn_is_a_training_error(training_corpus):
-    # only texts without gold: every candidate is wrong
-    corpus = training_corpus("no-events", [n for n, t in TRAINING_TEXTS.items() if not t[2]])
-    with pytest.raises(TrainingError, match="nothing to learn"):
+@pytest.mark.parametrize(
+    ("docs", "says"),
+    [
+        # only texts without gold: every candidate is wrong
+        ([n for n, t in TRAINING_TEXTS.items() if not t[2]], "nothing to learn"),
+        # right and wrong candidates, but all from one document: no folds
+        (["aus-jpn-call"], "at least 2 documents"),
+    ],
+)
+def test_train_too_little_to_learn_is_a_training_error(training_corpus, docs, says):
+    corpus = training_corpus("little", docs)
+    with pytest.raises(TrainingError, match=says):
         train_scorer([TrainingCorpus(corpus, "all")], shipped_settings())
 
 

@@ -64,8 +64,9 @@ def _out_of_fold(items: Sequence[Example], x, y, c: float, seed: int) -> list[fl
 def _best_threshold(
     items: Sequence[Example], probs: Sequence[float], golds, settings: Settings
 ) -> tuple[float, float, float]:
-    """(threshold, its F1, the F1 of keeping every candidate), the threshold maximising the F1 of the **events** left after coreference, scored
-    by the spec's rule against the gold: what extraction will actually output."""
+    """(threshold, its F1, the F1 of keeping every candidate): the threshold maximises
+    the F1 of the **events** left after coreference, scored by the spec's rule against
+    the gold, which is what extraction will actually output."""
     from mildip.evaluate.scoring import score
     from mildip.resolve.coref import merge_events
 
@@ -105,7 +106,13 @@ def fit(items: Sequence[Example], golds, settings: Settings, seed: int = SEED) -
     name), intercept, threshold, the regularisation chosen and the cross-validation
     figures; :func:`model_json` adds what it was trained on."""
     y = [e.label for e in items]
-    if not items or len(set(y)) < 2:
+    documents = len({(e.corpus, e.doc) for e in items})
+    if documents == 1:
+        raise TrainingError(
+            f"all {len(items)} candidate(s) come from one document; cross-validation "
+            "needs at least 2 documents with candidates"
+        )
+    if len(set(y)) < 2:
         raise TrainingError(
             f"nothing to learn: the corpora gave {len(items)} candidate(s), "
             f"{sum(y)} of them matching the gold; training needs both right and wrong ones"
