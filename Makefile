@@ -4,6 +4,7 @@
 #   make demo    run the demo            make bench      extraction benchmark
 #   make test    run the test suite      make bench-web  workbench events page, 100,000 events
 #   make lock    regenerate requirements.lock
+#   make model   rebuild the learned scorer src/mildip/data/scorer.json (needs ../shared)
 #   make clean   remove .venv and build/test leftovers
 #
 # Packages come from the machine's configured pip index (pip config / PIP_* vars).
@@ -17,12 +18,13 @@ PIP_TOOLS ?= pip-tools==7.6.2
 DOCS ?= 5000
 SEED ?= 13
 BENCH_OUT ?= benchmarks/results/latest.json
+SHARED ?= ../shared
 LOCK_FLAGS ?=
 
 export PIP_NO_INPUT := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install demo test bench bench-web lock clean
+.PHONY: install demo test bench bench-web model lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +51,13 @@ bench: $(STAMP)
 
 bench-web: $(STAMP)
 	$(BIN)/python benchmarks/bench_web.py --events 100000 --seed $(SEED) --out benchmarks/results/web.json --markdown
+
+# The shipped scorer, bit for bit: the model records this exact command (docs/training.md),
+# and tests/test_train_shipped.py fails when its fingerprint no longer matches the
+# training documents, the extractor's code and data, the settings or the libraries.
+# The dev corpus is trained on whole; of the others only the tuning part is read.
+model: $(STAMP)
+	$(BIN)/mildip train --gold $(SHARED)/corpus/real --gold tests/data/heldout --gold tests/data/probes --gold tests/data/briefings --all-of $(SHARED)/corpus/dev --out src/mildip/data/scorer.json --seed 13
 
 # pip-tools lives in its own venv so it cannot change the pinned packages of .venv.
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest allowed release.

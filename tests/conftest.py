@@ -1076,3 +1076,117 @@ def tls_site(tmp_path):
         yield site, client_context
     finally:
         site.close()
+
+
+# --- training the scorer (tests/test_train.py) ---------------------------------------------
+#
+# An invented gold corpus in the format of ../shared/spec/events.md: short texts written for
+# these tests (real party names, so the gazetteer knows them; no published text). The gold
+# leaves out what the spec does not count (trade talks, a football agreement, a navy chief's
+# visit that is not a port call), so the extractor's candidates come out both right and wrong.
+# Which documents are sealed follows the fixed rule of mildip.evaluate.split (by name).
+
+TRAINING_TEXTS: dict[str, tuple[str, str, list[tuple[str, tuple[str, ...], str, str]]]] = {
+    # name: (publication date, text, gold as (type, actors, date, evidence))
+    "aus-jpn-call": (  # tuning; a CALL, and an AGREE the annotator left out
+        "2021-03-04",
+        "Japan's Defense Minister held a video call with his Australian counterpart on 3 March "
+        "2021. The two ministers agreed to expand joint training.",
+        [("CALL", ("AUS", "JPN"), "2021-03-03", "held a video call")],
+    ),
+    "bra-arg-football": (  # tuning; not military diplomacy: no gold at all
+        "2019-05-03",
+        "The foreign ministers of Brazil and Argentina met in Brasilia on 2 May 2019 to sign a "
+        "football agreement.",
+        [],
+    ),
+    "chn-lka-port-visit": (  # tuning
+        "2020-02-15",
+        "Two Chinese navy frigates arrived in Colombo, Sri Lanka, on 14 February 2020 for a "
+        "four-day port call.",
+        [("PORT_CALL", ("CHN", "LKA"), "2020-02-14", "frigates arrived in Colombo")],
+    ),
+    "deu-jpn-agreement": (  # tuning
+        "2024-01-18",
+        "Germany and Japan signed an agreement on defence cooperation in Tokyo on 17 January 2024.",
+        [("AGREE", ("DEU", "JPN"), "2024-01-17", "signed an agreement on defence cooperation")],
+    ),
+    "ind-vnm-visit": (  # tuning; a MEET (a navy chief's visit is no port call)
+        "2019-06-12",
+        "The Chief of the Indian Navy visited Vietnam on 10 June 2019 and met the Vietnamese "
+        "Defence Minister in Hanoi.",
+        [("MEET", ("IND", "VNM"), "2019-06-10", "met the Vietnamese Defence Minister in Hanoi")],
+    ),
+    "phl-usa-phone-call": (  # tuning
+        "2017-08-02",
+        "The U.S. Secretary of Defense spoke by phone with the Philippine Defense Secretary on "
+        "1 August 2017.",
+        [("CALL", ("PHL", "USA"), "2017-08-01", "spoke by phone")],
+    ),
+    "tha-usa-suspend": (  # tuning
+        "2015-10-20",
+        "Thailand suspended its military exchanges with the United States in October 2015.",
+        [("SUSPEND", ("THA", "USA"), "2015-10", "Thailand suspended its military exchanges")],
+    ),
+    "tha-usa-tariff-talks": (  # tuning; trade, not defence: no gold
+        "2015-10-10",
+        "Trade ministers of Thailand and the United States met in Bangkok on 9 October 2015 to "
+        "discuss tariffs.",
+        [],
+    ),
+    "idn-sgp-naval-drill": (  # sealed
+        "2022-09-20",
+        "Singapore and Indonesia held a joint naval exercise in the Java Sea in September 2022.",
+        [("EXERCISE", ("IDN", "SGP"), "2022-09", "held a joint naval exercise in the Java Sea")],
+    ),
+    "kor-jpn-dialogue-cancelled": (  # sealed
+        "2018-05-30",
+        "South Korea cancelled a planned defence dialogue with Japan on 29 May 2018.",
+        [("CANCEL", ("JPN", "KOR"), "2018-05-29", "cancelled a planned defence dialogue")],
+    ),
+    "tha-usa-trade-meeting": (  # sealed; trade: no gold
+        "2016-03-02",
+        "Commerce officials of Thailand and the United States met in Washington on 1 March 2016.",
+        [],
+    ),
+}
+
+
+def _spec_record(doc: str, type_: str, actors: tuple[str, ...], day: str, evidence: str) -> dict:
+    return {
+        "doc": doc,
+        "type": type_,
+        "actors": list(actors),
+        "initiator": None,
+        "date": day,
+        "modality": "asserted",
+        "mechanism": None,
+        "round": None,
+        "resumed": False,
+        "participants": [],
+        "location": None,
+        "evidence": evidence,
+        "optional": False,
+    }
+
+
+def write_training_corpus(folder: Path, docs=None) -> Path:
+    """Write the invented gold corpus (all of :data:`TRAINING_TEXTS`, or the names in
+    ``docs``) as NAME.txt + NAME.gold.jsonl into the new folder ``folder``; returns it."""
+    import json
+
+    folder.mkdir()
+    for doc in docs or TRAINING_TEXTS:
+        day, text, gold = TRAINING_TEXTS[doc]
+        header = f"TITLE: {doc}\nPUBLICATION: invented for mildip's tests\nDATE: {day}\n---\n"
+        (folder / f"{doc}.txt").write_text(header + text + "\n", "utf-8")
+        lines = [json.dumps(_spec_record(doc, *g)) + "\n" for g in gold]
+        (folder / f"{doc}.gold.jsonl").write_text("".join(lines), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def training_corpus(tmp_path):
+    """Factory: ``training_corpus(name="invented", docs=None)`` writes the invented gold
+    corpus into ``tmp_path/name`` (:func:`write_training_corpus`) and returns that folder."""
+    return lambda name="invented", docs=None: write_training_corpus(tmp_path / name, docs)

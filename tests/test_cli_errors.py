@@ -57,6 +57,9 @@ BAD_VALUES: dict[str, str] = {
     "--outlet": "   ",
     "--language": "english",
     "--limit": "0",
+    "--gold": "{tmp}/no-such-corpus",
+    "--all-of": "{tmp}/no-such-corpus",
+    "--seed": "-1",
 }
 """A bad value for each value-taking option, by option name."""
 
@@ -78,6 +81,7 @@ def _base(path: str, tmp: Path, event_id: str) -> list[str]:
         "events split": ["events", "split", event_id, "--reason", "two"],
         "export": ["export"],
         "eval": ["eval", corpus],
+        "train": ["train", "--gold", corpus, "--out", str(tmp / "model.json")],
         "mechanisms": ["mechanisms"],
         "trends": ["trends"],
         "report": ["report", "--out", str(tmp / "brief.html")],

@@ -26,6 +26,7 @@ import pytest
 
 import mildip
 import mildip.evaluate
+import mildip.train
 from mildip.extract.lexicon import FRAMES
 from mildip.settings import Settings
 
@@ -250,7 +251,7 @@ def test_docs_relative_links_resolve(path):
 # --- the public API ------------------------------------------------------------------------
 
 
-PUBLIC_PACKAGES = [mildip, mildip.evaluate]
+PUBLIC_PACKAGES = [mildip, mildip.evaluate, mildip.train]
 """Packages with a public surface in ``__all__`` (httpx style: a literal sorted list)."""
 
 

@@ -241,6 +241,23 @@ mildip --db sqlite:////tmp/x.db export --out events.jsonl
 mildip eval tests/data/heldout --predictions events.jsonl --format json
 ```
 """,
+    "train": """\
+Train the learned scorer on gold corpora (`mildip.train.train`): every text is
+extracted with the scorer off, each candidate is labelled by whether it matches a gold
+record (the rules of `mildip eval`), and a logistic regression (scikit-learn) with an
+event-level threshold is fitted and written as JSON. A `--gold` corpus contributes only
+its tuning part, so its sealed part can still measure the model; `--all-of` uses every
+document. The file records the command, the corpora, the library versions and the
+fingerprint of its inputs; the same inputs give the same bytes. Use the model with the
+setting `scorer_model`; `make model` rebuilds the shipped one. See
+[training.md](training.md).
+
+```bash
+mildip train --gold my-gold --out my-scorer.json
+mildip train --gold my-gold --gold tests/data/heldout --all-of ../shared/corpus/dev --out my-scorer.json --seed 7
+MILDIP_SCORER_MODEL=my-scorer.json mildip eval my-gold --part sealed --no-show-errors
+```
+""",
     "mechanisms": """\
 The mechanism status board (`mildip.analysis.board.status_board`): every registered
 or discovered dialogue mechanism, its state on a date (held, suspended, cancelled,

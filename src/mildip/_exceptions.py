@@ -26,7 +26,8 @@
     ├── UnknownPartyError    a party a user typed is no known code or name (suggestions given)
     ├── FilterError          an event filter option is invalid (names the option)
     ├── MissingExtraError    an optional extra (postgres, dask, ...) is not installed
-    └── QualityGateError     a re-pin would lower a quality floor without --allow-lower
+    ├── QualityGateError     a re-pin would lower a quality floor without --allow-lower
+    └── TrainingError        training inputs are unusable (no gold, one class, unwritable model)
 """
 
 from __future__ import annotations
@@ -175,3 +176,8 @@ class MissingExtraError(MildipError):
 
 class QualityGateError(MildipError):
     """Raised by ``mildip.evaluate`` when pinning would lower a floor (pass --allow-lower)."""
+
+
+class TrainingError(MildipError):
+    """``mildip train`` cannot run on its inputs: a corpus without gold or without a
+    tuning part, two corpora with one name, an unwritable model file, nothing to learn."""

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "overrides_cmd",
     "export_cmd",
     "eval_cmd",
+    "train_cmd",
     "mechanisms_cmd",
     "trends_cmd",
     "report_cmd",
@@ -48,7 +49,7 @@ app = typer.Typer(
 
 
 def version_line() -> str:
-    """``mildip 0.1.0 (extractor mildip-rules/0.1.0)``."""
+    """``mildip 0.1.0 (extractor mildip-rules/2.0+data.1f0c2a9be4d7)``."""
     return f"mildip {__version__} (extractor {EXTRACTOR_VERSION})"
 
 

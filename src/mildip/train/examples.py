@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from mildip._exceptions import IngestError
-from mildip.evaluate.corpora import corpus_fingerprint, document_parts, read_gold_dir
+from mildip.evaluate.corpora import corpus_fingerprint, read_gold_dir
 from mildip.evaluate.matching import compatible, parse_record
 from mildip.settings import Settings
+from mildip.train.inputs import TrainingCorpus
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,14 @@ class Example:
 
 @dataclass(frozen=True)
 class CorpusUse:
-    """A corpus read for training: its path, the part used and its fingerprint."""
+    """A corpus read for training: its name, the part used, how many documents of it
+    were read (and how many of those the ingest stage refused), and the SHA-256 of
+    that part (:func:`mildip.evaluate.corpora.corpus_fingerprint`)."""
 
-    path: str
+    name: str
     part: str
     documents: int
+    unreadable: int
     fingerprint: str
 
 
@@ -40,11 +44,12 @@ def _matches(record: dict[str, Any], gold: list[dict[str, Any]]) -> bool:
 
 
 def examples(
-    corpora: list[tuple[str | Path, str]], settings: Settings
+    corpora: Sequence[TrainingCorpus], settings: Settings
 ) -> tuple[list[Example], list[CorpusUse], dict[tuple[str, str], list[dict[str, Any]]]]:
-    """Labelled candidates of ``corpora`` (``(path, part)`` with part "tuning" or
-    "all"), what was read, and the gold records of each ``(corpus, document)``; the
-    scorer is off while the candidates are extracted."""
+    """Labelled candidates of ``corpora`` (in name order, each document's candidates in
+    text order), what was read, and the gold records of each ``(corpus, document)``.
+    The scorer is off while the candidates are extracted; a text the ingest stage
+    refuses gives no candidates, but its gold still counts when the threshold is chosen."""
     from mildip.extract import analyse_document
     from mildip.ingest import load_file
 
@@ -52,21 +57,22 @@ def examples(
     out: list[Example] = []
     used: list[CorpusUse] = []
     golds: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for path, part in corpora:
-        root = Path(path)
-        gold = read_gold_dir(root)
-        parts = document_parts(root)
-        names = sorted(d for d in gold if part == "all" or parts[d] == part)
+    for corpus in sorted(corpora, key=lambda c: c.name):
+        gold = read_gold_dir(corpus.path)
+        names = [name for name, _text, _gold in corpus.documents()]
+        unreadable = 0
         for name in names:
             try:
-                docs = load_file(root / f"{name}.txt", settings)
+                docs = load_file(corpus.path / f"{name}.txt", settings)
             except IngestError:
+                unreadable += 1
                 continue
             for doc in docs:
                 for built in analyse_document(doc, settings):
                     record = built.event.to_record(doc.doc_id)
                     label = int(_matches(record, gold[name]))
-                    out.append(Example(root.name, name, dict(built.features), label, built.event))
-        used.append(CorpusUse(root.name, part, len(names), corpus_fingerprint(root, part)))
-        golds.update({(root.name, n): gold[n] for n in names})
+                    out.append(Example(corpus.name, name, dict(built.features), label, built.event))
+        fingerprint = corpus_fingerprint(corpus.path, corpus.part)
+        used.append(CorpusUse(corpus.name, corpus.part, len(names), unreadable, fingerprint))
+        golds.update({(corpus.name, n): gold[n] for n in names})
     return out, used, golds
