@@ -22,12 +22,12 @@ def _summary(ev):
 
 CASES = [
     # a call with both officials' parties given by their titles; "Tuesday" resolves backwards
-    ("Japanese Defense Minister Minoru Kihara held a video call with Australian Defence "
-     "Minister Richard Marles on Tuesday.",
+    (("Japanese Defense Minister Minoru Kihara held a video call with Australian Defence "
+     "Minister Richard Marles on Tuesday."),
      [("CALL", ("AUS", "JPN"), "2024-06-18", None, "asserted")]),
     # an in-person meeting on the sidelines of a forum: the forum's host is a location, not an actor
-    ("On June 1, U.S. Defense Secretary Lloyd Austin met with Chinese Defense Minister Dong Jun "
-     "on the sidelines of the Shangri-La Dialogue in Singapore.",
+    (("On June 1, U.S. Defense Secretary Lloyd Austin met with Chinese Defense Minister Dong Jun "
+     "on the sidelines of the Shangri-La Dialogue in Singapore."),
      [("MEET", ("CHN", "USA"), "2024-06-01", None, "asserted")]),
     # a numbered round of a named dialogue, passive voice
     ("The 10th India-Vietnam Defence Policy Dialogue was held in Hanoi on May 14.",
@@ -56,8 +56,8 @@ CASES = [
     ("On May 2, China and the United States held talks.",
      [("MEET", ("CHN", "USA"), "2024-05-02", None, "asserted")]),
     # an incident: the agent against the first party after the trigger, not the bystander
-    ("A PLA Navy destroyer cut across the bow of the U.S. destroyer USS Chung-Hoon during a transit "
-     "with the Canadian frigate HMCS Montreal on June 3.",
+    (("A PLA Navy destroyer cut across the bow of the U.S. destroyer USS Chung-Hoon during a transit "
+     "with the Canadian frigate HMCS Montreal on June 3."),
      [("INCIDENT", ("CHN", "USA"), "2024-06-03", "CHN", "asserted")]),
     # a generic statement: no event
     ("Military-to-military dialogues between the two countries have often been difficult.", []),
@@ -90,14 +90,14 @@ KNOWN_WRONG = [
      [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
     # "The meeting" refers back to the June 3 meeting; the dated call is the new event
     # (the extractor adds a MEET dated May 20)
-    ("Japanese Defense Minister Minoru Kihara met Australian Defence "
-     "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call.",
+    (("Japanese Defense Minister Minoru Kihara met Australian Defence "
+     "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call."),
      [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
       ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
     # a round told as "the Nth round of their ... consultations" is a DIALOGUE (the
     # extractor gives a MEET)
-    ("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
-     "consultations on security and defence.",
+    (("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
+     "consultations on security and defence."),
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
@@ -136,9 +136,12 @@ KNOWN_WRONG = [
      [("INCIDENT", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
     # a list of three unregistered channels: one CANCEL each (the extractor merges them
     # into one and reads the last as a DIALOGUE)
-    ("Beijing cancelled the maritime safety talks, the border defence consultations and the "
-     "strategic security dialogue with Hanoi in May.",
+    (("Beijing cancelled the maritime safety talks, the border defence consultations and the "
+     "strategic security dialogue with Hanoi in May."),
      [("CANCEL", ("CHN", "VNM"), "2024-05", "CHN", "asserted")] * 3),
+    # an offer "to" a party names the invitee (the extractor gives nothing)
+    ("China made an offer of defence talks to Australia on 3 May.",
+     [("PROPOSE", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
     # a relative clause that states a channel action: the hotline Beijing froze in 2019
     # (the extractor finds only the reopening)
     ("Seoul and Beijing reopened the naval hotline, a channel that Beijing had frozen in 2019.",
