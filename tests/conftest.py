@@ -1190,3 +1190,25 @@ def training_corpus(tmp_path):
     """Factory: ``training_corpus(name="invented", docs=None)`` writes the invented gold
     corpus into ``tmp_path/name`` (:func:`write_training_corpus`) and returns that folder."""
     return lambda name="invented", docs=None: write_training_corpus(tmp_path / name, docs)
+# --- the extractor on invented sentences (tests/test_extract_*.py, tests/test_people.py) -
+
+
+@pytest.fixture(scope="session")
+def shipped_settings():
+    """The shipped settings alone (``settings.toml``), read from no user file or
+    environment variable, so extractor tests run the same everywhere."""
+    from mildip.settings import Settings, default_values
+
+    return Settings(**default_values())
+
+
+@pytest.fixture(scope="session")
+def extract_text(shipped_settings):
+    """``extract_text(text, published="2024-06-20", **setting_changes)``: the events
+    the extractor finds in a bare text with the shipped settings (or changed ones)."""
+    import mildip
+
+    def run(text: str, published: str = "2024-06-20", **changes):
+        return mildip.extract(text, published=published, settings=shipped_settings.with_(**changes))
+
+    return run

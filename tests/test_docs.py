@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import importlib.util
 import inspect
 import re
@@ -27,7 +28,7 @@ import pytest
 import mildip
 import mildip.evaluate
 import mildip.train
-from mildip.extract.lexicon import FRAMES
+from mildip.extract.frames import FRAME_MODULES, FRAMES, get_frame
 from mildip.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,12 +205,74 @@ def test_docs_data_file_documented(name):
     )
 
 
-@pytest.mark.parametrize("frame", sorted(FRAMES))
+def _registered_frames() -> list[str]:
+    """The names of the frames the extractor registers (importing every frame module)."""
+    for module in FRAME_MODULES:
+        get_frame(module)
+    return sorted(FRAMES)
+
+
+@pytest.mark.parametrize("frame", _registered_frames())
 def test_docs_extractor_frame_documented(frame):
     text = (DOCS / "architecture.md").read_text("utf-8")
     assert re.search(rf"^\| {frame} \|", text, re.MULTILINE), (
         f"frame {frame} is not in the frames table"
     )
+
+
+def _settings_sections() -> list[str]:
+    """The keys docs/settings.md describes: its ``### `key` `` sections and table rows."""
+    text = (DOCS / "settings.md").read_text("utf-8")
+    return sorted(set(re.findall(r"^### `(\w+)`", text, re.MULTILINE)) | set(
+        re.findall(r"^\| `(\w+)` \|", text, re.MULTILINE)
+    ))
+
+
+@pytest.mark.parametrize("key", _settings_sections())
+def test_docs_settings_page_names_only_real_fields(key):
+    assert key in {f.name for f in fields(Settings)}, (
+        f"docs/settings.md describes {key!r}, which is not a Settings field"
+    )
+
+
+def _setting_mentions() -> list[tuple[str, str]]:
+    """(page, key) for every ``use_<x>`` setting name and ``MILDIP_<KEY>`` variable of a
+    settings field that a docs page or the README mentions."""
+    found = set()
+    for path in _markdown_files():
+        text = path.read_text("utf-8")
+        found |= {(path.name, k) for k in re.findall(r"(?<![\w.])(use_[a-z_]+)\b", text)}
+        found |= {(path.name, k.lower()) for k in re.findall(r"\bMILDIP_(USE_[A-Z_]+|SCORER_[A-Z_]+)", text)}
+    return sorted(found)
+
+
+@pytest.mark.parametrize("page, key", _setting_mentions(), ids=lambda v: v)
+def test_docs_pages_name_only_real_settings(page, key):
+    assert key in {f.name for f in fields(Settings)}, f"{page} names the setting {key!r}, which does not exist"
+
+
+def _data_files_rows() -> list[str]:
+    """The files docs/data-files.md lists: its ``## name`` sections and table rows."""
+    text = (DOCS / "data-files.md").read_text("utf-8")
+    sections = re.findall(r"^## ([\w.-]+\.(?:tsv|toml|txt|json))\b", text, re.MULTILINE)
+    rows = re.findall(r"^\| `([\w.-]+\.(?:tsv|toml|txt|json))` \|", text, re.MULTILINE)
+    return sorted(set(sections) | set(rows))
+
+
+@pytest.mark.parametrize("name", _data_files_rows())
+def test_docs_data_files_page_names_only_shipped_files(name):
+    assert name in _data_files(), f"docs/data-files.md lists {name}, which is not under src/mildip/data"
+
+
+def _frames_table_rows() -> list[str]:
+    text = (DOCS / "architecture.md").read_text("utf-8")
+    section = text.split("### Triggers and frames", 1)[1].split("\n### ", 1)[0]
+    return [f for f in re.findall(r"^\| (\w+) \| \S", section, re.MULTILINE) if f != "frame"]
+
+
+@pytest.mark.parametrize("frame", _frames_table_rows())
+def test_docs_frames_table_names_only_registered_frames(frame):
+    assert frame in _registered_frames(), f"docs/architecture.md lists a frame {frame!r} that is not registered"
 
 
 # --- README, index, links ------------------------------------------------------------------
@@ -269,6 +332,27 @@ def _literal_all(package) -> list[str] | None:
                 return [e.value for e in value.elts]
             return None
     return None
+
+
+def _modules_with_all() -> list[str]:
+    """Every module of the mildip source tree whose source assigns ``__all__``."""
+    src = Path(mildip.__file__).parent
+    out = []
+    for path in sorted(src.rglob("*.py")):
+        if re.search(r"^__all__\s*=", path.read_text("utf-8"), re.MULTILINE):
+            parts = path.relative_to(src.parent).with_suffix("").parts
+            out.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return out
+
+
+@pytest.mark.parametrize("name", _modules_with_all())
+def test_docs_every_all_is_a_sorted_literal_of_existing_names(name):
+    module = importlib.import_module(name)
+    written = _literal_all(module)
+    assert written is not None, f"{name}.__all__ must be a literal list of names"
+    assert written == sorted(written), f"{name}.__all__ is not sorted"
+    assert written == list(module.__all__)
+    assert [n for n in written if not hasattr(module, n)] == []
 
 
 @pytest.mark.parametrize("package", PUBLIC_PACKAGES, ids=lambda p: p.__name__)

@@ -18,8 +18,8 @@ from mildip import extract_document
 from mildip.evaluate import read_jsonl, score, shipped_settings
 from mildip.ingest import load_file
 from mildip.ingest.header import parse_header
-from mildip.ingest.layout import main, render_pdf, wrap_text, write_variants
-from mildip.ingest.pdf import fold_ligatures
+from mildip.ingest.layout import PLACEHOLDER, main, render_pdf, wrap_text, write_variants
+from mildip.ingest.pdf import fold_ligatures, join_pages
 
 HEADER = (
     "URL: https://example.org/annals/a-very-long-address-that-takes-up-much-of-the-line-"
@@ -60,6 +60,46 @@ def test_layout_pdf_is_read_back_with_header_and_paragraphs(tmp_path, ingest_set
     assert (doc.published, doc.published_precision) == (date(3019, 3, 1), "month")
     assert doc.text == BODY.strip()  # lines rejoined, paragraph gaps back as blank lines
     assert doc.meta["lines_joined"] > 0
+
+
+LONG_BODY = "\n\n".join(
+    f"In month {n} of the year 3019 the Arnor and Gondor staffs met at Annuminas to review "
+    "the beacon watch, the river patrols, the supply of the northern garrisons and the "
+    "exchange of observers at the fleet reviews, and they agreed to meet again soon."
+    for n in range(1, 25)
+)
+
+
+def test_layout_pdf_keeps_a_paragraph_that_runs_over_a_page(tmp_path, ingest_settings):
+    path = tmp_path / "annals.pdf"
+    path.write_bytes(render_pdf(HEADER + LONG_BODY))
+    (doc,) = load_file(path, ingest_settings)
+    assert doc.meta["pages"] > 1
+    assert doc.text == LONG_BODY
+
+
+@pytest.mark.parametrize(
+    ("pages", "joined"),
+    [
+        # the last line of the first page is full: the paragraph runs on
+        (["a line of the page that is long\nanother line of the page that", "goes on here."],
+         "a line of the page that is long\nanother line of the page that\ngoes on here."),
+        # a short last line ends its paragraph
+        (["a line of the page that is long\nthe end.", "A new paragraph."],
+         "a line of the page that is long\nthe end.\n\nA new paragraph."),
+        # a page of one line (a heading) is its own paragraph; empty pages are skipped
+        (["Heading", "", "Text of the next page."], "Heading\n\nText of the next page."),
+    ],
+)
+def test_layout_pdf_pages_join_inside_a_paragraph_only(pages, joined):
+    assert join_pages(pages) == joined
+
+
+def test_layout_pdf_unencodable_characters_do_not_become_question_marks(tmp_path, ingest_settings):
+    path = tmp_path / "annals.pdf"
+    path.write_bytes(render_pdf(HEADER + "Gondor issued eight “countermeasures” (反制措施) against Mordor.\n"))
+    (doc,) = load_file(path, ingest_settings)
+    assert doc.text == f"Gondor issued eight “countermeasures” ({PLACEHOLDER * 4}) against Mordor."
 
 
 def test_layout_pdf_bytes_are_reproducible():

@@ -201,15 +201,15 @@ def test_report_publish_china_us_report_lists_only_china_us_events(bundled_store
     selection = EventFilter(parties=("CHN", "USA"), until=until)
     report = build_report(events, documents, None, selection)
     assert report.title == "Military diplomacy brief: China and the United States"
-    assert all({"CHN", "USA"} <= set(row.actors) for row in report.events)
-    assert all(set(line.parties) == {"CHN", "USA"} for line in report.board)
+    assert report.events and all({"CHN", "USA"} <= set(row.actors) for row in report.events)
+    assert report.board and all(set(line.parties) == {"CHN", "USA"} for line in report.board)
     html = render_html(report)
     rows = re.findall(r'<tr id="row-[^"]+">\s*<td>[^<]*</td><td>[^<]*</td><td>([^<(]*)', html)
     assert rows and all(set(r.strip().split("–")) >= {"CHN", "USA"} for r in rows)
     if until:
         published = {d.doc_id: d.published for d in documents}
         cited = {s.doc_id for row in report.events for s in row.sources}
-        assert all(published[d].isoformat() <= until for d in cited)
+        assert cited and all(published[d].isoformat() <= until for d in cited)
         assert all("2024" not in (line.scheduled or "") for line in report.board)
     counts = Counter(len(row.sources) for row in report.events)
     assert sum(counts.values()) == len(report.events)

@@ -23,8 +23,8 @@ from mildip.ingest.unwrap import Unwrapped, unwrap
 __all__ = [
     "ACCEPTED_DATES",
     "HEADER_KEYS",
-    "SUPPORTED_SUFFIXES",
     "PublishedDate",
+    "SUPPORTED_SUFFIXES",
     "SourceText",
     "Unwrapped",
     "as_published",

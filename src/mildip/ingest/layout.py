@@ -8,10 +8,12 @@
   the ``dev`` extra): header lines first, each on one line (in a smaller type when
   a line is long), then the ``---`` line, then the body in 11 pt Helvetica, a blank
   line of the text becoming a paragraph gap. Helvetica covers Windows-1252 only:
-  any other character (CJK, for instance) is written as ``?``; the title and author
-  of the header also go to the PDF's metadata; the same text always gives the same
-  bytes. The ingest reader
-  (:mod:`mildip.ingest.pdf`) reads such a file back with its header.
+  any other character (CJK, for instance) is written as :data:`PLACEHOLDER`, a
+  middle dot - not ``?``, which would end a sentence and make it a question - so
+  that the variant differs from the text in layout only, as far as the font allows.
+  The title and author of the header also go to the PDF's metadata; the same text
+  always gives the same bytes. The ingest reader (:mod:`mildip.ingest.pdf`) reads
+  such a file back with its header.
 * :func:`write_variants` writes, for every ``NAME.txt`` of a folder,
   ``OUT/wrap<width>/NAME.txt`` and ``OUT/pdf/NAME.pdf``, with a copy of
   ``NAME.gold.jsonl`` beside each, so that each variant folder can be scored like
@@ -35,6 +37,8 @@ from mildip._exceptions import MissingExtraError
 from mildip.ingest.header import parse_header
 
 PDF_ENCODING = "windows-1252"
+PLACEHOLDER = "\u00b7"
+"""What a character outside :data:`PDF_ENCODING` is written as in a PDF variant."""
 BODY_SIZE = 11.0
 """Body type size in points."""
 LINE_HEIGHT = 5.5
@@ -65,7 +69,16 @@ def wrap_text(text: str, width: int = 72) -> str:
 
 
 def _printable(line: str) -> str:
-    return line.encode(PDF_ENCODING, errors="replace").decode(PDF_ENCODING)
+    """``line`` with every character the core font cannot encode as :data:`PLACEHOLDER`."""
+    return "".join(c if _encodable(c) else PLACEHOLDER for c in line)
+
+
+def _encodable(char: str) -> bool:
+    try:
+        char.encode(PDF_ENCODING)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def render_pdf(text: str) -> bytes:

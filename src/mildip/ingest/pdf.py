@@ -2,8 +2,14 @@
 
 An encrypted PDF is opened only when the empty password decrypts it. A file pypdf
 cannot parse is refused with pypdf's own reason. A PDF whose pages yield no text
-(a scan) is refused as empty. Pages are joined with a blank line. pypdf is
-imported on first use, so ``import mildip.ingest`` stays cheap.
+(a scan) is refused as empty. pypdf is imported on first use, so ``import
+mildip.ingest`` stays cheap.
+
+Pages are joined with a blank line, unless the page break falls inside a paragraph
+(:func:`join_pages`): when the last line of a page is full - the first word of the
+next page would not have fitted on it - the pages are joined with a line break, which
+the unwrapping of ingest then joins like any other line of the paragraph. A paragraph
+that runs over a page is thus one paragraph, as in the text the PDF was made from.
 
 pypdf gives one line of text per line of the page and no blank lines, so the
 paragraph breaks of the page are found from where its lines sit: a gap between
@@ -114,6 +120,32 @@ def _page_text(page) -> str:
     return _with_paragraph_gaps(_line_positions(pieces))
 
 
+PAGE_SLACK = 0.25
+"""Share of the page's width a last line may fall short of it and still be full (the
+character counts of proportional fonts are rough)."""
+
+
+def _width(lines: list[str]) -> int:
+    """The page's line width in characters: its longest line that holds a space."""
+    return max((len(line) for line in lines if " " in line.strip()), default=0)
+
+
+def join_pages(pages: list[str]) -> str:
+    """The page texts joined: a line break where a paragraph runs on over the page
+    break (the page's last line is full), else a blank line (module docstring)."""
+    out = ""
+    for page in (p.strip() for p in pages):
+        if not page:
+            continue
+        if out:
+            lines = [line.rstrip() for line in out.split("\n\n")[-1].split("\n")]
+            first_word = page.split(None, 1)[0]
+            full = len(lines[-1]) + 1 + len(first_word) > _width(lines) * (1 - PAGE_SLACK)
+            out += "\n" if full and len(lines) > 1 else "\n\n"
+        out += page
+    return out
+
+
 def fold_ligatures(text: str) -> str:
     """``text`` with the ligatures U+FB00-U+FB06 (``ﬁ``, ``ﬂ``, ``ﬃ`` ...) written as letters."""
     return _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
@@ -127,7 +159,7 @@ def read_pdf(data: bytes, source: str) -> SourceText:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many exception types on malformed files
         raise UnreadableInputError(source, f"not a readable PDF: {_one_line(exc)}") from None
-    text = fold_ligatures("\n\n".join(p.strip() for p in pages if p.strip()))
+    text = fold_ligatures(join_pages(pages))
     if not text:
         raise EmptyInputError(source, "the PDF has no extractable text (a scan? run OCR first)")
     found = header_source(text, source, PDF_MEDIA_TYPE, {"pages": len(pages)})
