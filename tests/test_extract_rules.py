@@ -72,13 +72,19 @@ CASES = [
     # the question's statement: a future meeting, so the question rule is what removes it
     ("Chinese and U.S. defense officials will meet in Singapore this year.",
      [("MEET", ("CHN", "USA"), "2024", None, "future")]),
+    # a call verb dated "on <day>" is still a call, not "called on"
+    ("Chinese Defence Minister Dong Jun phoned Australian Defence Minister Richard Marles on 3 May.",
+     [("CALL", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
+    # negation: nothing happened, but the record says so
+    ("Philippine and Chinese defense officials did not meet during the forum.",
+     [("MEET", ("CHN", "PHL"), "2024", None, "negated")]),
+    # "called on" a minister is an in-person courtesy call: a MEET with the caller as visitor
+    ("Chinese Defence Minister Dong Jun called on Australian Prime Minister Anthony Albanese in Canberra last Friday.",
+     [("MEET", ("AUS", "CHN"), "2024-06-14", "CHN", "asserted")]),
 ]
 
 
 KNOWN_WRONG = [
-    # negation: nothing happened, but the record says so (the extractor gives nothing)
-    ("Philippine and Chinese defense officials did not meet during the forum.",
-     [("MEET", ("CHN", "PHL"), "2024", None, "negated")]),
     # a proposal rejected in one sentence: two events, each with its own initiator
     # (the extractor gives nothing)
     ("Tokyo proposed a meeting of defense chiefs, but Beijing declined the invitation.",
@@ -105,14 +111,6 @@ KNOWN_WRONG = [
     # (the extractor gives a MEET)
     ("In April, China and Canada held their first defence consultations in five years.",
      [("DIALOGUE", ("CAN", "CHN"), "2024-04", None, "asserted")]),
-    # a call verb dated "on <day>" or "in <month>" is still a call (the extractor reads
-    # the preposition as "called on"/"called in" and gives nothing)
-    ("Chinese Defence Minister Dong Jun phoned Australian Defence Minister Richard Marles on 3 May.",
-     [("CALL", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
-    # "called on" a minister is an in-person courtesy call: a MEET with the caller as
-    # visitor (the extractor types it CALL)
-    ("Chinese Defence Minister Dong Jun called on Australian Prime Minister Anthony Albanese in Canberra last Friday.",
-     [("MEET", ("AUS", "CHN"), "2024-06-14", "CHN", "asserted")]),
     # the small model tags "collided" as a participle modifying "warship"; the clause is
     # still the incident (the extractor gives nothing)
     ("A Chinese warship collided with an Australian frigate in the South China Sea on 3 May.",

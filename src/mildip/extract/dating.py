@@ -13,7 +13,8 @@ its trigger, else the narrative anchor, else the publication date.
    later", "that week") resolved against the narrative anchor; then the anchor itself
    when it was set in the same paragraph; then a citation of the passage ("(MND,
    February 9)"); then the publication date at month precision (year precision for
-   future and hypothetical events, which need not happen in the month of writing).
+   future, hypothetical and negated events, which need not fall in the month of
+   writing).
 
 A publication date known only to the month or year caps the precision of relative
 expressions ("on Tuesday" in a text dated 2024-01 gives 2024-01).
@@ -236,6 +237,6 @@ def choose_date(
     if published is None:
         return None, "none"
     iso = published.isoformat()
-    if modality in ("future", "hypothetical") or precision == "year":
+    if modality in ("future", "hypothetical", "negated") or precision == "year":
         return iso[:4], "published"
     return iso[:7], "published"

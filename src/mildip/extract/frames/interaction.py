@@ -209,6 +209,11 @@ def _at_each_place(ctx: FrameContext, verb, entry, places: list[str]) -> list:
     return out
 
 
+def _dated(ctx: FrameContext, prep) -> bool:
+    """ "phoned Marles on 3 May": a preposition of the call's date, not "called on"."""
+    return any(ctx.sent.date_of(t.i) is not None for t in prep.subtree) and prep.dep_ == "prep"
+
+
 def _callee(ctx: FrameContext, obj) -> bool:
     """Whether the object of a call verb is someone called: a party, a person, an
     official or a pronoun."""
@@ -247,7 +252,7 @@ def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
     if entry.pos == "verb":
         if entry.mode == "call" and (
-            any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL for c in tok.children)
+            any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL and not _dated(ctx, c) for c in tok.children)
             or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
             or any(c.tag_ in ("``", "''") for c in tok.children)
             or tok.dep_ in ("amod", "compound")
