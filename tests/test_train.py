@@ -184,7 +184,7 @@ def test_train_fingerprint_data_leaves_out_the_model_it_makes(tmp_path):
     assert before == data_digest()
     (folder / "scorer.json").write_text("{}", "utf-8")
     assert data_digest(folder) == before
-    _edit(folder / "triggers.toml")
+    _edit(folder / "frames.toml")
     assert data_digest(folder) != before
 
 

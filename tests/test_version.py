@@ -45,7 +45,7 @@ def test_version_of_a_copy_of_the_data_is_the_shipped_version(data_copy):
 
 
 @pytest.mark.parametrize(
-    "name", ["triggers.toml", "officials.tsv", "scorer.json", "abbreviations.txt"]
+    "name", ["frames.toml", "officials.tsv", "scorer.json", "abbreviations.txt"]
 )
 def test_version_changes_when_a_data_file_changes(data_copy, name):
     before = extractor_version(data_copy)

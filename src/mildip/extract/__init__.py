@@ -48,7 +48,6 @@ from mildip.settings import Settings, load_settings
 
 __all__ = ["extract", "extract_document", "extract_documents"]
 
-FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "SGP", "MNG"})
 _JOINT = ("joint statement", "joint declaration", "joint communique", "joint communiqué", "joint press statement", "joint readout")
 
 
@@ -114,10 +113,10 @@ def _persons(
     return out
 
 
-def initial_state(doc: Document) -> DocumentState:
+def initial_state(doc: Document, lex: Lexicon | None = None) -> DocumentState:
     """The state before the first sentence: the author's side from the header, and
     the parties of a joint statement from its title or opening."""
-    state = DocumentState(family_name_first=FAMILY_NAME_FIRST)
+    state = DocumentState(family_name_first=(lex or load_lexicon()).family_name_first)
     state.author_side = source_side(doc.publication, doc.url)
     gaz = load_gazetteer()
     head = f"{doc.title or ''} {doc.text[:400]}"
@@ -354,7 +353,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
     registry = load_registry(settings)
     reference = reference_day(doc.published, doc.published_precision)
     citations = find_citations(doc.text, reference)
-    state = initial_state(doc)
+    state = initial_state(doc, lex)
     state.title_call = bool(doc.title) and any(
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
     )

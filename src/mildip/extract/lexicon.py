@@ -111,6 +111,7 @@ class Lexicon:
     first_plural: frozenset[str]
     generic: frozenset[str]
     session_nouns: frozenset[str]
+    family_name_first: frozenset[str] = frozenset()
     digest: str = field(default="")
 
     def has_trigger_word(self, text: str) -> bool:
@@ -249,6 +250,9 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
         first_plural=frozenset(_words(anaphora.get("first_person_plural"), "first_person_plural")),
         generic=frozenset(_words(naming.get("generic"), "[naming] generic")),
         session_nouns=frozenset(_words(naming.get("session_nouns"), "[naming] session_nouns")),
+        family_name_first=frozenset(
+            w.upper() for w in _words(naming.get("family_name_first"), "[naming] family_name_first")
+        ),
         digest=digest,
     )
 
