@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from mildip.analysis.threads import link_proposals, proposal_threads, unanswered_proposals
+from mildip.analysis.threads import proposal_threads, unanswered_proposals
+from mildip.resolve.threads import link_proposals
 from mildip.settings import Settings
 
 

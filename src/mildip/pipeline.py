@@ -53,7 +53,7 @@ from mildip._exceptions import (
     UnreadableInputError,
 )
 from mildip._version import EXTRACTOR_VERSION
-from mildip.analysis.threads import link_proposals
+from mildip.resolve.threads import link_proposals
 from mildip.dates import bounds
 from mildip.extract import extract_documents
 from mildip.ingest.feeds import index_links, parse_feed

@@ -13,7 +13,7 @@ settings. Steps:
    events (:mod:`build`: type, mechanism, round, modality, date, participants);
 4. let the learned scorer drop weak candidates (:mod:`scorer`), then merge repeated
    mentions of one event (:func:`mildip.resolve.coref.merge_events`) and link answers
-   to proposals (:func:`mildip.analysis.threads.link_proposals`).
+   to proposals (:func:`mildip.resolve.threads.link_proposals`).
 
 ``extract(text, published=...)`` wraps a bare text in a Document.
 """
@@ -437,7 +437,7 @@ def _without_restated_headlines(built: list[Built], headed: set[int]) -> list[Bu
 def extract_documents(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:
     """The events of each of ``docs`` (as :func:`extract_document`), parsed in one
     stream: the fast path for a batch."""
-    from mildip.analysis.threads import link_proposals
+    from mildip.resolve.threads import link_proposals
     from mildip.resolve.coref import merge_events
 
     settings = settings or load_settings()
