@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SYSTEMS = ("mildip", "mildip-no-scorer", "spacy-full")
 BATCH_DOCUMENTS = 50
-"""Documents per :func:`mildip.extract.extract_documents` call (as ``mildip ingest``)."""
+"""Documents per :func:`mildip.api.extract_documents` call (as ``mildip ingest``)."""
 MIN_SENTENCES, MAX_SENTENCES = 3, 12
 FIRST_DATE, LAST_DATE = date(2012, 1, 1), date(2025, 12, 31)
 
@@ -207,7 +207,7 @@ def run_worker(system: str, corpus_path: Path, batch_size: int) -> dict:
         startup = time.perf_counter() - started
         rss_ready = _peak_rss_mb()
         t0, c0 = time.perf_counter(), time.process_time()
-        from mildip.extract import extract_documents
+        from mildip.api import extract_documents
 
         events = sum(
             len(found)

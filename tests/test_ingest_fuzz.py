@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mildip._exceptions import IngestError
-from mildip.extract import extract_document
+from mildip.api import extract_document
 from mildip.ingest import parse_header
 from mildip.ingest.decoding import decode_declared, decode_text
 from mildip.ingest.documents import build_document, read_text

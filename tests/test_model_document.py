@@ -73,7 +73,7 @@ def test_model_document_extract_api_passes_a_partial_publication_date(
 
     import mildip
 
-    module = importlib.import_module("mildip.extract")
+    module = importlib.import_module("mildip.api")
     seen = []
     monkeypatch.setattr(module, "extract_document", lambda doc, settings: seen.append(doc) or [])
     assert mildip.extract("Arnor and Gondor held talks.", published=published) == []

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from mildip.cli import app
 from mildip.evaluate.corpora import shipped_settings
 from mildip.evaluate.split import part_of
-from mildip.extract import extract_document
+from mildip.api import extract_document
 from mildip.extract.scorer import FORMAT, Scorer, features
 from mildip.ingest import load_file
 from mildip.train import (

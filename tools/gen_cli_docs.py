@@ -199,7 +199,7 @@ mildip --db sqlite:////tmp/x.db reextract --doc seed
 """,
     "extract": """\
 Extract events from files and print them, without a database
-(`mildip.extract.extract_document` per document). Each event of each document is
+(`mildip.extract_document` per document). Each event of each document is
 merged within its document only; the output is one record per line in the shape of
 gold files and `mildip export --format jsonl`, or CSV.
 

@@ -17,7 +17,11 @@ from mildip._exceptions import (
     StoreError,
 )
 from mildip._version import EXTRACTOR_VERSION, __version__
-from mildip.extract import extract, extract_document  # the functions shadow the subpackage name
+from mildip.api import (  # extract shadows the subpackage name
+    extract,
+    extract_document,
+    extract_documents,
+)
 from mildip.model import Citation, Document, Event, Evidence, Participant
 from mildip.settings import Settings, load_settings
 
@@ -39,5 +43,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_document",
+    "extract_documents",
     "load_settings",
 ]

@@ -55,7 +55,7 @@ from mildip._exceptions import (
 from mildip._version import EXTRACTOR_VERSION
 from mildip.resolve.threads import link_proposals
 from mildip.dates import bounds
-from mildip.extract import extract_documents
+from mildip.api import extract_documents
 from mildip.ingest.feeds import index_links, parse_feed
 from mildip.ingest.fetch import DOCUMENT_TYPES, FEED_TYPES, Fetcher, FetchRecord
 from mildip.ingest.loader import iter_files, read_source

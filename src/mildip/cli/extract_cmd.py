@@ -11,7 +11,7 @@ import typer
 from mildip._exceptions import IngestError
 from mildip.cli._common import published_option, settings_from_context
 from mildip.export import write_csv, write_jsonl
-from mildip.extract import extract_document
+from mildip.api import extract_document
 from mildip.ingest import iter_documents
 
 

@@ -1,21 +1,22 @@
-"""Extraction: a document's text → its military-diplomacy events, with evidence.
+"""Extraction: documents → the mentions of military-diplomacy events they tell, with
+evidence.
 
-``extract_document(doc, settings)`` is a pure function of the document and the
+``extract_mentions(docs, settings)`` is a pure function of the documents and the
 settings. Steps:
 
 1. split sentences (:mod:`mildip.nlp.sentences`), find citations and party mentions;
 2. choose candidate sentences (:mod:`candidates`: a lemma-level trigger word plus a
    party, a person or a reference to the narrative's parties) and parse them with
-   spaCy's tagger, lemmatizer, parser and NER in one ``nlp.pipe`` batch;
+   spaCy's tagger, lemmatizer and parser (no NER) in one ``nlp.pipe`` batch;
 3. read the document in order, keeping its state (:mod:`state`: the narrative's
    parties, people, the speaker, the time anchor); on each candidate, run the frames
    of its trigger words over the parse (:mod:`triggers`, :mod:`frames`) and build
    events (:mod:`build`: type, mechanism, round, modality, date, participants);
-4. let the learned scorer drop weak candidates (:mod:`scorer`), then merge repeated
-   mentions of one event (:func:`mildip.resolve.coref.merge_events`) and link answers
-   to proposals (:func:`mildip.resolve.threads.link_proposals`).
+4. let the learned scorer drop weak candidates (:mod:`scorer`).
 
-``extract(text, published=...)`` wraps a bare text in a Document.
+Merging the mentions of one event and linking answers to proposals come next, in
+:mod:`mildip.resolve`; :mod:`mildip.api` (``mildip.extract_document``,
+``mildip.extract(text, published=...)``) runs both stages.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from mildip.extract.dating import DATELINE, HORIZON_PREPS, reyear
 from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
-from mildip.extract.modality import is_habitual, is_question
+from mildip.extract.modality import is_question
 from mildip.extract.persons import PersonMention, find_persons, name_spans
 from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
@@ -46,12 +47,12 @@ from mildip.nlp.gazetteer import Gazetteer, find_dyads, load_gazetteer
 from mildip.nlp.sentences import Sentence, split_sentences
 from mildip.settings import Settings, load_settings
 
-__all__ = ["extract", "extract_document", "extract_documents"]
+__all__ = ["analyse_document", "analyse_documents", "extract_mentions", "published_value"]
 
 _JOINT = ("joint statement", "joint declaration", "joint communique", "joint communiqué", "joint press statement", "joint readout")
 
 
-def _published(value: date | str | None) -> date | str | None:
+def published_value(value: date | str | None) -> date | str | None:
     """``value`` as ``Document(published=...)`` takes it: a date, or a string that
     :func:`mildip.ingest.as_published` reads (``"2024-01"``, ``"April 2023"``) as a
     partial ISO date, which gives the Document its precision. ValueError otherwise."""
@@ -60,18 +61,6 @@ def _published(value: date | str | None) -> date | str | None:
     from mildip.ingest.metadate import as_published
 
     return as_published(value).iso
-
-
-def extract(
-    text: str,
-    published: date | str | None = None,
-    settings: Settings | None = None,
-    doc_id: str = "text",
-) -> list[Event]:
-    """Events in ``text``; relative dates resolve against ``published`` (a date or a
-    partial ISO string: ``2024``, ``2024-01``, ``2024-01-15``)."""
-    doc = Document(doc_id=doc_id, text=text, published=_published(published))
-    return extract_document(doc, settings)
 
 
 def _party_at_factory(gazetteer: Gazetteer, text: str):
@@ -434,23 +423,15 @@ def _without_restated_headlines(built: list[Built], headed: set[int]) -> list[Bu
     return [b for b in built if id(b) not in headed or not restated(b)]
 
 
-def extract_documents(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:
-    """The events of each of ``docs`` (as :func:`extract_document`), parsed in one
-    stream: the fast path for a batch."""
-    from mildip.resolve.threads import link_proposals
-    from mildip.resolve.coref import merge_events
-
+def extract_mentions(docs: list[Document], settings: Settings | None = None) -> list[list[Event]]:
+    """The event mentions of each of ``docs``, parsed in one stream and weighed by the
+    learned scorer (when ``settings.use_scorer``): one mention per event told, not yet
+    merged into events (that is :func:`mildip.resolve.document.resolve_document`)."""
     settings = settings or load_settings()
     scorer = load_scorer(settings.scorer_model) if settings.use_scorer else None
     out = []
     for built in analyse_documents(list(docs), settings):
         if scorer is not None:
             built = [b for b in built if scorer.keep(b.features)]
-        mentions = [b.event for b in built]
-        out.append(link_proposals(merge_events(mentions, settings), settings))
+        out.append([b.event for b in built])
     return out
-
-
-def extract_document(doc: Document, settings: Settings | None = None) -> list[Event]:
-    """Every event mentioned in ``doc``, one per real-world event of the document."""
-    return extract_documents([doc], settings)[0]
