@@ -110,12 +110,6 @@ def test_coref_state_changes_of_one_mechanism_merge_across_documents(mention, co
     assert event.date == "3019-03-05" and event.docs == sorted({a.docs[0], "other"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coref.same_event merges a state change without a mechanism into one with a "
-    "mechanism in one document, against its docstring and docs/coreference.md rule 4b "
-    "(reported to the lead)",
-)
 def test_coref_within_one_document_needs_the_same_mechanism(mention, coref_settings):
     a = mention("Gondor suspended the Beacon Talks.", type="SUSPEND", mechanism="Beacon Talks")
     b = mention("Gondor also suspended grain cooperation.", start=50, type="SUSPEND")

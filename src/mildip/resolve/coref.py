@@ -181,9 +181,7 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         # "the exercise was held in August, and in October the two navies held another":
         # the extractor keeps the events of one sentence apart on purpose
         return False
-    if _single_document(a, b) and (
-        a.type not in _STATE_CHANGES or _same_mechanism(a, b) or not (a.mechanism and b.mechanism)
-    ):
+    if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
         # one text rarely tells two same-type events of one pair in one period: a
         # re-mention that omits the mechanism is the same event (a cancellation or
         # suspension list names each channel, so there the mechanism must agree)
