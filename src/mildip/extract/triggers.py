@@ -38,13 +38,24 @@ _POS = {"VERB": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
 def _lemmas(tok) -> list[str]:
+    """The lemma, then forms that may be the lemma when the lemmatizer missed it
+    ("axed" → "ax", "relaunched" → "relaunche"): the word itself and its inflection
+    stripped. Only lexicon heads among them ever match."""
     lemma = tok.lemma_.lower()
     out = [lemma]
     if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
         out.append(lemma[:-1])
     if tok.lower_ != lemma:
         out.append(tok.lower_)
-    return out
+    if tok.pos_ == "VERB":
+        word = tok.lower_
+        for suffix, repl in _INFLECTIONS:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                out.append(word[: len(word) - len(suffix)] + repl)
+    return list(dict.fromkeys(out))
+
+
+_INFLECTIONS = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 
 
 def _has_words(tok, words: tuple[str, ...]) -> bool:
