@@ -23,7 +23,7 @@ expressions ("on Tuesday" in a text dated 2024-01 gives 2024-01).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from mildip.dates import truncate
 from mildip.extract.sentence import Analysed
@@ -132,6 +132,36 @@ def reyear(mention: DateMention, anchor: str | None, published: date | None) -> 
     return candidate
 
 
+_UNIT_DAYS = {"day": 1, "week": 7}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10}
+
+
+def _shift_by_lead(value: str | None, verb, sent: Analysed, mention: DateMention) -> str | None:
+    """ "On July 30, 2021, a day after Austin and Duterte met in Manila, ...": the date
+    written before "a day after" is the main clause's, so the meeting is a day earlier
+    ("two weeks before" is two weeks later). None when the clause is not so framed."""
+    if value is None or len(value) != 10 or verb is None:
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None:
+        return None
+    lead = next(
+        (c for c in [*verb.children, *mark.children] if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS),
+        None,
+    )
+    if lead is None or sent.base + lead.idx <= mention.start:
+        return None
+    count = next((c for c in lead.children if c.dep_ in ("det", "nummod")), None)
+    n = _COUNTS.get(count.lower_) if count is not None else None
+    if n is None and count is not None and count.like_num:
+        n = int(count.text) if count.text.isdigit() else None
+    if n is None:
+        return None
+    days = n * _UNIT_DAYS[lead.lemma_.lower()]
+    sign = -1 if mark.lower_ == "after" else 1
+    return (date.fromisoformat(value) + timedelta(days=sign * days)).isoformat()
+
+
 def sentence_dates(sent: Analysed, published: date | None, future: bool, citations) -> list[DateMention]:
     """The sentence's dates outside citations (re-read forward for a future event)."""
     found = sent.dates
@@ -216,6 +246,9 @@ def choose_date(
     if best is not None:
         governing = None if own_frame else explicit_anchor
         value = cap_precision(reyear(best, governing, published), best.kind, precision)
+        shifted = _shift_by_lead(value, verb, sent, best)
+        if shifted is not None:
+            return shifted, "text"
         if value is not None:
             refined = [c.date for c in refine_by if c.date and len(value) < len(c.date) and c.date.startswith(value)]
             if refined:
