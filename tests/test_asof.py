@@ -223,3 +223,29 @@ def test_asof_keeps_only_known_evidence_and_counts_what_it_left_out():
     assert "left out: 1 later document(s), 1 document(s) without a publication date" in (
         knowledge.note()
     )
+
+
+def test_asof_workbench_board_and_mechanism_page_know_only_earlier_documents(later_plan, tmp_path):
+    """The workbench's board (``/mechanisms?as_of=``) and a mechanism's page read the
+    store's documents, so the Herald's plan and round stay unknown on 3019-04-14."""
+    from mildip.review.views import mechanism_board, mechanism_view
+    from mildip.store import open_store
+
+    events, documents = later_plan
+    settings = Settings()
+    store = open_store(f"sqlite:///{tmp_path}/asof.db")
+    try:
+        for doc in documents:
+            store.add_document(doc)
+        store.save_events(events)
+        board = mechanism_board(store, settings, "3019-04-14", ("GDR", "RHN"))
+        (row,) = [r for r in board.rows if "Beacon Talks" in r.mechanism.name]
+        assert (row.state, row.since, row.scheduled) == ("cancelled", "3019-03-05", ())
+        view = mechanism_view(store, settings, row.mechanism.mechanism_id, "3019-04-14")
+        assert view is not None and view.row is not None
+        assert (view.row.state, view.row.last_round, view.row.scheduled) == ("cancelled", None, ())
+        later = mechanism_board(store, settings, "3020-04-01", ("GDR", "RHN"))
+        (row,) = [r for r in later.rows if "Beacon Talks" in r.mechanism.name]
+        assert row.state == "held" and row.scheduled
+    finally:
+        store.close()

@@ -74,7 +74,7 @@ def test_report_board_shows_cancelled_mechanisms(mordor_report):
     held = next(line for line in mordor_report.board if line.state == "held")
     assert held.last_round == "#5 3019-04"
     assert any(
-        f.startswith("As of 3019-09-30: 2 mechanisms cancelled") for f in mordor_report.findings
+        f.startswith("As of 3019-05-03: 2 mechanisms cancelled") for f in mordor_report.findings
     )
 
 
@@ -116,19 +116,19 @@ def test_report_selects_events_with_the_shared_filter(mordor_story, conditions, 
         (
             {"parties": ("MOR", "GDR")},
             "Military diplomacy brief: MOR and GDR",
-            "Events involving both MOR and GDR. Board as of 3019-09-30.",
+            "Events involving both MOR and GDR. Board as of 3019-05-03.",
         ),
         (
             {"any_party": ("ARN", "RHN")},
             "Military diplomacy brief: ARN or RHN",
-            "Events involving either ARN or RHN. Board as of 3019-05-02.",
+            "Events involving either ARN or RHN. Board as of 3019-05-03.",
         ),
         (
             {"parties": ("MOR",), "until": "3019-04"},
             "Military diplomacy brief: MOR",
             "Events involving MOR; dated up to 3019-04. As known on 3019-04-30.",
         ),
-        ({}, "Military diplomacy brief: MOR", "All events. Board as of 3019-09-30."),
+        ({}, "Military diplomacy brief: MOR", "All events. Board as of 3019-05-03."),
     ],
 )
 def test_report_title_and_subtitle_state_the_filter(mordor_story, conditions, title, subtitle):

@@ -6,8 +6,9 @@ filter as ``mildip events`` - so ``--party CHN --party USA`` keeps only events w
 Knowledge date: ``selection.as_of``, else the last day of ``selection.until``. With one,
 the whole brief is what could be known that day (:func:`mildip.analysis.asof.knowledge_at`):
 only documents published by then, events dated by then, plans announced by then; the
-subtitle says so and counts what was left out. Without one, the board is as of the last
-day of the latest event date and everything stored counts.
+subtitle says so and counts what was left out. Without one, the board is as of the newest
+publication date of the documents behind the selected events (else the last day of the
+latest asserted event's date), and everything stored counts.
 
 The comparison: the *focus* party is the filter's first party, else the most frequent
 actor; the *reference* is its second party, else the focus's most frequent co-actor.
@@ -193,11 +194,19 @@ def _focus(events: Sequence[Event], parties: Sequence[str]) -> tuple[str | None,
     return focus, reference
 
 
-def _as_of(events: Sequence[Event], until: str | None) -> str | None:
-    if until:
-        return bounds(until)[1].isoformat()
-    ends = [bounds(e.date)[1] for e in events if e.date]
-    return max(ends).isoformat() if ends else None
+def _as_of(events: Sequence[Event], documents: Sequence[Document]) -> str | None:
+    """The default board date: what the corpus could know, i.e. the last day of the newest
+    publication among the documents behind ``events``; without publication dates, the
+    last day of the latest asserted event's date. A plan dated later stays a plan."""
+    cited = {d for e in events for d in e.docs}
+    published = [
+        bounds(doc.published_iso)[1] for doc in documents if doc.doc_id in cited and doc.published
+    ]
+    if published:
+        return max(published).isoformat()
+    dated = [e for e in events if e.date]
+    asserted = [e for e in dated if e.modality == "asserted"] or dated
+    return max(bounds(e.date)[1] for e in asserted).isoformat() if asserted else None
 
 
 def _board_line(row: BoardRow) -> BoardLine:
@@ -351,7 +360,7 @@ def build_report(
     names = {**{a: party_name(a) for e in chosen for a in e.actors}, **labels}
     graph = party_graph(chosen)
     central = tuple(centrality(graph))
-    as_of = cut_day.isoformat() if cut_day else _as_of(chosen, None)
+    as_of = cut_day.isoformat() if cut_day else _as_of(chosen, documents)
     board_parties = selection.parties or ((focus,) if focus else ())
     board, board_note = status_board_lines(chosen, as_of, board_parties)
     sentences = [findings.overview(chosen, len({d for e in chosen for d in e.docs}))]

@@ -445,11 +445,18 @@ class Board:
 def mechanism_board(
     store: Store, settings: Settings, as_of: str, parties: Sequence[str] = ()
 ) -> Board:
-    """The status board as of ``as_of`` (mechanisms some event names), with overdue rows."""
+    """The status board as of ``as_of`` (mechanisms some event names), with overdue rows,
+    from what was known that day: documents published by then (no hindsight)."""
     events = store.events(party=list(parties) or None)
+    documents = store.documents()
     registry = load_registry(settings)
-    rows = status_board(events, as_of, parties, registry, include_silent=False)
-    late = {r.mechanism.mechanism_id: r for r in overdue(events, as_of, settings, registry)}
+    rows = status_board(
+        events, as_of, parties, registry, include_silent=False, documents=documents
+    )
+    late = {
+        r.mechanism.mechanism_id: r
+        for r in overdue(events, as_of, settings, registry, documents)
+    }
     return Board(as_of, tuple(parties), rows, late)
 
 
@@ -474,12 +481,13 @@ def mechanism_view(
     if mechanism is None:
         return None
     history = mechanism_history(events, registry).get(mechanism_id, [])
-    rows = status_board(events, as_of, mechanism.parties, registry)
+    documents = store.documents()
+    rows = status_board(events, as_of, mechanism.parties, registry, documents=documents)
     row = next((r for r in rows if r.mechanism.mechanism_id == mechanism_id), None)
     late = next(
         (
             r
-            for r in overdue(events, as_of, settings, registry)
+            for r in overdue(events, as_of, settings, registry, documents)
             if r.mechanism.mechanism_id == mechanism_id
         ),
         None,
