@@ -29,6 +29,7 @@ FILE_COLUMNS = {
     "organisations.tsv": ("name", "aliases", "party", "kind", "level", "ambiguous"),
     "titles.tsv": ("title", "aliases", "level", "kind"),
     "ranks.tsv": ("rank", "abbreviations", "service_kind"),
+    "name_words.tsv": ("word", "role"),
 }
 FILES = tuple(FILE_COLUMNS)
 
@@ -109,7 +110,7 @@ def test_data_files_parse_with_expected_columns(name):
 def test_data_files_open_with_sources_date_and_extension_note(name):
     header = " ".join(provenance(name))
     assert "Sources" in header
-    assert re.search(r"Checked 2026-11-28\b", header), "the header must say when it was checked"
+    assert re.search(r"Checked \d{4}-\d{2}-\d{2}\b", header), "the header must say when it was checked"
     assert "Extend:" in header
 
 

@@ -84,6 +84,16 @@ CASES = [
     # "axed" a dialogue is a CANCEL, though the lemmatizer gives "ax"
     ("China axed its defence dialogue with Australia on 3 May.",
      [("CANCEL", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
+    # a surname as subject ("Hegseth also met ...") keeps him the story's subject: "he" in
+    # the third sentence is Hegseth (USA), not the Philippine minister he met; the
+    # traveller is the visitor, so the initiator
+    (("U.S. Defense Secretary Pete Hegseth met Chinese Defense Minister Dong Jun in Kuala Lumpur "
+      "on Friday. Hegseth also met Philippine Secretary of National Defense Gilberto Teodoro on "
+      "Saturday. He then travelled to Seoul for talks with South Korean Defense Minister Ahn "
+      "Gyu-back on Monday."),
+     [("MEET", ("CHN", "USA"), "2024-06-14", None, "asserted"),
+      ("MEET", ("PHL", "USA"), "2024-06-15", None, "asserted"),
+      ("MEET", ("KOR", "USA"), "2024-06-17", "USA", "asserted")]),
 ]
 
 
@@ -292,3 +302,34 @@ def test_extract_rules_repeated_mentions_merge(extract_text):
     exercises = [e for e in extract_text(text, PUB) if e.type == "EXERCISE"]
     assert len(exercises) == 1
     assert len(exercises[0].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        # a mechanism's name after a country pair is no person with a title
+        ("Beijing cancelled the U.S.-China Defense Policy Coordination Talk on 3 May.",
+         "Defense Policy Coordination Talk"),
+        # a ship after its hull prefix
+        ("The USS John C. Stennis made a port call in Manila on Tuesday.", "John C. Stennis"),
+        # an aircraft type with a number
+        ("A Royal Canadian Air Force CP-140 Aurora was intercepted by Chinese J-11 fighters on Monday.",
+         "CP-140 Aurora"),
+        # a zone of the law of the sea
+        ("Chinese coast guard ships harassed Philippine vessels inside the Philippines' Exclusive "
+         "Economic Zone on Monday.", "Exclusive Economic Zone"),
+    ],
+)
+def test_extract_rules_participants_are_people_not_things(extract_text, text, thing):
+    events = extract_text(text, PUB)
+    assert events, "the sentence states an event"
+    assert all(p.name != thing for ev in events for p in ev.participants), [
+        (p.name, p.title) for ev in events for p in ev.participants
+    ]
+
+
+def test_extract_rules_calendar_word_ends_a_name_run_but_a_titled_name_keeps_it(extract_text):
+    (ev,) = extract_text(
+        "British Prime Minister Theresa May met Japanese Prime Minister Shinzo Abe in Tokyo on 3 May.", PUB
+    )
+    assert {p.name for p in ev.participants} == {"Theresa May", "Shinzo Abe"}

@@ -206,20 +206,27 @@ def _list_lead(
     return tuple(codes), (dates[0] if dates else None)
 
 
-def _subject_persons(sent: Analysed) -> list[PersonMention] | None:
-    """The persons in the subject of the sentence's main verb; [] when that subject is a
-    pronoun ("he met ...": the remembered subject stays); None when there is no
-    subject to read (the first person named is taken)."""
+def _main_subject(sent: Analysed):
+    """The subject token of the sentence's main verb, or None."""
     root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
-    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj:
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _subject_persons(sent: Analysed) -> list[PersonMention] | None:
+    """The persons in the subject of the sentence's main verb; [] when that subject is a
+    pronoun ("he met ...": the remembered subject stays); None when there is no subject
+    to read or it holds no person mention (the first person named is taken; a subject
+    that is a remembered surname, "Hegseth also met Teodoro", is set after this by
+    :meth:`DocumentState.subject_is_surname`)."""
+    subj = _main_subject(sent)
+    if subj is None:
         return None
-    if subj[0].pos_ == "PRON":
+    if subj.pos_ == "PRON":
         return []
     found = []
-    for t in subj[0].subtree:
+    for t in subj.subtree:
         person = sent.person_of(t.i)
         if person is not None and person not in found:
             found.append(person)
@@ -375,6 +382,9 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
                     )
             built = _merge_sentence(built)
             state.remember_people(persons, _subject_persons(analysed))
+            subject = _main_subject(analysed)
+            if subject is not None and subject.pos_ == "PROPN":
+                state.subject_is_surname(subject.text)
             _update_naval(analysed, state, lex, built)
         else:
             state.remember_people(_persons(sent, gaz, doc, (), state))

@@ -114,10 +114,48 @@ def person_lexicon() -> PersonLexicon:
     return _load(data_digest("officials.tsv", "ranks.tsv", "titles.tsv"))
 
 
-_NOT_A_NAME = re.compile(
-    r"\b(?:Air Force|Navy|Army|Marine|Corps|Command|Ministry|Department|Secretary|Minister|"
-    r"Commission|Council|Forces?|Staff|Guard|Office|Committee|Party)\b"
-)
+@dataclass(frozen=True)
+class NameWords:
+    """``name_words.tsv``: words that end a run of proper nouns, and words no name holds."""
+
+    breaks_run: frozenset[str]
+    not_a_name: frozenset[str]
+    ship_prefixes: frozenset[str]
+
+    def excludes(self, name: str) -> bool:
+        """Whether ``name`` holds a word that names an institution, an event, a place or
+        a thing ("Defense Policy Coordination Talk", "Exclusive Economic Zone"), or a
+        digit ("P-8A Poseidon"), so it is no person."""
+        words = re.findall(r"[^\W\d_]+|\d", name.lower())
+        return any(w in self.not_a_name or w.isdigit() for w in words)
+
+    def after_ship_prefix(self, text: str, start: int) -> bool:
+        """Whether the name at ``start`` of ``text`` is a ship's ("USS John C. Stennis")."""
+        before = text[max(0, start - 8) : start].split()
+        return bool(before) and before[-1].upper() in self.ship_prefixes and text[start - 1 : start].isspace()
+
+
+@lru_cache(maxsize=2)
+def _name_words(digest: str) -> NameWords:
+    rows = load_tsv("name_words.tsv")
+    by_role: dict[str, set[str]] = {"breaks_run": set(), "not_a_name": set(), "ship_prefix": set()}
+    for row in rows:
+        if row["role"] not in by_role:
+            raise ValueError(f"name_words.tsv: unknown role {row['role']!r} for {row['word']!r}")
+        word = row["word"]
+        by_role[row["role"]].add(word.upper() if row["role"] == "ship_prefix" else word.lower())
+    return NameWords(
+        frozenset(by_role["breaks_run"]),
+        frozenset(by_role["not_a_name"]),
+        frozenset(by_role["ship_prefix"]),
+    )
+
+
+def name_words() -> NameWords:
+    """The name vocabulary of ``name_words.tsv`` (cached per data digest)."""
+    return _name_words(data_digest("name_words.tsv"))
+
+
 _TITLE_WORD = re.compile(
     r"(?:[A-Z][\w’'.\-]*|of|the|for|then|spokesperson|spokesman|spokeswoman|\([A-Z]{2,}\))$"
 )
@@ -174,10 +212,11 @@ def find_persons(
         name = text[s:e]
         if len(name.split()) >= 2 and not any(a <= s < b or a < e <= b for a, b in spans):
             spans[(s, e)] = name
+    words = name_words()
     out = []
     for (s, e), name in sorted(spans.items()):
         name = name.rstrip(",")
-        if _NOT_A_NAME.search(name):
+        if words.excludes(name) or words.after_ship_prefix(text, s):
             continue
         title, tstart = _title_before(text, s)
         after = lex.appositive_after.match(text[e:])
@@ -201,27 +240,15 @@ def find_persons(
     return out
 
 
-_NAME_STOP = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "the", "of", "and",
-        # words of events, bodies and places, never part of a person's name
-        "meeting", "meetings", "dialogue", "talks", "consultation", "consultations",
-        "exercise", "exercises", "summit", "forum", "conference", "agreement", "treaty",
-        "committee", "commission", "council", "mechanism", "strategy", "partnership",
-        "command", "university", "sea", "strait", "island", "islands", "ocean", "plenary",
-        "group", "review", "operation", "initiative", "framework", "declaration",
-    }
-)
-
-
 def name_spans(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
     """Character spans (relative to the parsed text) of runs of two or more capitalised
     proper nouns that no gazetteer mention covers ("Gilberto Teodoro", "Dong Jun"):
     the person names that no title announces. ``covered`` holds the indices of tokens
-    inside party, place and forum names. :func:`find_persons` drops runs that name an
-    institution ("Air Force", "Ministry")."""
+    inside party, place and forum names. A word of ``name_words.tsv`` ends a run, and
+    :func:`find_persons` drops names that hold an institution's, event's, place's or
+    thing's word ("Air Force", "Ministry", "Dialogue")."""
+    words = name_words()
+    stop = words.breaks_run | words.not_a_name
     out = []
     run: list = []
 
@@ -235,7 +262,7 @@ def name_spans(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
             t.pos_ == "PROPN"
             and t.text[:1].isupper()
             and t.i not in covered
-            and t.lower_ not in _NAME_STOP
+            and t.lower_ not in stop
             and not t.like_num
         )
         if name_like:

@@ -245,6 +245,13 @@ class DocumentState:
         if subject is not None:
             self.subject = subject
 
+    def subject_is_surname(self, word: str) -> None:
+        """The sentence's subject is the remembered person of surname ``word``
+        ("Hegseth also met ..."): "he" and "the secretary" now mean that person."""
+        person = self.people.get(word)
+        if person is not None:
+            self.subject = person
+
     def person_party(self, word: str, title_noun: bool = False) -> str | None:
         """The party of a later mention of a remembered person: a surname, a title noun
         ("minister") when ``title_noun``, or "he"/"she"."""
