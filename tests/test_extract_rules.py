@@ -94,6 +94,38 @@ CASES = [
      [("MEET", ("CHN", "USA"), "2024-06-14", None, "asserted"),
       ("MEET", ("PHL", "USA"), "2024-06-15", None, "asserted"),
       ("MEET", ("KOR", "USA"), "2024-06-17", "USA", "asserted")]),
+    # a visit "during" which the clause happened takes the clause's date ("In March")
+    (("In March, during Prime Minister Pham Minh Chinh's official visit to Australia, Viet Nam "
+      "and Australia upgraded their relations to a Comprehensive Strategic Partnership."),
+     [("MEET", ("AUS", "VNM"), "2024-03", "VNM", "asserted")]),
+    # ... and not the clause's mood: "vowed during a summit" tells of a summit held
+    (("In April, US President Joe Biden and Japanese Prime Minister Fumio Kishida vowed during "
+      "a summit in Washington to upgrade their command-and-control framework."),
+     [("MEET", ("JPN", "USA"), "2024-04", None, "asserted"),
+      ("AGREE", ("JPN", "USA"), "2024-04", None, "asserted")]),
+    # "bilateral talks with A and with B": one bilateral meeting each, although the parser
+    # attaches the second "with" to the verb
+    (("On the sidelines of the ADMM-Plus in Vientiane in May, Vietnamese Defence Minister Phan "
+      "Van Giang held bilateral talks with U.S. Secretary of Defense Lloyd Austin and with "
+      "Chinese Defence Minister Dong Jun."),
+     [("MEET", ("USA", "VNM"), "2024-05", None, "asserted"),
+      ("MEET", ("CHN", "VNM"), "2024-05", None, "asserted")]),
+    # "called X the Y" names; it is no call cue for the meeting beside it
+    (("US Defense Secretary Lloyd Austin and Japanese Defense Minister Minoru Kihara announced "
+      "the plan following a meeting in Tokyo on Sunday, where they also called China's coercion "
+      "the greatest strategic challenge."),
+     [("MEET", ("JPN", "USA"), "2024-06-16", None, "asserted")]),
+    # "spoke with", told with "their first conversation": one call, not a meeting and a call
+    ("U.S. Defense Secretary Lloyd Austin spoke with Russian Defense Minister Sergei Shoigu today, "
+     "their first conversation since Feb. 18.",
+     [("CALL", ("RUS", "USA"), "2024-06-20", None, "asserted")]),
+    # "It was his first substantive exchange ...": the call just told, not a new meeting;
+    # "Jun." before "It" ends the sentence (a name, not June)
+    (("U.S. Defense Secretary Lloyd Austin held a video teleconference today with Chinese Defense "
+      "Minister Adm. Dong Jun. It was his first substantive exchange with a PRC defense minister "
+      "since he met then-Minister Wei Fenghe in Cambodia in November 2022."),
+     [("CALL", ("CHN", "USA"), "2024-06-20", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2022-11", None, "asserted")]),
 ]
 
 

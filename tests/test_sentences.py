@@ -28,6 +28,11 @@ def _texts(text):
          ["PLA diplomacy (, January 26)", "Strategically, exchanges help."]),
         # citation before the full stop stays in the sentence
         ("They met (MND, November 22, 2022). Next.", ["They met (MND, November 22, 2022).", "Next."]),
+        # a month's abbreviation before a day stays; before a word it is a name ending
+        # the sentence ("Dong Jun.")
+        ("They met on Jun. 5 in Beijing. Then they left.", ["They met on Jun. 5 in Beijing.", "Then they left."]),
+        ("Austin met Adm. Dong Jun. It was their first meeting.",
+         ["Austin met Adm. Dong Jun.", "It was their first meeting."]),
     ],
 )
 def test_sentences_split(text, expected):

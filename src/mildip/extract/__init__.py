@@ -253,16 +253,25 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
     """Drafts of one sentence with the same type, parties and date tell one event; a
     meeting or call of the same parties and date as a session of a dialogue told in the
     same sentence ("met in Beijing for the 14th round of their consultations") is that
-    session."""
+    session; a talk that could be a meeting or a call ("spoke with") told with a call of
+    the same parties and day is that call."""
     from mildip.dates import dates_agree
 
     sessions = [b.event for b in built if b.event.type == "DIALOGUE"]
+    calls = [b.event for b in built if b.event.type == "CALL" and b.event.modality == "asserted"]
     built = [
         b
         for b in built
         if not (
             b.event.type in ("MEET", "CALL")
             and any(s.actors == b.event.actors and dates_agree(s.date, b.event.date) for s in sessions)
+        )
+        and not (
+            # "Austin spoke with Shoigu today, their first conversation since Feb. 18": a
+            # talk that could be either, told with a call of the same parties and day, is it
+            b.event.type == "MEET"
+            and b.features.get("mode") == "either"
+            and any(c.actors == b.event.actors and c.date == b.event.date for c in calls)
         )
     ]
     kept: list[Built] = []

@@ -204,14 +204,18 @@ def objects(verb) -> list:
 
 def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
     """Objects of ``tok``'s prepositions in ``words`` ("with", "between" ...), coordinated
-    objects expanded; also "together with", "along with" and "as well as" chains."""
+    objects expanded; also "together with", "along with" and "as well as" chains, and a
+    repeated preposition parsed as a conjunct ("with Austin and with Dong")."""
     out = []
     preps = list(tok.children)
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly", "alongside"):
             preps.extend(c.children)
     for c in preps:
-        if c.dep_ not in ("prep", "agent", "dative") or c.lower_ not in words:
+        # "held talks with Austin and with Dong": the parser may attach the second
+        # preposition as a conjunct of the verb
+        is_prep = c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")
+        if not is_prep or c.lower_ not in words:
             continue
         for p in c.children:
             if p.dep_ in ("pobj", "pcomp"):

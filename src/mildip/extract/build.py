@@ -25,9 +25,9 @@ from mildip._version import EXTRACTOR_VERSION
 from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
-from mildip.extract.frames.interaction import TIME_PREPS, carried_by
+from mildip.extract.frames.interaction import TIME_PREPS, calls_something_else, carried_by
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.modality import NO_EVENT, is_habitual, read_modality
+from mildip.extract.modality import NO_EVENT, is_habitual, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
@@ -55,14 +55,19 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     """Whether the meeting is a call: the trigger is a call word, or a call cue (not
     the trigger itself: "called on the minister" is a visit) hangs from the trigger or
     its verb ("held talks by video link"); unless ``strong_only``,
-    also a cue within five tokens of the trigger."""
+    also a cue within five tokens of the trigger. A "call" that names or demands
+    ("where they called China's coercion a challenge") is no cue."""
     if draft.entry.mode == "call":
         return True
     near = set(draft.trigger.subtree)
     if draft.verb is not None:
         near.update(draft.verb.children)
         near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
-    near = {t for t in near if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)}
+    near = {
+        t for t in near
+        if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger)
+        and not _other_call(t, draft.trigger, lex, sent) and not _names_or_demands(t, sent)
+    }
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     if words & lex.cues["call"]:
         return True
@@ -71,12 +76,19 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     lo, hi = max(0, draft.trigger.i - 5), min(len(sent.doc), draft.trigger.i + 6)
     window = [
         t for t in sent.doc[lo:hi]
-        if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger) and not _other_call(t, draft.trigger, lex, sent)
+        if t.i != draft.trigger.i and not _framed_apart(t, draft.trigger)
+        and not _other_call(t, draft.trigger, lex, sent) and not _names_or_demands(t, sent)
     ]
     if {t.lemma_.lower() for t in window} & lex.cues["call"]:
         return True
     text = " ".join(t.lower_ for t in window)
     return any(" " in cue and cue in text for cue in lex.cues["call"])
+
+
+def _names_or_demands(tok, sent: Analysed) -> bool:
+    """A verb "call" that is no phone call ("where they called China's coercion a
+    challenge", "called for restraint")."""
+    return tok.lemma_.lower() == "call" and tok.pos_ in ("VERB", "AUX") and calls_something_else(tok, sent.date_of)
 
 
 def _framed_apart(tok, trigger) -> bool:
@@ -138,11 +150,11 @@ def settle_type(
         return "CALL"
     if _call_cue(sent, draft, lex):
         return "CALL"
-    if draft.entry.mode == "either":
+    if draft.entry.mode == "either" or _restates(draft):
         told = state.talk_modes.get(draft.actors)
         if told is not None:
             return told
-        if state.title_call:
+        if state.title_call and draft.entry.mode == "either":
             return "CALL"
     head = draft.trigger.lemma_.lower()
     head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
@@ -156,6 +168,15 @@ def settle_type(
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
         return "DIALOGUE" if proper or counted else "MEET"
     return "MEET"
+
+
+def _restates(draft: Draft) -> bool:
+    """ "It was his first substantive exchange with a PRC defense minister": a talk noun
+    predicated of a pronoun names the talk just told, so it takes that talk's mode."""
+    trig = draft.trigger
+    if trig.pos_ != "NOUN" or trig.dep_ != "attr" or trig.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in trig.head.children)
 
 
 def _is_exercise(tok, lex: Lexicon) -> bool:
@@ -338,14 +359,18 @@ def build_event(
     those that source it (they may refine a date of the text)."""
     verb = event_verb(draft, lex, sent)
     trig = draft.trigger
-    carried = (
+    during = while_noun(trig)
+    carried = not during and (
         trig.pos_ not in ("NOUN", "PROPN")
         or (verb is not None and verb.i != draft.verb_i and verb.i != trig.i)
         or (verb is not None and (verb.i == trig.i or carried_by(lex, trig, verb)))
     )
-    presupposed = trig.pos_ == "NOUN" and not carried and trig.dep_ in ("nsubj", "nsubjpass")
-    # "the establishment of a direct link will strengthen ...": the subject noun's
-    # event is taken as given, whatever the verb's tense or mood
+    presupposed = trig.pos_ == "NOUN" and not carried and (
+        trig.dep_ in ("nsubj", "nsubjpass") or during
+    )
+    # "the establishment of a direct link will strengthen ...", "vowed during a summit
+    # in Washington to ...": the subject noun's event, or the one during which the clause
+    # happened, is taken as given, whatever the verb's tense or mood
     modality = read_modality(trig, None if presupposed else verb, lex, draft.type, carried)
     if modality == NO_EVENT:
         return []
@@ -446,6 +471,7 @@ def build_event(
         "frame": draft.frame,
         "lemma": draft.trigger.lemma_.lower(),
         "pos": draft.entry.pos,
+        "mode": draft.entry.mode or "",
         "weak": draft.entry.weak,
         "n_actors": len(draft.actors),
         "sources": sorted(draft.sources),

@@ -26,6 +26,7 @@ import re
 from datetime import date, timedelta
 
 from mildip.dates import truncate
+from mildip.extract.modality import while_noun
 from mildip.extract.sentence import Analysed
 from mildip.nlp.dates import DateMention, find_anchored, find_dates
 
@@ -228,11 +229,16 @@ def choose_date(
         head = sent.span_head(d.start, d.end)
         if head is None or not attached(head, trigger, verb):
             continue
-        if verb is None and trigger.dep_ == "pobj" and head.i not in own and not (
-            0 < head.i - max(own) <= 3
+        if (
+            verb is None
+            and trigger.dep_ == "pobj"
+            and not while_noun(trigger)
+            and head.i not in own
+            and not (0 < head.i - max(own) <= 3)
         ):
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
-            # talks on Thursday"): only its own dates count
+            # talks on Thursday"): only its own dates count; but "In March, during the
+            # visit, ..." dates the visit by its clause
             continue
         dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
         scored.append((dist, -_PRECISION_ORDER.get(d.precision or "year", 0), abs(head.i - trigger.i), d))

@@ -25,10 +25,23 @@ _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pco
 _CONDITION_MARKS = frozenset({"if", "whether", "unless", "should"})
 
 
+WHILE_PREPS = frozenset({"during", "amid", "amidst", "throughout", "at"})
+"""A noun after these happened while its clause did ("during the visit", "at the
+meeting"): the clause's date dates it, and the clause's mood does not reach it ("vowed
+during a summit to ..." tells of a summit that took place)."""
+
+
+def while_noun(tok) -> bool:
+    """Whether ``tok`` is the noun of a :data:`WHILE_PREPS` phrase ("during a summit")."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in WHILE_PREPS
+
+
 def governor_chain(trigger, verb) -> list:
     """The trigger, its verb and the verbs governing that verb (up to a reporting verb
-    or the root), in order."""
+    or the root), in order; a noun "during" a clause (:func:`while_noun`) alone."""
     chain = [trigger]
+    if verb is None and while_noun(trigger):
+        return chain
     if verb is not None and verb.i != trigger.i:
         chain.append(verb)
     t = chain[-1]

@@ -14,6 +14,7 @@ parentheses that end a sentence without a full stop ("... diplomacy (, January
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +54,15 @@ def abbreviations() -> frozenset[str]:
     return frozenset(words)
 
 
+_MONTH_NAMES = tuple(calendar.month_name[n].lower() for n in range(1, 13))
+
+
+def _is_month_abbreviation(token: str) -> bool:
+    """ "Jun.", "Sept.": a shortened English month name with its full stop."""
+    stem = token[:-1].lower()
+    return len(stem) >= 3 and any(m.startswith(stem) and m != stem for m in _MONTH_NAMES)
+
+
 _BOUNDARY = re.compile(r"([.!?])([\"'”’»)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff])")
 _CITE_BOUNDARY = re.compile(r"\)(\s+)(?=[A-Z])")
 
@@ -70,7 +80,10 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
             if token in abbrev or re.fullmatch(r"(?:[A-Z]\.)+", token):
                 # "U.S. The" can still end a sentence, but "U.S. Defense" more often does not:
                 # keep abbreviations unbroken unless a quote or bracket closed the sentence.
-                if not m.group(2):
+                # A month's abbreviation stands before a day ("Jun. 5"); before a word it
+                # is a name ending a sentence ("... with Adm. Dong Jun. It was ...").
+                month_name = _is_month_abbreviation(token) and not text[m.end(3) : m.end(3) + 1].isdigit()
+                if not m.group(2) and not month_name:
                     continue
             if re.fullmatch(r"\d{1,2}\.", token) and word_start == 0:
                 continue

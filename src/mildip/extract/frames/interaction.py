@@ -31,6 +31,25 @@ _NOT_A_CALL = frozenset({"for", "on", "upon", "off", "out", "in", "up", "back"})
 _EVENT_MODIFIERS = frozenset({"first", "latest", "last", "recent", "upcoming", "next", "previous", "inaugural"})
 
 
+def calls_something_else(tok, date_of) -> bool:
+    """Whether a call verb at ``tok`` names, demands or visits rather than phones:
+    "called China's coercion the greatest challenge", "what the Navy calls FONOPs",
+    "called for restraint", "called on the minister" (but "phoned Marles on 3 May":
+    ``date_of(i)`` tells whether token ``i`` is part of a date)."""
+    return (
+        any(
+            c.dep_ in ("prt", "prep")
+            and c.lower_ in _NOT_A_CALL
+            and not (c.dep_ == "prep" and any(date_of(t.i) is not None for t in c.subtree))
+            for c in tok.children
+        )
+        or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
+        or any(c.tag_ in ("``", "''") for c in tok.children)
+        or tok.dep_ in ("amod", "compound")
+        or any(c.tag_ in ("WP", "WDT") for c in tok.children)
+    )
+
+
 def carried_by(lex, noun, verb) -> bool:
     """Whether ``verb`` carries the event ``noun`` states, so that its subject takes
     part: a support verb ("held talks", "took part in the drills", "paid a visit")
@@ -154,11 +173,23 @@ def framed_by_time(noun, verb) -> bool:
 _TOGETHER = frozenset({"trilateral", "three-way", "four-way", "jointly", "together", "multilateral", "quadrilateral", "joint", "group"})
 
 
+_APART = frozenset({"separate", "bilateral"})
+
+
+def _with_preps(tok) -> list:
+    """The "with" prepositions hanging from ``tok``."""
+    return [
+        c for c in tok.children
+        if c.lower_ == "with" and (c.dep_ == "prep" or (c.dep_ == "conj" and c.pos_ == "ADP"))
+    ]
+
+
 def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     """ "Hegseth met Teodoro and Khaled", "held separate meetings with his Japanese and
-    Philippine counterparts": one subject meeting counterparts of several parties is
-    one bilateral meeting each, unless the text says they met together ("a trilateral
-    meeting", "jointly")."""
+    Philippine counterparts", "held bilateral talks with Austin and with Dong": one
+    subject meeting counterparts of several parties is one bilateral meeting each (for a
+    noun, when it is "separate" or "bilateral", or the preposition is repeated), unless
+    the text says they met together ("a trilateral meeting", "jointly")."""
     if any(t.lower_ in _TOGETHER for t in tok.doc):
         return []
     if entry.pos == "verb":
@@ -171,9 +202,12 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
             return []
         others = [f.codes[0] for f in each]
     else:
-        if not any(c.lower_ == "separate" for c in tok.children):
-            return []
         verb = clause_verb(tok)
+        if not (
+            any(c.lower_ in _APART for c in tok.children)
+            or len(_with_preps(tok) + (_with_preps(verb) if verb is not None else [])) >= 2
+        ):
+            return []
         subject = ctx.parties(subjects(verb) if verb is not None else [], "subject")
         found = ctx.parties(prep_objects(tok, {"with"}) + prep_objects(verb, {"with"}) if verb is not None else prep_objects(tok, {"with"}), "with")
         others = [c for c in found.codes if c not in subject.codes]
@@ -207,11 +241,6 @@ def _at_each_place(ctx: FrameContext, verb, entry, places: list[str]) -> list:
         codes = [*subject.codes, code] if subject.codes else []
         out += draft(ctx, verb, entry, codes, subject.sources | {"where"}, "interaction", verb=verb, objects=[verb])
     return out
-
-
-def _dated(ctx: FrameContext, prep) -> bool:
-    """ "phoned Marles on 3 May": a preposition of the call's date, not "called on"."""
-    return any(ctx.sent.date_of(t.i) is not None for t in prep.subtree) and prep.dep_ == "prep"
 
 
 def _callee(ctx: FrameContext, obj) -> bool:
@@ -251,13 +280,7 @@ def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
 def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
     if entry.pos == "verb":
-        if entry.mode == "call" and (
-            any(c.dep_ in ("prt", "prep") and c.lower_ in _NOT_A_CALL and not _dated(ctx, c) for c in tok.children)
-            or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp") for c in tok.children)
-            or any(c.tag_ in ("``", "''") for c in tok.children)
-            or tok.dep_ in ("amod", "compound")
-            or any(c.tag_ in ("WP", "WDT") for c in tok.children)
-        ):
+        if entry.mode == "call" and calls_something_else(tok, ctx.sent.date_of):
             # "called the report fake news", "what the Navy calls FONOPs", "called on"
             return []
         if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
