@@ -126,6 +126,24 @@ CASES = [
       "since he met then-Minister Wei Fenghe in Cambodia in November 2022."),
      [("CALL", ("CHN", "USA"), "2024-06-20", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2022-11", None, "asserted")]),
+    # what an agreement "will allow" is no exercise; the signing is the event
+    (("Japan and the Philippines signed a Reciprocal Access Agreement in Manila on 3 May, a pact "
+      "that will allow their troops to train in each other's territory."),
+     [("AGREE", ("JPN", "PHL"), "2024-05-03", None, "asserted")]),
+    # a relative clause tells one session and the main verb others; "Canberra's call for
+    # an inquiry" is a demand, not a call
+    (("The annual Australia-China Defence Strategic Dialogue, last held in Sydney in 2019, was "
+      "not convened in 2020 or 2021, as relations froze over Canberra's call for an inquiry "
+      "into the pandemic."),
+     [("DIALOGUE", ("AUS", "CHN"), "2019", None, "asserted"),
+      ("DIALOGUE", ("AUS", "CHN"), "2020", None, "negated"),
+      ("DIALOGUE", ("AUS", "CHN"), "2021", None, "negated")]),
+    # a call word in a coordinated clause ("and agreed to resume the commanders' calls")
+    # does not make the meeting a call
+    (("In November, U.S. President Joe Biden and Chinese President Xi Jinping met at Woodside, "
+      "outside San Francisco, and agreed to resume the theater commanders' calls."),
+     [("MEET", ("CHN", "USA"), "2023-11", None, "asserted"),
+      ("AGREE", ("CHN", "USA"), "2023-11", None, "asserted")]),
 ]
 
 

@@ -25,7 +25,7 @@ from mildip._version import EXTRACTOR_VERSION
 from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
-from mildip.extract.frames.interaction import TIME_PREPS, calls_something_else, carried_by
+from mildip.extract.frames.interaction import TIME_PREPS, calls_something_else, carried_by, is_demand
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
@@ -59,9 +59,9 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     ("where they called China's coercion a challenge") is no cue."""
     if draft.entry.mode == "call":
         return True
-    near = set(draft.trigger.subtree)
+    near = set(_own_phrase(draft.trigger))
     if draft.verb is not None:
-        near.update(draft.verb.children)
+        near.update(c for c in draft.verb.children if not _other_clause(c))
         near.update(g for c in draft.verb.children if c.dep_ == "prep" for g in c.children)
     near = {
         t for t in near
@@ -85,6 +85,24 @@ def _call_cue(sent: Analysed, draft: Draft, lex: Lexicon, strong_only: bool = Fa
     return any(" " in cue and cue in text for cue in lex.cues["call"])
 
 
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _other_clause(tok) -> bool:
+    """Whether ``tok`` heads a clause of its own under its head ("met at Woodside and
+    agreed to resume the commanders' calls": "agreed" tells another event)."""
+    return tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")
+
+
+def _own_phrase(tok) -> list:
+    """``tok``'s subtree without the clauses of its own that hang from it."""
+    out = [tok]
+    for c in tok.children:
+        if not _other_clause(c):
+            out.extend(_own_phrase(c))
+    return out
+
+
 def _names_or_demands(tok, sent: Analysed) -> bool:
     """A verb "call" that is no phone call ("where they called China's coercion a
     challenge", "called for restraint")."""
@@ -102,16 +120,11 @@ def _framed_apart(tok, trigger) -> bool:
     return False
 
 
-def _demand(tok) -> bool:
-    """ "Canberra's call for an inquiry", "calls for restraint": a demand, not a call."""
-    return tok.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
-
-
 def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
     """Whether ``tok`` is, or modifies, a dated call word other than ``trigger``
     ("Friday's meeting followed the leaders' Sept. 9 video teleconference"): that call
     is another event."""
-    if _demand(tok):
+    if is_demand(tok):
         return True
     for t in (tok, tok.head if tok.dep_ in ("compound", "amod", "nmod") else None):
         if t is not None and t.i != trigger.i and t.pos_ in ("NOUN", "PROPN"):
@@ -226,6 +239,22 @@ def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
         if dated or found:
             return (dated or found)[0]
     return draft.verb
+
+
+def _main_session_verb(draft: Draft, described_by, lex: Lexicon, sent: Analysed):
+    """The verb of which a nominal trigger described by a relative clause is the subject,
+    when that verb tells a session of its own in its own dated clause ("The Dialogue,
+    last held in Sydney in 2019, was not convened in 2020"), else None."""
+    trig = draft.trigger
+    if described_by is None or described_by.i == trig.i or trig.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    main = trig.head
+    if main.i == described_by.i or not lex.in_class("occurrence", main.lemma_.lower()):
+        return None
+    if draft.verb is not None and main.i != draft.verb.i and draft.verb.i != trig.i:
+        return None
+    own = [t for c in main.children if c.i != trig.i and not _other_clause(c) for t in c.subtree]
+    return main if any(sent.date_of(t.i) is not None for t in own) else None
 
 
 _TIMETABLE_VERBS = frozenset({"fly", "travel", "head", "arrive", "depart", "leave", "visit", "return", "go", "come"})
@@ -353,11 +382,22 @@ def build_event(
     citations: list[Citation],
     anchor_here: bool,
     passage: list[Citation] = (),
+    verb=None,
 ) -> list[Built]:
     """The events of ``draft`` - one, one per coordinated date, or none when its
     modality says there is no event. ``citations`` are the sentence's own, ``passage``
-    those that source it (they may refine a date of the text)."""
-    verb = event_verb(draft, lex, sent)
+    those that source it (they may refine a date of the text). ``verb``: the verb that
+    tells the event, when not :func:`event_verb` (a second session, see
+    :func:`_main_session_verb`)."""
+    described = verb is None
+    verb = verb if verb is not None else event_verb(draft, lex, sent)
+    if described:
+        main = _main_session_verb(draft, verb, lex, sent)
+        if main is not None:
+            # "The Dialogue, last held in Sydney in 2019, was not convened in 2020": the
+            # relative clause tells one session, the main verb another
+            args = (draft, sent, doc, state, lex, registry, citations, anchor_here, passage)
+            return build_event(*args, verb=verb) + build_event(*args, verb=main)
     trig = draft.trigger
     during = while_noun(trig)
     carried = not during and (

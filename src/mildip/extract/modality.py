@@ -99,6 +99,12 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
         a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
     ):
         return NO_EVENT
+    if any(
+        a.lemma_.lower() in lex.cues["enabling_governors"] and a.tag_ not in ("VBD", "VBN")
+        for a in trigger.ancestors
+    ):
+        # "an agreement that will allow their forces to train in each other's territory"
+        return NO_EVENT
     future = hypothetical = False
     for tok in chain:
         for c in _children(tok):

@@ -31,6 +31,11 @@ _NOT_A_CALL = frozenset({"for", "on", "upon", "off", "out", "in", "up", "back"})
 _EVENT_MODIFIERS = frozenset({"first", "latest", "last", "recent", "upcoming", "next", "previous", "inaugural"})
 
 
+def is_demand(tok) -> bool:
+    """ "Canberra's call for an inquiry", "calls for restraint": a demand, not a call."""
+    return tok.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+
+
 def calls_something_else(tok, date_of) -> bool:
     """Whether a call verb at ``tok`` names, demands or visits rather than phones:
     "called China's coercion the greatest challenge", "what the Navy calls FONOPs",
@@ -279,6 +284,9 @@ def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
 @register("interaction")
 def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
+    if entry.pos == "noun" and is_demand(tok):
+        # "Canberra's call for an inquiry"
+        return []
     if entry.pos == "verb":
         if entry.mode == "call" and calls_something_else(tok, ctx.sent.date_of):
             # "called the report fake news", "what the Navy calls FONOPs", "called on"
