@@ -144,6 +144,19 @@ CASES = [
       "outside San Francisco, and agreed to resume the theater commanders' calls."),
      [("MEET", ("CHN", "USA"), "2023-11", None, "asserted"),
       ("AGREE", ("CHN", "USA"), "2023-11", None, "asserted")]),
+    # "held talks today", told later in the document as a video teleconference: one call
+    (("Chairman of the Joint Chiefs of Staff Gen. CQ Brown held talks today with his Chinese "
+      "counterpart, People's Liberation Army Gen. Liu Zhenli. The two leaders discussed a range "
+      "of security issues, according to a summary of the video teleconference."),
+     [("CALL", ("CHN", "USA"), "2024-06-20", None, "asserted")]),
+    # cultural and sport exchanges with sailors are no defence talks
+    (("The Chinese naval escort taskforce arrived in Port Vila, Vanuatu, on 3 May for a port "
+      "visit, organizing cultural and sport exchanges with local naval sailors."),
+     [("PORT_CALL", ("CHN", "VUT"), "2024-05-03", "CHN", "asserted")]),
+    # "In disregard of China's opposition" is no place the visit went to
+    (("In disregard of China's strong opposition and serious representations, Speaker of the "
+      "U.S. House of Representatives Nancy Pelosi visited Taiwan on 2 May."),
+     [("MEET", ("TWN", "USA"), "2024-05-02", "USA", "asserted")]),
 ]
 
 

@@ -423,7 +423,26 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         out.extend(built)
         if sent.is_heading:
             headed.update(id(b) for b in built)
-    return _without_restated_headlines(out, headed)
+    return _without_restated_headlines(_talks_that_were_calls(out), headed)
+
+
+def _talks_that_were_calls(built: list[Built]) -> list[Built]:
+    """ "Brown held talks today with Gen. Liu Zhenli. ... according to a summary of the
+    video teleconference": asserted talks that could be a meeting or a call ("held
+    talks", "spoke with"), dated as a call between the same parties told in the same
+    document, are that call (coreference then merges them)."""
+    from mildip.dates import dates_agree
+
+    calls = [
+        b.event for b in built if b.event.type == "CALL" and b.event.modality == "asserted" and b.event.date
+    ]
+    for b in built:
+        e = b.event
+        if e.type == "MEET" and e.modality == "asserted" and b.features.get("mode") == "either" and any(
+            c.actors == e.actors and dates_agree(c.date, e.date) for c in calls
+        ):
+            e.type = "CALL"
+    return built
 
 
 def _without_restated_headlines(built: list[Built], headed: set[int]) -> list[Built]:

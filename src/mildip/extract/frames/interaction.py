@@ -287,6 +287,11 @@ def interaction(ctx: FrameContext, tok, entry):
     if entry.pos == "noun" and is_demand(tok):
         # "Canberra's call for an inquiry"
         return []
+    if entry.pos == "noun" and any(
+        ctx.lex.in_class("pastime", m.lower_) for m in modifiers(tok) if m.dep_ in ("amod", "compound")
+    ):
+        # "organizing cultural and sport exchanges with local naval sailors"
+        return []
     if entry.pos == "verb":
         if entry.mode == "call" and calls_something_else(tok, ctx.sent.date_of):
             # "called the report fake news", "what the Navy calls FONOPs", "called on"

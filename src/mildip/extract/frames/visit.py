@@ -60,16 +60,30 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     """(visitor heads, host heads) of a visit trigger."""
     if entry.pos == "verb":
         if is_passive(tok):
-            return agents(tok), passive_subjects(tok) + prep_objects(tok, TO)
-        return subjects(tok), objects(tok) + prep_objects(tok, TO)
+            return agents(tok), passive_subjects(tok) + _places(ctx, prep_objects(tok, TO))
+        return subjects(tok), objects(tok) + _places(ctx, prep_objects(tok, TO))
     visitors = [m for m in modifiers(tok) if m.dep_ != "nummod"] + prep_objects(tok, {"by", "of", "from"})
-    hosts = prep_objects(tok, TO)
+    hosts = _places(ctx, prep_objects(tok, TO))
     verb = clause_verb(tok)
     if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
         if tok.dep_ != "nsubj":
             visitors += subjects(verb)
-        hosts += prep_objects(verb, TO)
+        hosts += _places(ctx, prep_objects(verb, TO))
     return visitors, hosts
+
+
+def _places(ctx: FrameContext, heads) -> list:
+    """The heads that can name where a visit went: a proper name, or a common noun that is
+    itself a party or place mention or has one among its own modifiers ("the Chinese
+    capital"); not an abstract noun whose "of" phrase names a party ("In disregard of
+    China's strong opposition, Pelosi visited Taiwan")."""
+    out = []
+    for h in heads:
+        if h.pos_ != "NOUN" or ctx.sent.parties_of(h.i) or ctx.sent.places_of(h.i):
+            out.append(h)
+        elif any(ctx.sent.parties_of(m.i) or ctx.sent.places_of(m.i) for m in modifiers(h)):
+            out.append(h)
+    return out
 
 
 @register("visit")
