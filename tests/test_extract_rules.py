@@ -157,6 +157,22 @@ CASES = [
     (("In disregard of China's strong opposition and serious representations, Speaker of the "
       "U.S. House of Representatives Nancy Pelosi visited Taiwan on 2 May."),
      [("MEET", ("TWN", "USA"), "2024-05-02", "USA", "asserted")]),
+    # ships that "sailed together" held a combined activity
+    (("Ships of the Philippines, the United States, Japan and Australia sailed together in the "
+      "South China Sea on 3 May for the first time."),
+     [("EXERCISE", ("AUS", "JPN", "PHL", "USA"), "2024-05-03", None, "asserted")]),
+    # an aircraft carrier that "sailed between" islands is no exercise, and the incursion
+    # told with it stays an incident
+    (("Tokyo said that the Chinese aircraft carrier Liaoning sailed between Yonaguni and "
+      "Iriomote on 18 May, and that a Chinese Y-9 aircraft entered Japanese airspace in May."),
+     [("INCIDENT", ("CHN", "JPN"), "2024-05", "CHN", "asserted")]),
+    # "the previous edition of the exercise was held ..." is the exercise told before, in
+    # another year; "the largest iteration of the exercise" only describes it
+    (("The seventh edition of the India-France joint military exercise Shakti commenced today "
+      "in Umroi. The previous edition of the exercise was held in France in November 2021. It "
+      "is the largest iteration of the exercise to date."),
+     [("EXERCISE", ("FRA", "IND"), "2024-06-20", None, "asserted"),
+      ("EXERCISE", ("FRA", "IND"), "2021-11", None, "asserted")]),
 ]
 
 

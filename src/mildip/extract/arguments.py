@@ -197,6 +197,16 @@ def agents(verb) -> list:
     return out
 
 
+def has_words(tok, words: tuple[str, ...]) -> bool:
+    """Whether every word of ``words`` is a child or grandchild of ``tok`` (lemma or
+    form): the rest of a multi-word trigger ("call off", "sail together", "sail in
+    company")."""
+    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
+    for c in tok.children:
+        near.update(g.lemma_.lower() for g in c.children)
+    return all(w in near for w in words)
+
+
 def objects(verb) -> list:
     """Heads of the direct objects (and attributes) of ``verb``, coordination expanded."""
     return [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]

@@ -15,6 +15,7 @@ claimed phrase gives no event of its own.
 
 from __future__ import annotations
 
+from mildip.extract.arguments import has_words
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.lexicon import Lexicon, Trigger
 
@@ -58,13 +59,6 @@ def _lemmas(tok) -> list[str]:
 _INFLECTIONS = (("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
 
 
-def _has_words(tok, words: tuple[str, ...]) -> bool:
-    near = {c.lemma_.lower() for c in tok.children} | {c.lower_ for c in tok.children}
-    for c in tok.children:
-        near.update(g.lemma_.lower() for g in c.children)
-    return all(w in near for w in words)
-
-
 def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
     """Lexicon entries that ``tok`` matches, most specific first. A noun that only
     modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
@@ -77,7 +71,7 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
         for entry in lex.for_token(lemma, pos):
             if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
                 continue
-            if entry not in found and (not entry.rest or _has_words(tok, entry.rest)):
+            if entry not in found and (not entry.rest or has_words(tok, entry.rest)):
                 found.append(entry)
     return sorted(found, key=lambda e: (-len(e.rest), FRAME_PRIORITY.index(e.frame)))
 

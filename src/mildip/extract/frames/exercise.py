@@ -42,6 +42,26 @@ def _joint(ctx: FrameContext, tok) -> bool:
     return any(ctx.lex.cue("joint", w) for w in words)
 
 
+_BACK_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
+_SESSION_NOUNS = frozenset({"edition", "iteration", "round", "phase", "session", "instalment", "installment"})
+
+
+def _told_before(ctx: FrameContext, tok) -> bool:
+    """ "The previous edition of the exercise was held in France": the definite exercise
+    a session noun is "of" refers to the exercise the document told, so its parties come
+    from the narrative."""
+    told = ctx.state.last_channels.get("EXERCISE")
+    if told is None:
+        return False
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETERMINERS for c in tok.children)
+    if not (definite and tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        return False
+    session = tok.head.head
+    # the session is told as happening ("... was held in France"), not described ("which
+    # is the largest iteration of the exercise")
+    return session.lemma_.lower() in _SESSION_NOUNS and session.dep_ in ("nsubj", "nsubjpass")
+
+
 @register("exercise")
 def exercise(ctx: FrameContext, tok, entry):
     """An EXERCISE between two parties or more."""
@@ -53,7 +73,8 @@ def exercise(ctx: FrameContext, tok, entry):
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
     registered = ctx.registered_parties(name) if entry.pos == "noun" else ()
-    codes, sources = assemble(ctx, sides, allow_context=_joint(ctx, tok))
+    back = entry.pos == "noun" and _told_before(ctx, tok)
+    codes, sources = assemble(ctx, sides, allow_context=_joint(ctx, tok) or back)
     for c in registered:
         if c not in codes:
             codes.append(c)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from mildip.extract.arguments import (
     agents,
     clause_verb,
+    has_words,
     is_passive,
     modifiers,
     objects,
@@ -61,7 +62,10 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
         if a.lemma_.lower() in rehearsal:
             return True
         pos = "verb" if a.pos_ == "VERB" else "noun"
-        if any(e.frame == "exercise" and not e.weak for e in ctx.lex.for_token(a.lemma_.lower(), pos)):
+        if any(
+            e.frame == "exercise" and not e.weak and (not e.rest or has_words(a, e.rest))
+            for e in ctx.lex.for_token(a.lemma_.lower(), pos)
+        ):
             return True
         if a.dep_ in ("ccomp", "ROOT") or a.dep_ == "conj" and a.pos_ == "VERB":
             break
