@@ -173,6 +173,13 @@ CASES = [
       "is the largest iteration of the exercise to date."),
      [("EXERCISE", ("FRA", "IND"), "2024-06-20", None, "asserted"),
       ("EXERCISE", ("FRA", "IND"), "2021-11", None, "asserted")]),
+    # aircraft named by their designators only; "cut" mis-tagged as a noun is the verb
+    ("In May, a Chinese J-16 cut across the nose of an Australian P-8A over the South China Sea.",
+     [("INCIDENT", ("AUS", "CHN"), "2024-05", "CHN", "asserted")]),
+    # flares dropped "in the path of" a plane target that plane's party
+    (("On 8 June, two Chinese air force J-10 fighters dropped flares in the path of a Philippine "
+      "Air Force patrol plane over Scarborough Shoal."),
+     [("INCIDENT", ("CHN", "PHL"), "2024-06-08", "CHN", "asserted")]),
 ]
 
 

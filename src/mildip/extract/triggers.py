@@ -64,6 +64,10 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
     modifies another noun ("the Military Maritime Consultative **Agreement** meeting")
     states no event of its own."""
     pos = _POS.get(tok.pos_)
+    if pos == "noun" and tok.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        # "a Chinese J-16 cut across the nose of ...": a main "noun" with a subject is
+        # a verb the tagger missed
+        pos = "verb"
     if pos is None or (pos == "noun" and tok.dep_ == "compound" and not names_event(tok)):
         return []
     found: list[Trigger] = []

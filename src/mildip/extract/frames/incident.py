@@ -12,6 +12,8 @@ in the subject and no initiator.
 
 from __future__ import annotations
 
+import re
+
 from mildip.extract.arguments import (
     agents,
     clause_verb,
@@ -31,15 +33,23 @@ TARGET = frozenset(
 )
 
 
+_DESIGNATOR = re.compile(r"^(?!G-?\d+$)(?:[A-Z]{1,3}[a-z]?-\d{1,3}[A-Z]{0,2}|[A-Z]{1,2}\d{2,3})$")
+"""A military aircraft's or system's designator: J-16, P-8A, RC-135, Su-30, Tu-95, H-6,
+MQ-9, F-35A, CP-140, KJ-500, HQ-9."""
+
+
 def _military(ctx: FrameContext, heads) -> bool:
     for h in heads:
         for t in ctx.resolver.phrase_tokens(h):
-            if ctx.lex.in_class("military", t.lemma_):
+            if ctx.lex.in_class("military", t.lemma_) or _DESIGNATOR.match(t.text):
                 return True
             pm = ctx.sent.party_of(t.i)
             if pm is not None and pm.kind == "institution":
                 return True
     return False
+
+
+_PATH_NOUNS = frozenset({"path", "front", "way", "vicinity", "wake"})
 
 
 def _deep_targets(tok) -> list:
@@ -48,6 +58,10 @@ def _deep_targets(tok) -> list:
     for p in prep_objects(tok, TARGET):
         out.append(p)
         out.extend(prep_objects(p, {"of"}))
+    for p in prep_objects(tok, {"in"}):
+        if p.lemma_.lower() in _PATH_NOUNS:
+            # "dropped flares in the path of a Philippine patrol plane"
+            out.extend(prep_objects(p, {"of"}))
     return out
 
 
