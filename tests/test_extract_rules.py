@@ -419,3 +419,33 @@ def test_extract_rules_calendar_word_ends_a_name_run_but_a_titled_name_keeps_it(
         "British Prime Minister Theresa May met Japanese Prime Minister Shinzo Abe in Tokyo on 3 May.", PUB
     )
     assert {p.name for p in ev.participants} == {"Theresa May", "Shinzo Abe"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a year told once carries on while the story moves forward, paragraph after
+        # paragraph ("In April", then "In August" two paragraphs later: still 2023)
+        (("It began in earnest in 2023. In February, U.S. Defense Secretary Lloyd Austin met "
+          "Philippine Defense Secretary Carlito Galvez Jr. in Manila.\n\n"
+          "The pace picked up from there. In April, Philippine and U.S. forces held the annual "
+          "Balikatan exercise.\n\n"
+          "The summer brought fresh confrontations. In August, Australian and Philippine troops "
+          "held Exercise Alon."),
+         [("MEET", ("PHL", "USA"), "2023-02", None, "asserted"),
+          ("EXERCISE", ("PHL", "USA"), "2023-04", None, "asserted"),
+          ("EXERCISE", ("AUS", "PHL"), "2023-08", None, "asserted")]),
+        # "this year" brings the story back to the publication year, even in a sentence
+        # that states no event
+        (("The channel opened on June 6, 2020, when Indian and Chinese corps commanders first "
+          "met at Chushul.\n\n"
+          "The diplomatic channel carried the decisive work this year. On October 21, India and "
+          "China agreed on patrolling arrangements along the border."),
+         [("MEET", ("CHN", "IND"), "2020-06-06", None, "asserted"),
+          ("AGREE", ("CHN", "IND"), "2024-10-21", None, "asserted")]),
+    ],
+    ids=["year-carries-forward", "this-year-resets"],
+)
+def test_extract_rules_narrative_year(extract_text, text, expected):
+    got = sorted(_summary(e) for e in extract_text(text, "2024-12-20"))
+    assert got == sorted(expected)

@@ -173,7 +173,7 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=(),
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
-        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind == "year"):
+        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind in ("year", "rel_year")):
             return _governed(d, governing, published)
     return None
 

@@ -279,10 +279,16 @@ class DocumentState:
     # --- time ------------------------------------------------------------------------
 
     def set_anchor(self, value: str, explicit: bool = True, inherited: bool = False) -> None:
-        """Make ``value`` the narrative's anchor from this sentence on; an ``inherited``
+        """Make ``value`` the narrative's anchor from this sentence on. An ``inherited``
         anchor (a month re-yeared by the explicit anchor) reaches only as far as that
-        anchor's paragraph does."""
-        reach = self.anchors[-1].reach if inherited and self.anchors else self.paragraph
+        anchor's paragraph does, unless the story moves forward in time ("It began in
+        2023. In February ... || The pace picked up. In April ... || The summer brought
+        ... In August"): a later month carries the year on from its own paragraph."""
+        reach = self.paragraph
+        if inherited and self.anchors:
+            last = self.anchors[-1]
+            if value[: len(last.value)] <= last.value[: len(value)]:
+                reach = last.reach
         self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit, reach))
         del self.anchors[:-4]
 

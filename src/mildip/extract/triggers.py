@@ -70,6 +70,9 @@ def matching_entries(tok, lex: Lexicon) -> list[Trigger]:
         pos = "verb"
     if pos is None or (pos == "noun" and tok.dep_ == "compound" and not names_event(tok)):
         return []
+    if pos == "noun" and tok.dep_ == "compound" and lex.cue("joint", tok.lower_):
+        # "Bilateral Defense Guidelines": an adjective in a name, not "a bilateral"
+        return []
     found: list[Trigger] = []
     for lemma in _lemmas(tok):
         for entry in lex.for_token(lemma, pos):
