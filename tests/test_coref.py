@@ -406,3 +406,34 @@ def test_coref_blocking_never_hides_a_matching_pair(events):
         for j in range(i + 1, len(events)):
             if same_event(events[i], events[j], Settings()):
                 assert (i, j) in candidates
+
+
+def test_coref_unnamed_list_item_stays_apart_from_a_named_cancellation(coref_settings):
+    """ "canceling phone calls between military commanders as well as the MMCA meetings"
+    in one text and "Beijing canceled the MMCA meetings" in another: the unnamed item (the
+    phone calls) is another channel; the named item merges with the other text."""
+    flag = "list_item: one of several channels acted on in one sentence"
+    seed = "canceling phone calls between military commanders as well as the MMCA meetings"
+    phone = Event(
+        type="CANCEL", actors=("CHN", "USA"), date="2022-08-05", initiator="CHN",
+        evidence=[Evidence("seed", 0, 50, seed[:50], "test", 0, len(seed))], flags=[flag],
+    )
+    listed = Event(
+        type="CANCEL", actors=("CHN", "USA"), date="2022-08-05", initiator="CHN",
+        mechanism="China-U.S. Military Maritime Consultative Agreement meetings",
+        evidence=[Evidence("seed", 62, len(seed), seed[62:], "test", 0, len(seed))], flags=[flag],
+    )
+    later = Event(
+        type="CANCEL", actors=("CHN", "USA"), date="2022-08", initiator="CHN",
+        mechanism="China-U.S. Military Maritime Consultative Agreement meetings",
+        evidence=[Evidence(
+            "csis", 0, 80,
+            "Beijing canceled phone calls between military commanders and the MMCA meetings", "test",
+        )],
+    )
+    merged = merge_events([phone, listed, later], coref_settings)
+    by_mechanism = {e.mechanism: {ev.doc_id for ev in e.evidence} for e in merged}
+    assert by_mechanism == {
+        None: {"seed"},
+        "China-U.S. Military Maritime Consultative Agreement meetings": {"seed", "csis"},
+    }

@@ -7,7 +7,9 @@ lives in :mod:`mildip.pipeline`. The rule, its thresholds and its risks
 are in ``docs/coreference.md``; in short, two mentions are one event when
 
 1. type, actor set and modality are equal, mechanisms agree (both set → equal) and
-   rounds agree (both set → equal);
+   rounds agree (both set → equal); a state change that is one item of a list of
+   channels ("cancelled A, B and C") merges only with a mention of the same mechanism
+   (both unset counts);
 2. dates agree (:func:`mildip.dates.dates_agree`); a missing date is accepted only on
    strong agreement: the same mechanism *and* round, or a shared participant *and*
    similar evidence;
@@ -180,6 +182,14 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
     if _other_clause_of_one_sentence(a, b):
         # "the exercise was held in August, and in October the two navies held another":
         # the extractor keeps the events of one sentence apart on purpose
+        return False
+    if (
+        a.type in _STATE_CHANGES
+        and (_LIST_ITEM_FLAG in a.flags or _LIST_ITEM_FLAG in b.flags)
+        and not _same_mechanism(a, b)
+    ):
+        # "canceling phone calls between commanders as well as the MMCA meetings": an
+        # unnamed item of a list is another channel than the named ones
         return False
     if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
         # one text rarely tells two same-type events of one pair in one period: a
