@@ -180,6 +180,18 @@ CASES = [
     (("On 8 June, two Chinese air force J-10 fighters dropped flares in the path of a Philippine "
       "Air Force patrol plane over Scarborough Shoal."),
      [("INCIDENT", ("CHN", "PHL"), "2024-06-08", "CHN", "asserted")]),
+    # the clause of "since" tells what happened: the main clause's negation stays there
+    (("Japanese Defense Minister Minoru Kihara has not held talks with Chinese Defense Minister "
+      "Dong Jun since the two ministers met in Singapore in June."),
+     [("MEET", ("CHN", "JPN"), "2024", None, "negated"),
+      ("MEET", ("CHN", "JPN"), "2024-06", None, "asserted")]),
+    # a navy's "visit" is a port call, one per host country of a list
+    ("The 45th Chinese naval escort taskforce paid a five-day visit to Maputo, Mozambique, from April 1.",
+     [("PORT_CALL", ("CHN", "MOZ"), "2024-04-01", "CHN", "asserted")]),
+    ("After the exercise, the Chinese naval taskforce will pay visits to Indonesia, Papua New Guinea and Fiji.",
+     [("PORT_CALL", ("CHN", "FJI"), "2024", "CHN", "future"),
+      ("PORT_CALL", ("CHN", "IDN"), "2024", "CHN", "future"),
+      ("PORT_CALL", ("CHN", "PNG"), "2024", "CHN", "future")]),
 ]
 
 

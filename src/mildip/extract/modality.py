@@ -36,6 +36,9 @@ def while_noun(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in WHILE_PREPS
 
 
+_PAST_MARKS = frozenset({"since", "after"})
+
+
 def governor_chain(trigger, verb) -> list:
     """The trigger, its verb and the verbs governing that verb (up to a reporting verb
     or the root), in order; a noun "during" a clause (:func:`while_noun`) alone."""
@@ -49,6 +52,10 @@ def governor_chain(trigger, verb) -> list:
         if t.head.i == t.i or t.dep_ not in _CHAIN_DEPS:
             break
         if t.dep_ == "ccomp":
+            break
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
+            # "I have not spoken with Dong since we met in Singapore": the clause of
+            # "since" tells what happened, whatever the main clause's mood
             break
         t = t.head
         if t.i == trigger.i:

@@ -10,6 +10,8 @@ is a port call (frame ``port_call``), not a visit.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mildip.extract.arguments import (
     agents,
     clause_verb,
@@ -93,6 +95,11 @@ def visit(ctx: FrameContext, tok, entry):
         # "called on China to ...": a demand, not a visit
         return []
     visitors, hosts = visit_roles(ctx, tok, entry)
+    if entry.pos == "noun" and is_naval(ctx, visitors):
+        # "the naval taskforce paid a five-day visit to Maputo": a navy's visit is a port call
+        from mildip.extract.frames.port_call import port_call
+
+        return port_call(ctx, tok, replace(entry, frame="port_call", type="PORT_CALL"))
     if is_naval(ctx, visitors) or (visitors and not is_official(ctx, visitors, entry.pos == "verb")):
         return []
     visitor = ctx.parties(visitors, "subject")
