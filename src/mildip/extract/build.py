@@ -25,7 +25,12 @@ from mildip._version import EXTRACTOR_VERSION
 from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
-from mildip.extract.frames.interaction import TIME_PREPS, calls_something_else, carried_by, is_demand
+from mildip.extract.frames.interaction import (
+    TIME_PREPS,
+    calls_something_else,
+    carried_by,
+    is_demand,
+)
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of

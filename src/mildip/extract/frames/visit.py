@@ -79,13 +79,10 @@ def _places(ctx: FrameContext, heads) -> list:
     itself a party or place mention or has one among its own modifiers ("the Chinese
     capital"); not an abstract noun whose "of" phrase names a party ("In disregard of
     China's strong opposition, Pelosi visited Taiwan")."""
-    out = []
-    for h in heads:
-        if h.pos_ != "NOUN" or ctx.sent.parties_of(h.i) or ctx.sent.places_of(h.i):
-            out.append(h)
-        elif any(ctx.sent.parties_of(m.i) or ctx.sent.places_of(m.i) for m in modifiers(h)):
-            out.append(h)
-    return out
+    def named(t) -> bool:
+        return bool(ctx.sent.parties_of(t.i) or ctx.sent.places_of(t.i))
+
+    return [h for h in heads if h.pos_ != "NOUN" or named(h) or any(named(m) for m in modifiers(h))]
 
 
 @register("visit")
