@@ -16,9 +16,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+from web_screenshots import ARGS, CHROMIUM, ROOT
 
 
 def write_brief(folder: Path) -> Path:

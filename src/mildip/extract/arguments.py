@@ -212,21 +212,27 @@ def objects(verb) -> list:
     return [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
 
 
-def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
-    """Objects of ``tok``'s prepositions in ``words`` ("with", "between" ...), coordinated
-    objects expanded; also "together with", "along with" and "as well as" chains, and a
-    repeated preposition parsed as a conjunct ("with Austin and with Dong")."""
-    out = []
-    preps = list(tok.children)
+def prepositions(tok, words: frozenset[str] | set[str]) -> list:
+    """``tok``'s prepositions in ``words``: its own, those after "together", "along",
+    "jointly" or "alongside", and a repeated preposition the parser attached as a
+    conjunct ("held talks with Austin and with Dong")."""
+    candidates = list(tok.children)
     for c in tok.children:
         if c.dep_ == "advmod" and c.lower_ in ("together", "along", "jointly", "alongside"):
-            preps.extend(c.children)
-    for c in preps:
-        # "held talks with Austin and with Dong": the parser may attach the second
-        # preposition as a conjunct of the verb
-        is_prep = c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP")
-        if not is_prep or c.lower_ not in words:
-            continue
+            candidates.extend(c.children)
+    return [
+        c
+        for c in candidates
+        if c.lower_ in words
+        and (c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "conj" and c.pos_ == "ADP"))
+    ]
+
+
+def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
+    """Objects of ``tok``'s :func:`prepositions` in ``words`` ("with", "between" ...),
+    coordinated objects expanded; also "as well as" chains."""
+    out = []
+    for c in prepositions(tok, words):
         for p in c.children:
             if p.dep_ in ("pobj", "pcomp"):
                 out.extend(conjuncts(p))

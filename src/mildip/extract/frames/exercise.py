@@ -43,7 +43,6 @@ def _joint(ctx: FrameContext, tok) -> bool:
 
 
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
-_SESSION_NOUNS = frozenset({"edition", "iteration", "round", "phase", "session", "instalment", "installment"})
 
 
 def _told_before(ctx: FrameContext, tok) -> bool:
@@ -59,7 +58,7 @@ def _told_before(ctx: FrameContext, tok) -> bool:
     session = tok.head.head
     # the session is told as happening ("... was held in France"), not described ("which
     # is the largest iteration of the exercise")
-    return session.lemma_.lower() in _SESSION_NOUNS and session.dep_ in ("nsubj", "nsubjpass")
+    return session.lemma_.lower() in ctx.lex.session_nouns and session.dep_ in ("nsubj", "nsubjpass")
 
 
 @register("exercise")

@@ -49,17 +49,14 @@ def _military(ctx: FrameContext, heads) -> bool:
     return False
 
 
-_PATH_NOUNS = frozenset({"path", "front", "way", "vicinity", "wake"})
-
-
-def _deep_targets(tok) -> list:
+def _deep_targets(ctx: FrameContext, tok) -> list:
     """Targets of a preposition chain: "within 50 feet of a U.S. aircraft"."""
     out = []
     for p in prep_objects(tok, TARGET):
         out.append(p)
         out.extend(prep_objects(p, {"of"}))
     for p in prep_objects(tok, {"in"}):
-        if p.lemma_.lower() in _PATH_NOUNS:
+        if ctx.lex.in_class("path", p.lemma_.lower()):
             # "dropped flares in the path of a Philippine patrol plane"
             out.extend(prep_objects(p, {"of"}))
     return out
@@ -96,15 +93,15 @@ def incident(ctx: FrameContext, tok, entry):
             actors, targets = agents(tok), passive_subjects(tok)
         else:
             actors, targets = subjects(tok), objects(tok)
-        targets = targets + _deep_targets(tok)
+        targets = targets + _deep_targets(ctx, tok)
         for o in objects(tok):
-            targets += _deep_targets(o)
+            targets += _deep_targets(ctx, o)
     else:
         if generic_mention(ctx, tok):
             return []
         actors = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
         actors += prep_objects(tok, {"by", "from"})
-        targets = _deep_targets(tok)
+        targets = _deep_targets(ctx, tok)
         verb = clause_verb(tok)
         if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
             actors += subjects(verb)

@@ -20,6 +20,7 @@ from mildip.extract.arguments import (
     objects,
     passive_subjects,
     prep_objects,
+    prepositions,
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
@@ -181,14 +182,6 @@ _TOGETHER = frozenset({"trilateral", "three-way", "four-way", "jointly", "togeth
 _APART = frozenset({"separate", "bilateral"})
 
 
-def _with_preps(tok) -> list:
-    """The "with" prepositions hanging from ``tok``."""
-    return [
-        c for c in tok.children
-        if c.lower_ == "with" and (c.dep_ == "prep" or (c.dep_ == "conj" and c.pos_ == "ADP"))
-    ]
-
-
 def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     """ "Hegseth met Teodoro and Khaled", "held separate meetings with his Japanese and
     Philippine counterparts", "held bilateral talks with Austin and with Dong": one
@@ -210,7 +203,7 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
         verb = clause_verb(tok)
         if not (
             any(c.lower_ in _APART for c in tok.children)
-            or len(_with_preps(tok) + (_with_preps(verb) if verb is not None else [])) >= 2
+            or len(prepositions(tok, {"with"}) + (prepositions(verb, {"with"}) if verb is not None else [])) >= 2
         ):
             return []
         subject = ctx.parties(subjects(verb) if verb is not None else [], "subject")
