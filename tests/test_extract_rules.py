@@ -192,6 +192,12 @@ CASES = [
      [("PORT_CALL", ("CHN", "FJI"), "2024", "CHN", "future"),
       ("PORT_CALL", ("CHN", "IDN"), "2024", "CHN", "future"),
       ("PORT_CALL", ("CHN", "PNG"), "2024", "CHN", "future")]),
+    # unnamed channels of one clause cannot be told apart: one resumption, while two
+    # named ones stay two (the cancellation case above)
+    # a hypothetical at an indefinite time is speculation, not a record
+    ("Analysts said talks between the Chinese and US militaries could resume at some point.", []),
+    ("This year, the Chinese and US militaries have made concerted efforts to resume dialogues and consultations.",
+     [("RESUME", ("CHN", "USA"), "2024", None, "asserted")]),
 ]
 
 
@@ -455,8 +461,30 @@ def test_extract_rules_calendar_word_ends_a_name_run_but_a_titled_name_keeps_it(
           "China agreed on patrolling arrangements along the border."),
          [("MEET", ("CHN", "IND"), "2020-06-06", None, "asserted"),
           ("AGREE", ("CHN", "IND"), "2024-10-21", None, "asserted")]),
+        # a relative clause dates the noun it tells of, though the parser hangs it
+        # elsewhere, and its two months give two exercises
+        (("Japan, South Korea and the United States welcomed the trilateral missile defense "
+          "exercises that their navies conducted in April and July of this year."),
+         [("EXERCISE", ("JPN", "KOR", "USA"), "2024-04", None, "asserted"),
+          ("EXERCISE", ("JPN", "KOR", "USA"), "2024-07", None, "asserted")]),
+        # a year told in the sentence just before carries into the next paragraph, as
+        # news stories give each sentence its own paragraph
+        (("In 2001 a Chinese jet collided with a U.S. Navy surveillance aircraft off Hainan "
+          "Island.\n\nWashington severed military relations with China after that episode."),
+         [("INCIDENT", ("CHN", "USA"), "2001", "CHN", "asserted"),
+          ("CANCEL", ("CHN", "USA"), "2001", "USA", "asserted")]),
+        # "following" is a preposition here: its year dates the main verb
+        ("Beijing suspended military exchanges with Tokyo following the 2012 purchase of the islands.",
+         [("SUSPEND", ("CHN", "JPN"), "2012", "CHN", "asserted")]),
+        # a month before the anchor's month is not read back into the anchor's year
+        (("In November 2023, the navies of Australia and the Philippines held their first joint "
+          "sail.\n\nU.S. President Joe Biden met Japanese Prime Minister Fumio Kishida in "
+          "Washington on April 10."),
+         [("EXERCISE", ("AUS", "PHL"), "2023-11", None, "asserted"),
+          ("MEET", ("JPN", "USA"), "2024-04-10", None, "asserted")]),
     ],
-    ids=["year-carries-forward", "this-year-resets"],
+    ids=["year-carries-forward", "this-year-resets", "relative-clause-dates-its-noun",
+         "year-of-the-sentence-before", "following-is-a-preposition", "no-month-before-the-anchor"],
 )
 def test_extract_rules_narrative_year(extract_text, text, expected):
     got = sorted(_summary(e) for e in extract_text(text, "2024-12-20"))

@@ -173,9 +173,22 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=(),
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
-        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or d.kind in ("year", "rel_year")):
+        if d.value and d.start >= body and (d.start - body <= _OPENING_DATE or _adverbial_year(sentence, d)):
             return _governed(d, governing, published)
     return None
+
+
+_NOUN_MODIFIER_YEAR = re.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+$")
+
+
+def _adverbial_year(sentence: Sentence, d) -> bool:
+    """Whether a year later in an unparsed sentence frames it ("2022 was the year ...",
+    "... held talks in 2019"), not a modifier of a noun ("despite the 2016 arbitral
+    ruling", "Tsai's 2016 election")."""
+    if d.kind == "rel_year":
+        return True
+    before = sentence.text[max(0, d.start - sentence.start - 12) : d.start - sentence.start]
+    return d.kind == "year" and not _NOUN_MODIFIER_YEAR.search(before)
 
 
 def _governed(d, governing: str | None, published) -> tuple[str, bool, bool]:
@@ -249,6 +262,23 @@ def _update_naval(sent: Analysed, state: DocumentState, lex: Lexicon, built: lis
     state.naval_recent = naval or bool(calls) or (pronoun and state.naval_recent)
 
 
+UNNAMED_CHANNEL_TYPES = frozenset({"SUSPEND", "CANCEL", "RESUME"})
+"""Types whose unnamed objects in one sentence are one event ("resume dialogues and
+consultations"); sessions and incidents stay apart."""
+
+
+def _unnamed_channels(a: Built, b: Built) -> bool:
+    """Whether ``a`` and ``b`` act on channels of one sentence that neither names, by
+    mechanism or by a proper name ("dialogues and consultations")."""
+    return (
+        a.event.type in UNNAMED_CHANNEL_TYPES
+        and a.event.mechanism is None
+        and b.event.mechanism is None
+        and not a.features.get("object_named")
+        and not b.features.get("object_named")
+    )
+
+
 def _merge_sentence(built: list[Built]) -> list[Built]:
     """Drafts of one sentence with the same type, parties and date tell one event; a
     meeting or call of the same parties and date as a session of a dialogue told in the
@@ -287,10 +317,13 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
                 and (k.event.mechanism == b.event.mechanism or not (k.event.mechanism and b.event.mechanism))
                 and (
                     k.event.type in ("MEET", "CALL")
+                    # "resume dialogues and consultations": unnamed channels of the same
+                    # parties cannot be told apart
+                    or _unnamed_channels(k, b)
                     or k.event.evidence[0].start == b.event.evidence[0].start
                     and k.event.evidence[0].end == b.event.evidence[0].end
                 )
-                and not (k.event.flags and b.event.flags)
+                and (_unnamed_channels(k, b) or not (k.event.flags and b.event.flags))
             ),
             None,
         )
@@ -384,7 +417,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]
             if not is_question(sent.text):
                 ctx = FrameContext(analysed, state, lex, registry)
-                anchor_here = bool(state.anchors) and state.anchors[-1].paragraph == sent.paragraph
+                anchor_here = state.anchor_in_reach()
                 for draft in drafts_for_sentence(ctx):
                     built += build_event(
                         draft, analysed, doc, state, lex, registry, cites, anchor_here, passage[position]

@@ -32,7 +32,7 @@ from mildip.extract.frames.interaction import (
     is_demand,
 )
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.modality import NO_EVENT, is_habitual, read_modality, while_noun
+from mildip.extract.modality import NO_EVENT, is_habitual, is_indefinite, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
@@ -481,6 +481,9 @@ def build_event(
     if how != "text" and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event
         return []
+    if how != "text" and modality in ("future", "hypothetical") and is_indefinite(draft.trigger, verb, lex):
+        # "these discussions could resume at some point": speculation, not a record
+        return []
     if modality == "asserted" and value and published and value[:10] > published.isoformat()[: len(value)]:
         modality = "future"
     if type_ != "RESUME" and type_ != "DIALOGUE" and resumed and not lex.resumed.search(sent.text):
@@ -529,6 +532,7 @@ def build_event(
         "participants": len(event.participants),
         "initiator": draft.initiator is not None,
         "trigger_dep": draft.trigger.dep_,
+        "object_named": obj is not None and any(t.pos_ == "PROPN" for t in obj.subtree if t.i <= obj.i),
         "verb_lemma": draft.verb.lemma_.lower() if draft.verb is not None else "",
         "tag": draft.trigger.tag_,
         "sentence_index": sent.sentence.index,

@@ -64,7 +64,9 @@ def _first_verb_above(tok):
         if t.head.i == t.i:
             return None
         t = t.head
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep":
+            # a participle used as a preposition ("following the 2016 election") opens
+            # no clause of its own
             return t
     return None
 
@@ -72,6 +74,35 @@ def _first_verb_above(tok):
 HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by", "beyond", "to", "since"})
 """A date after these is a horizon ("a partnership towards 2030", "by 2027"), not the
 event's date."""
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which"})
+
+
+def in_relative_clause(date_head, trigger) -> bool:
+    """Whether ``date_head`` lies in a relative clause about the nominal ``trigger``
+    ("the exercises that our forces conducted in April", "the first Maritime Cooperative
+    Activity among our four countries, which our navies conducted on April 7"). The small
+    parser often hangs the pronoun on the main verb or on the last noun of a phrase and
+    reads "forces conducted" as a reduced clause on "forces", so the clause is found in
+    the text: a relative pronoun follows the trigger's phrase with no verb between them,
+    and the first verb above the date is the first verb after the pronoun."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    above = _first_verb_above(date_head)
+    if above is None or above.i <= trigger.i:
+        return False
+    doc = trigger.doc
+    pronoun = None
+    for t in doc[trigger.i + 1 : min(above.i, trigger.i + 12)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.tag_ == "WDT" and t.lower_ in RELATIVE_PRONOUNS:
+            pronoun = t
+            break
+    if pronoun is None:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[pronoun.i + 1 : above.i])
 
 
 def attached(date_head, trigger, verb) -> bool:
@@ -96,7 +127,9 @@ def attached(date_head, trigger, verb) -> bool:
         chain |= {t.i for t in _ancestors(verb)}
     if above.i in chain:
         return True
-    return above.head.i == trigger.i and above.dep_ in ("acl", "relcl")
+    if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
+        return True
+    return in_relative_clause(date_head, trigger)
 
 
 def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
@@ -129,6 +162,10 @@ def reyear(mention: DateMention, anchor: str | None, published: date | None) -> 
         return value
     candidate = year + value[4:]
     if published is not None and candidate > published.isoformat():
+        return value
+    if len(anchor) > 4 and candidate[:7] < anchor[:7]:
+        # "in November 2023, ... || the April 10 summit": a month before the anchor's
+        # month is not read back into the anchor's year
         return value
     return candidate
 
@@ -175,12 +212,21 @@ def sentence_dates(sent: Analysed, published: date | None, future: bool, citatio
     return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
 
 
+def governing_anchor(mentions: list[DateMention], anchor: str | None) -> str | None:
+    """The narrative anchor that re-years the sentence's yearless dates: none when the
+    sentence sets its own frame ("in April and July of this year", "last month")."""
+    if any(d.kind in ("rel_year", "rel_month") for d in mentions):
+        return None
+    return anchor
+
+
 def coordinated_dates(
     sent: Analysed, value: str, *, anchor, published, precision, modality, citations
 ) -> list[str]:
     """Further dates coordinated with the date ``value`` was read from ("in 1967 and
     1975", "in March, April and May"): each dates one more event of a repeatable type."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
+    anchor = governing_anchor(mentions, anchor)
     heads = {}
     for d in mentions:
         head = sent.span_head(d.start, d.end)
@@ -241,6 +287,9 @@ def choose_date(
             # visit, ..." dates the visit by its clause
             continue
         dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
+        if in_relative_clause(head, trigger):
+            # the clause tells this noun's event: as near as a date on the noun itself
+            dist = min(dist, 1)
         scored.append((dist, -_PRECISION_ORDER.get(d.precision or "year", 0), abs(head.i - trigger.i), d))
     best = None
     if scored:
@@ -248,9 +297,8 @@ def choose_date(
         # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
         # ... held a call ... on April 20" is dated April 20
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
-    own_frame = any(d.kind in ("rel_year", "rel_month") for d in mentions)
     if best is not None:
-        governing = None if own_frame else explicit_anchor
+        governing = governing_anchor(mentions, explicit_anchor)
         value = cap_precision(reyear(best, governing, published), best.kind, precision)
         shifted = _shift_by_lead(value, verb, sent, best)
         if shifted is not None:

@@ -153,16 +153,28 @@ def is_question(text: str) -> bool:
     return text.rstrip(" \"'”’)").endswith("?")
 
 
-def is_habitual(trigger, verb, lex: Lexicon) -> bool:
-    """Whether the trigger's clause states a habit ("the two navies exercise every
-    year", "regularly hold talks"): a habitual adverb or phrase in the clause of the
-    trigger's verb (not in another clause of the sentence)."""
+def clause_has_cue(trigger, verb, lex: Lexicon, cue_list: str) -> bool:
+    """Whether the clause of the trigger's verb (not another clause of the sentence)
+    holds a word or phrase of the cues ``cue_list``."""
     head = verb if verb is not None else trigger
     clause = [t for t in head.subtree if not _in_other_clause(t, head)]
     low = " ".join(t.lower_ for t in clause)
-    if any(" " in cue and f" {cue} " in f" {low} " for cue in lex.cues["habitual"]):
+    cues = lex.cues[cue_list]
+    if any(" " in cue and f" {cue} " in f" {low} " for cue in cues):
         return True
-    return any(t.lower_ in lex.cues["habitual"] for t in clause)
+    return any(t.lower_ in cues for t in clause)
+
+
+def is_habitual(trigger, verb, lex: Lexicon) -> bool:
+    """Whether the trigger's clause states a habit ("the two navies exercise every
+    year", "regularly hold talks"): a habitual adverb or phrase in its clause."""
+    return clause_has_cue(trigger, verb, lex, "habitual")
+
+
+def is_indefinite(trigger, verb, lex: Lexicon) -> bool:
+    """Whether the trigger's clause puts it at an indefinite time ("these discussions
+    could resume at some point", "will eventually meet")."""
+    return clause_has_cue(trigger, verb, lex, "indefinite_time")
 
 
 def _in_other_clause(tok, head) -> bool:

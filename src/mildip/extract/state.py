@@ -313,6 +313,17 @@ class DocumentState:
             break
         return None
 
+    def anchor_in_reach(self) -> bool:
+        """Whether the last anchor may date an event of this sentence that names no date:
+        it was set in this paragraph, or in the sentence just before ("In 2001 a Chinese
+        jet collided with a U.S. Navy plane. || Washington severed military relations
+        with China after that episode."), as news stories give each sentence its own
+        paragraph."""
+        if not self.anchors:
+            return False
+        last = self.anchors[-1]
+        return last.paragraph == self.paragraph or (last.sentence == self.sentence_index - 1 and len(last.value) == 4)
+
     def next_sentence(self, paragraph: int) -> None:
         self.sentence_index += 1
         self.paragraph = paragraph
