@@ -194,6 +194,14 @@ CASES = [
       ("PORT_CALL", ("CHN", "PNG"), "2024", "CHN", "future")]),
     # unnamed channels of one clause cannot be told apart: one resumption, while two
     # named ones stay two (the cancellation case above)
+    # a preposition the parser left without its object still names the port
+    ("In May, three Indian Navy ships paid a goodwill visit to Cam Ranh International Port in Vietnam.",
+     [("PORT_CALL", ("IND", "VNM"), "2024-05", "IND", "asserted")]),
+    # "is due to": the adjective's copula carries the ship, the prefix its navy
+    ("HMS Prince of Wales is due to call at Yokosuka in August.",
+     [("PORT_CALL", ("GBR", "JPN"), "2024-08", "GBR", "future")]),
+    # a readiness denied is no event, not a negated one
+    ("Analysts say the PLA isn't prepared to engage in joint exercises with Russia.", []),
     # a hypothetical at an indefinite time is speculation, not a record
     ("Analysts said talks between the Chinese and US militaries could resume at some point.", []),
     ("This year, the Chinese and US militaries have made concerted efforts to resume dialogues and consultations.",

@@ -129,6 +129,9 @@ def subjects(verb, depth: int = 0) -> list:
                 out.extend(conjuncts(s))
         if out:
             return out
+    if verb.dep_ == "acomp" and verb.head.i != verb.i:
+        # "HMS Prince of Wales is due to call at Tokyo": the adjective's copula has the subject
+        return subjects(verb.head, depth + 1)
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         if verb.dep_ == "advcl" and not (
             verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -233,12 +236,35 @@ def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
     coordinated objects expanded; also "as well as" chains."""
     out = []
     for c in prepositions(tok, words):
+        found = False
         for p in c.children:
             if p.dep_ in ("pobj", "pcomp"):
                 out.extend(conjuncts(p))
+                found = True
             elif p.dep_ == "prep":
                 out.extend(t for q in p.children if q.dep_ == "pobj" for t in conjuncts(q))
+                found = True
+        orphan = None if found else orphan_object(c)
+        if orphan is not None:
+            out.extend(conjuncts(orphan))
     return out
+
+
+_NP_INNER = frozenset({"compound", "amod", "det", "nummod", "poss", "case", "punct"})
+
+
+def orphan_object(prep):
+    """The noun phrase right after a preposition that the parser left without an object
+    and hung elsewhere ("paid a goodwill visit to Cam Ranh International Port": *Port*
+    read as a second object of *paid*): its head, or None."""
+    doc = prep.doc
+    for t in doc[prep.i + 1 : min(len(doc), prep.i + 8)]:
+        if t.dep_ in _NP_INNER and t.head.i > t.i:
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.head.i != prep.i:
+            return t
+        return None
+    return None
 
 
 def modifiers(noun) -> list:

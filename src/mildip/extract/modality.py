@@ -21,7 +21,7 @@ from __future__ import annotations
 from mildip.extract.lexicon import Lexicon
 
 NO_EVENT = "none"
-_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "nsubj", "attr", "compound", "oprd"})
+_CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "nsubj", "attr", "compound", "oprd", "acomp"})
 _CONDITION_MARKS = frozenset({"if", "whether", "unless", "should"})
 
 
@@ -100,12 +100,14 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             return NO_EVENT
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
             negated = True
-    if negated:
-        return "negated" if event_type in NEGATABLE else NO_EVENT
     if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(
         a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
     ):
+        # a wish or a readiness, granted or denied ("isn't prepared to engage in
+        # exercises"), is no event
         return NO_EVENT
+    if negated:
+        return "negated" if event_type in NEGATABLE else NO_EVENT
     if any(
         a.lemma_.lower() in lex.cues["enabling_governors"] and a.tag_ not in ("VBD", "VBN")
         for a in trigger.ancestors

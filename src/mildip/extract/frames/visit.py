@@ -24,6 +24,7 @@ from mildip.extract.arguments import (
 )
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.interaction import carried_by
+from mildip.extract.persons import name_words
 
 TO = frozenset({"to", "in", "at", "into", "for", "on", "upon"})
 
@@ -32,7 +33,7 @@ def is_naval(ctx: FrameContext, heads) -> bool:
     """Whether a phrase names a ship or a naval force ("three PLA Navy ships", "USS X")."""
     for h in heads:
         for t in ctx.resolver.phrase_tokens(h):
-            if ctx.lex.in_class("naval", t.lemma_) or t.text in ("USS", "HMAS", "HMS", "JS", "INS", "ROKS", "BRP", "HMCS", "HMNZS", "FS", "KRI", "RSS", "HTMS", "KD"):
+            if ctx.lex.in_class("naval", t.lemma_) or t.text in name_words().ship_prefixes:
                 return True
     return False
 
