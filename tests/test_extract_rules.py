@@ -490,9 +490,16 @@ def test_extract_rules_calendar_word_ends_a_name_run_but_a_titled_name_keeps_it(
           "Washington on April 10."),
          [("EXERCISE", ("AUS", "PHL"), "2023-11", None, "asserted"),
           ("MEET", ("JPN", "USA"), "2024-04-10", None, "asserted")]),
+        # "the second half of 2016" anchors the story; "the following year" moves it on
+        (("The country's turn toward Beijing took shape in the second half of 2016.\n\n"
+          "In October, Philippine President Rodrigo Duterte flew to Beijing for a state visit.\n\n"
+          "The following year, at the start of May, three Chinese navy ships docked at Subic Bay."),
+         [("MEET", ("CHN", "PHL"), "2016-10", "PHL", "asserted"),
+          ("PORT_CALL", ("CHN", "PHL"), "2017-05", "CHN", "asserted")]),
     ],
     ids=["year-carries-forward", "this-year-resets", "relative-clause-dates-its-noun",
-         "year-of-the-sentence-before", "following-is-a-preposition", "no-month-before-the-anchor"],
+         "year-of-the-sentence-before", "following-is-a-preposition", "no-month-before-the-anchor",
+         "part-of-a-year-and-the-following-year"],
 )
 def test_extract_rules_narrative_year(extract_text, text, expected):
     got = sorted(_summary(e) for e in extract_text(text, "2024-12-20"))

@@ -123,6 +123,10 @@ _OPENING_DATE = 12
 """A date that starts within this many characters of an unparsed sentence frames it."""
 
 
+_SPAN_NOUNS = frozenset({"half", "end", "start", "beginning", "middle", "part", "course", "spring", "summer", "autumn", "fall", "winter", "quarter", "months", "weeks", "days"})
+"""Nouns that name a part of a date ("the second half of 2016", "the end of May")."""
+
+
 def _main_clause(tok) -> bool:
     """Whether the date whose head is ``tok`` frames the main clause: an adverbial of
     the root verb ("In 2022, ...", "On May 29, the Pentagon announced ..."), not a date
@@ -133,6 +137,9 @@ def _main_clause(tok) -> bool:
         return False
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         t = t.head.head
+        while t.pos_ in ("NOUN", "ADJ") and t.lower_ in _SPAN_NOUNS and t.dep_ == "pobj" and t.head.dep_ == "prep":
+            # "in the second half of 2016", "at the end of 2019": a part of the date
+            t = t.head.head
     elif t.dep_ in ("npadvmod", "nmod", "appos") or t.pos_ == "NUM":
         t = t.head
     elif t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":

@@ -299,6 +299,10 @@ def choose_date(
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
     if best is not None:
         governing = governing_anchor(mentions, explicit_anchor)
+        frame = [a for a in find_anchored(sent.text, continued_anchor or anchor, sent.base) if len(a.value) == 4]
+        if frame:
+            # "The following year, at the start of May, ...": the sentence's own year
+            governing = frame[0].value
         value = cap_precision(reyear(best, governing, published), best.kind, precision)
         shifted = _shift_by_lead(value, verb, sent, best)
         if shifted is not None:

@@ -87,13 +87,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_month",
-        r"\b(?P<rm>(?:earlier|later)\s+this\s+month|this\s+month|last\s+month|next\s+month|"
-        r"the\s+previous\s+month|the\s+following\s+month)\b",
+        r"\b(?P<rm>(?:earlier|later)\s+this\s+month|this\s+month|last\s+month|next\s+month)\b",
     ),
     (
         "rel_year",
-        r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year|"
-        r"the\s+previous\s+year|the\s+following\s+year)\b",
+        r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|(?<!the\s)next\s+year)\b",
     ),
     (
         "rel_day",
@@ -202,9 +200,7 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             phrase = " ".join(g["ry"].lower().split())
             offset = {
                 "last year": -1,
-                "the previous year": -1,
                 "next year": 1,
-                "the following year": 1,
             }.get(phrase, 0)
             return _fmt(published.year + offset), True
         if kind == "rel_month":
@@ -213,9 +209,7 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             phrase = " ".join(g["rm"].lower().split())
             offset = {
                 "last month": -1,
-                "the previous month": -1,
                 "next month": 1,
-                "the following month": 1,
             }.get(phrase, 0)
             y, mo = divmod(published.year * 12 + published.month - 1 + offset, 12)
             return _fmt(y, mo + 1), True
@@ -365,14 +359,16 @@ _ANCHORED = re.compile(
     r"|(?P<mlater>(?P<mn>a|one|two|three|four|five|six)\s+months?\s+(?P<mdir>later|after(?:wards?)?|earlier|before))"
     r"|(?P<week>(?:that|the\s+same|the\s+following|the\s+next|later\s+that)\s+week)"
     r"|(?P<month>(?:that|the\s+same|later\s+that|earlier\s+that)\s+month)"
-    r"|(?P<year>(?:that|the\s+same|later\s+that|earlier\s+that)\s+year))\b",
+    r"|(?P<year>(?:that|the\s+same|later\s+that|earlier\s+that)\s+year)"
+    r"|(?P<yshift>the\s+(?P<ydir>following|next|previous|preceding)\s+year|a\s+year\s+(?P<yago>later|earlier))"
+    r"|(?P<mshift>the\s+(?P<mdir2>following|next|previous|preceding)\s+month))\b",
     re.IGNORECASE,
 )
 
 
 def find_anchored(text: str, anchor: str | None, offset: int = 0) -> list[DateMention]:
     """Expressions dated by the narrative, not by the publication: "the next day",
-    "two days later", "that week", "later that year" - resolved against ``anchor`` (a
+    "two days later", "that week", "later that year", "the following year", "a year later" - resolved against ``anchor`` (a
     partial ISO date). A day offset needs a day-precise anchor; otherwise the result
     keeps the anchor's precision. Without an anchor the list is empty."""
     if not anchor:
@@ -406,6 +402,16 @@ def _anchored_value(m: re.Match, anchor: str) -> str | None:
         return f"{y:04d}-{mo + 1:02d}"
     if m.group("year"):
         return anchor[:4]
+    if m.group("yshift"):
+        # "the following year", "a year later": the narrative's year, moved by one
+        back = (m.group("ydir") or "").lower() in ("previous", "preceding") or (m.group("yago") or "").lower() == "earlier"
+        return f"{int(anchor[:4]) + (-1 if back else 1):04d}"
+    if m.group("mshift"):
+        if len(anchor) < 7:
+            return anchor[:4]
+        sign = -1 if m.group("mdir2").lower() in ("previous", "preceding") else 1
+        y, mo = divmod(int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + sign, 12)
+        return f"{y:04d}-{mo + 1:02d}"
     if m.group("month"):
         return anchor[:7] if len(anchor) >= 7 else anchor[:4]
     if m.group("week") and len(anchor) >= 10 and re.match(r"(?i)the\s+(?:following|next)", m.group("week")):
