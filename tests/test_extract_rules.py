@@ -200,6 +200,22 @@ CASES = [
     # "is due to": the adjective's copula carries the ship, the prefix its navy
     ("HMS Prince of Wales is due to call at Yokosuka in August.",
      [("PORT_CALL", ("GBR", "JPN"), "2024-08", "GBR", "future")]),
+    # a host receiving guests of two parties: one meeting per guest's party, the guest
+    # the visitor; an apposition the parser took for a conjunct adds no third guest
+    ("In May, General Giang received Russian Deputy Defence Minister Alexander Fomin and "
+     "the Chief of Staff of the French Armed Forces, General Thierry Burkhard.",
+     [("MEET", ("RUS", "VNM"), "2024-05", "RUS", "asserted"),
+      ("MEET", ("FRA", "VNM"), "2024-05", "FRA", "asserted")]),
+    ("In May, Dong Jun received the defence ministers of Japan and Australia in Beijing.",
+     [("MEET", ("AUS", "CHN", "JPN"), "2024-05", None, "asserted")]),
+    # "it" stands for the ship that is the subject earlier in its sentence; the list of
+    # ports is one port call each
+    ("The Chinese training ship Qi Jiguang will carry out a training mission in September, "
+     "during which it will pay visits to Indonesia and Fiji.",
+     [("PORT_CALL", ("CHN", "FJI"), "2024-09", "CHN", "future"),
+      ("PORT_CALL", ("CHN", "IDN"), "2024-09", "CHN", "future")]),
+    # an "it" with no ship before it in the sentence is no navy
+    ("China said in September that it will pay visits to Indonesia and Fiji.", []),
     # a readiness denied is no event, not a negated one
     ("Analysts say the PLA isn't prepared to engage in joint exercises with Russia.", []),
     # a hypothetical at an indefinite time is speculation, not a record

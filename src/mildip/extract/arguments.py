@@ -358,6 +358,21 @@ def reporter_parties(resolver: Resolver, pron) -> list[str]:
     return codes
 
 
+def vessel_antecedent(resolver: Resolver, pron) -> list[str]:
+    """ "the training ship Qi Jiguang will carry out a mission, during which it will pay
+    visits to ...": an "it" stands for the nearest earlier subject of its sentence that
+    is a ship or a navy, and gives that subject's parties; [] when there is none."""
+    before = [
+        t for t in pron.sent
+        if t.i < pron.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+    ]
+    for subj in reversed(before):
+        toks = [t for t in resolver.phrase_tokens(subj) if t.i < pron.i]
+        if any(resolver.lex.in_class("naval", t.lemma_) for t in toks):
+            return list(dict.fromkeys(pm.code for t in toks for pm in resolver.sent.parties_of(t.i)))
+    return []
+
+
 @dataclass
 class Resolver:
     """Party codes of noun phrases in one analysed sentence (see the module docstring)."""
@@ -439,6 +454,9 @@ class Resolver:
                 found.add(state.person_party(low), "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
             elif low in ("it", "its", "they", "their") and (reported := reporter_parties(self, t)):
                 for code in reported:
+                    found.add(code, "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
+            elif low in ("it", "its") and (vessel := vessel_antecedent(self, t)):
+                for code in vessel:
                     found.add(code, "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
             elif low in ("it", "its") and state.naval_party and state.naval_recent:
                 found.add(state.naval_party, "memory")

@@ -14,7 +14,8 @@ from mildip.extract.frames.visit import is_naval, is_official
 
 @register("hosting")
 def hosting(ctx: FrameContext, tok, entry):
-    """A MEET whose initiator is the guest."""
+    """A MEET whose initiator is the guest; guests of several parties named one by one
+    give one MEET per party."""
     if is_passive(tok):
         guests, hosts = passive_subjects(tok), agents(tok)
     else:
@@ -29,10 +30,37 @@ def hosting(ctx: FrameContext, tok, entry):
     if not naval and not is_official(ctx, guests):
         # "receiving US$17.7 billion": a guest must be someone
         return []
-    codes, sources = assemble(ctx, [host, guest])
-    initiator = guest.codes[0]
-    # "the base has also welcomed ships from the Chinese navy": the ships' port call
-    return draft(
-        ctx, tok, entry, codes, sources, "hosting", initiator=initiator, verb=tok, objects=[tok],
-        type="PORT_CALL" if naval else entry.type,
-    )
+    separate = _separate_guests(ctx, guests, host) if not naval else []
+    out = []
+    for one in separate or [guest]:
+        codes, sources = assemble(ctx, [host, one])
+        # "the base has also welcomed ships from the Chinese navy": the ships' port call
+        out += draft(
+            ctx, tok, entry, codes, sources, "hosting", initiator=_visitor(one), verb=tok,
+            objects=[tok], type="PORT_CALL" if naval else entry.type,
+        )
+    return out
+
+
+def _visitor(guest) -> str | None:
+    """The guest's party, the visit's initiator; none when the guests are of several
+    parties ("received the defence ministers of Japan and Australia")."""
+    return guest.codes[0] if len(guest.codes) == 1 else None
+
+
+def _separate_guests(ctx: FrameContext, guests, host) -> list:
+    """One guest per conjunct when a list names guests of different parties
+    ("received Russian Deputy Minister Fomin and the French chief of staff, General
+    Burkhard"): a list is one record per item. A conjunct that names no party besides the
+    host's is left out (often an apposition the parser took for a conjunct), and guests of
+    one party are one delegation. Empty when fewer than two parties remain or a guest
+    names several parties."""
+    if len(guests) < 2:
+        return []
+    by_party: dict[tuple, object] = {}
+    for found in (ctx.parties([g], "object") for g in guests):
+        if any(c not in host.codes for c in found.codes):
+            by_party.setdefault(tuple(found.codes), found)
+    if len(by_party) < 2 or any(len(codes) != 1 for codes in by_party):
+        return []
+    return list(by_party.values())

@@ -21,6 +21,7 @@ from mildip.extract.arguments import (
     passive_subjects,
     prep_objects,
     subjects,
+    vessel_antecedent,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.interaction import carried_by
@@ -30,8 +31,12 @@ TO = frozenset({"to", "in", "at", "into", "for", "on", "upon"})
 
 
 def is_naval(ctx: FrameContext, heads) -> bool:
-    """Whether a phrase names a ship or a naval force ("three PLA Navy ships", "USS X")."""
+    """Whether a phrase names a ship or a naval force ("three PLA Navy ships", "USS X"),
+    or is an "it" that stands for one earlier in its sentence (see
+    :func:`vessel_antecedent`)."""
     for h in heads:
+        if h.lower_ == "it" and vessel_antecedent(ctx.resolver, h):
+            return True
         for t in ctx.resolver.phrase_tokens(h):
             if ctx.lex.in_class("naval", t.lemma_) or t.text in name_words().ship_prefixes:
                 return True
