@@ -347,8 +347,14 @@ def reporter_parties(resolver: Resolver, pron) -> list[str]:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or subj[0].pos_ == "PRON":
         return []
+    return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))
+
+
+def tokens_parties(resolver: Resolver, toks) -> list[str]:
+    """The distinct party codes that ``toks`` name, by gazetteer mention or person, in
+    order of appearance."""
     codes = []
-    for tok in resolver.phrase_tokens(subj[0]):
+    for tok in toks:
         for pm in resolver.sent.parties_of(tok.i):
             if pm.code not in codes:
                 codes.append(pm.code)
@@ -369,7 +375,7 @@ def vessel_antecedent(resolver: Resolver, pron) -> list[str]:
     for subj in reversed(before):
         toks = [t for t in resolver.phrase_tokens(subj) if t.i < pron.i]
         if any(resolver.lex.in_class("naval", t.lemma_) for t in toks):
-            return list(dict.fromkeys(pm.code for t in toks for pm in resolver.sent.parties_of(t.i)))
+            return tokens_parties(resolver, toks)
     return []
 
 
