@@ -30,6 +30,7 @@ FILE_COLUMNS = {
     "titles.tsv": ("title", "aliases", "level", "kind"),
     "ranks.tsv": ("rank", "abbreviations", "service_kind"),
     "name_words.tsv": ("word", "role"),
+    "territories.tsv": ("code", "sovereign", "basis"),
 }
 FILES = tuple(FILE_COLUMNS)
 
@@ -409,3 +410,14 @@ def test_data_files_rank_abbreviation(form, rank):
         for f in forms(row, ("rank", "abbreviations"))
     }
     assert by_form[form] == rank
+
+
+def test_data_files_territories_roll_up_to_a_listed_state():
+    codes = {row["code"] for row in load_tsv("countries.tsv")}
+    territories = load_tsv("territories.tsv")
+    held = {row["code"] for row in territories}
+    assert len(held) == len(territories), "a territory listed twice"
+    for row in territories:
+        assert row["code"] in codes, row
+        assert row["sovereign"] in codes and row["sovereign"] not in held, row
+    assert "TWN" not in held  # the spec writes Taiwan as its own party

@@ -222,6 +222,42 @@ CASES = [
     ("Analysts said talks between the Chinese and US militaries could resume at some point.", []),
     ("This year, the Chinese and US militaries have made concerted efforts to resume dialogues and consultations.",
      [("RESUME", ("CHN", "USA"), "2024", None, "asserted")]),
+    # a date that opens the sentence dates a nominal event in a leading phrase too
+    ("In June 2018, after talks with Chinese Defense Minister Wei Fenghe in Beijing, "
+     "U.S. Defense Secretary Jim Mattis flew to Seoul.",
+     [("MEET", ("CHN", "USA"), "2018-06", None, "asserted"),
+      ("MEET", ("KOR", "USA"), "2018-06", "USA", "asserted")]),
+    # announcing a suspension enacts it: the announcer initiates
+    ("U.S. President Donald Trump announced the suspension of major combined drills with South Korea.",
+     [("SUSPEND", ("KOR", "USA"), "2024-06", "USA", "asserted")]),
+    # Hong Kong is a place in China, not a party; the refused request's "for" phrase
+    # names the other party
+    ("China has turned down requests for two U.S. Navy ships to visit Hong Kong.",
+     [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
+    # a territory is a place of the state that holds it
+    ("The French frigate Vendémiaire called at Guam on Monday.",
+     [("PORT_CALL", ("FRA", "USA"), "2024-06-17", "FRA", "asserted")]),
+    # "he" in a reported clause is the reporter; a bare "spoke with" is a call; "Admiral
+    # Dong" is Dong Jun (family name first)
+    ("U.S. Defense Secretary Lloyd Austin said he spoke with Admiral Dong on Tuesday.",
+     [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
+    # a relative clause on the channel tells its opening
+    ("The Japan-China defense hotline, which opened on March 31, 2023, has been used only once.",
+     [("ESTABLISH", ("CHN", "JPN"), "2023-03-31", None, "asserted")]),
+    # "in the summer" is a season of the year; the stop Berlin requested is a proposal
+    ("The German frigate Bayern will not call at Shanghai, a stop that Berlin had requested in the summer.",
+     [("PORT_CALL", ("CHN", "DEU"), "2024", "DEU", "negated"),
+      ("PROPOSE", ("CHN", "DEU"), "2024", "DEU", "asserted")]),
+    # a host's guests who come "for" a named meeting: that meeting is the one event
+    ("Secretary Austin hosted Minister Marles and Minister Kihara for the Australia-Japan-United "
+     "States Defense Ministers' Meeting in Honolulu on May 2.",
+     [("MEET", ("AUS", "JPN", "USA"), "2024-05-02", None, "asserted")]),
+    # a noun that names its own parties is not joined by the party that welcomes it
+    ("Australia welcomed the first Japan-Philippines-U.S. leaders' summit held in Washington on April 11.",
+     [("MEET", ("JPN", "PHL", "USA"), "2024-04-11", None, "asserted")]),
+    # "the first German warship to visit Japan" is the ship: one port call, not a meeting
+    ("The German frigate Bayern docked in Tokyo on Friday, the first German warship to visit Japan in almost 20 years.",
+     [("PORT_CALL", ("DEU", "JPN"), "2024-06-14", "DEU", "asserted")]),
 ]
 
 
@@ -277,6 +313,12 @@ KNOWN_WRONG = [
     # an offer "to" a party names the invitee (the extractor gives nothing)
     ("China made an offer of defence talks to Australia on 3 May.",
      [("PROPOSE", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
+    # the parser reads "July 6 NATO's Assistant Secretary General" as an apposition of the
+    # date and keeps only "Security Policy" as the title, so the visitor has no party
+    # (the extractor gives nothing; before a date was barred as a host, NATO was the host)
+    (("On July 6 NATO's Assistant Secretary General for Political Affairs and Security "
+      "Policy Dirk Brengelmann paid a two-day visit to South Korea."),
+     [("MEET", ("KOR", "NATO"), "2024-07-06", "NATO", "asserted")]),
     # a relative clause that states a channel action: the hotline Beijing froze in 2019
     # (the extractor finds only the reopening)
     ("Seoul and Beijing reopened the naval hotline, a channel that Beijing had frozen in 2019.",

@@ -19,6 +19,10 @@ def _found(text):
         ("Beijing rejected", [("Beijing", "CHN", "capital")]),
         ("off the coast of South Carolina", [("South Carolina", "USA", "place")]),
         ("the European Union and NATO", [("European Union", "EU", "org"), ("NATO", "NATO", "org")]),
+        # a dependent territory is a place of the state that holds it (territories.tsv)
+        ("a port call in Hong Kong", [("Hong Kong", "CHN", "place")]),
+        ("drills off Guam", [("Guam", "USA", "place")]),
+        ("a stop at Diego Garcia", [("Diego Garcia", "GBR", "place")]),
     ],
 )
 def test_gazetteer_finds_parties(text, expected):

@@ -32,6 +32,11 @@ PUB = date(2023, 4, 14)
         ("April 5-7", "2023-04"),
         ("in early February", "2023-02"),
         ("2024-05-31 20:43", "2024-05-31"),
+        ("in the summer", "2022"),  # summer 2023 has not begun by 14 April
+        ("last winter", "2022"),  # the winter that began in December 2022
+        ("next autumn", "2023"),
+        ("in the summer of 2019", "2019"),
+        ("during the spring", "2023"),
     ],
 )
 def test_dates_resolve(text, value):

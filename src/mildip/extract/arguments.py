@@ -143,7 +143,13 @@ def subjects(verb, depth: int = 0) -> list:
             # controller's passive subject does the arriving
             return passive_subjects(head)
         return subjects(head, depth + 1)
-    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("acl", "relcl") and infinitive and any(
+        c.lower_ in _RANKING or c.tag_ == "JJS" for c in verb.head.children
+    ):
+        # "the first German warship to visit Japan in 20 years": the noun does it
+        return conjuncts(verb.head)
+    if verb.dep_ == "acl" and infinitive:
         noun = verb.head
         owners = [c for c in noun.children if c.dep_ == "poss"]
         if owners and owners[0].lower_ not in ("its", "their"):
@@ -155,6 +161,10 @@ def subjects(verb, depth: int = 0) -> list:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head)
     return []
+
+
+_RANKING = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
+"""Words that make "the first X to visit" mean that X visits."""
 
 
 def antecedent(relcl):
@@ -334,8 +344,8 @@ def _determined(tok) -> bool:
 
 
 def reporter_parties(resolver: Resolver, pron) -> list[str]:
-    """ "Russia said it was suspending ...": a pronoun subject of a clause reported by a
-    verb of saying stands for that verb's subject."""
+    """ "Russia said it was suspending ...", "Austin said he spoke with ...": a pronoun
+    subject of a clause reported by a verb of saying stands for that verb's subject."""
     t = pron
     while t.head.i != t.i and t.dep_ not in ("ccomp",):
         t = t.head
@@ -348,6 +358,30 @@ def reporter_parties(resolver: Resolver, pron) -> list[str]:
     if not subj or subj[0].pos_ == "PRON":
         return []
     return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))
+
+
+def speaker_and_partner(resolver: Resolver, pron) -> list[str]:
+    """ "I have not spoken with Admiral Dong since we met in Singapore": a "we" after a
+    clause whose subject is "I" and whose verb has a ``with``/``to`` partner stands for
+    the speaker and that partner; [] otherwise."""
+    speaker = resolver.state.first_person(plural=False)
+    if len(speaker) != 1:
+        return []
+    for tok in pron.sent:
+        if tok.i >= pron.i or tok.dep_ != "nsubj" or tok.lower_ not in resolver.lex.first_singular:
+            continue
+        verb = tok.head
+        if verb.i >= pron.i:
+            continue
+        partners = [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+            for o in c.children if o.dep_ == "pobj" and o.pos_ != "PRON"
+        ]
+        for o in partners:
+            others = [c for c in tokens_parties(resolver, resolver.phrase_tokens(o)) if c != speaker[0]]
+            if others:
+                return [speaker[0], *others]
+    return []
 
 
 def tokens_parties(resolver: Resolver, toks) -> list[str]:
@@ -454,6 +488,10 @@ class Resolver:
                 found.counterpart = True
             if t.pos_ == "PROPN" and t.text in state.people:
                 found.add(state.person_party(t.text), "memory")
+            elif low in ("he", "she") and (reported := reporter_parties(self, t)):
+                # "Austin said he spoke with Dong": the reporter is the speaker
+                for code in reported:
+                    found.add(code, "pronoun")
             elif t.pos_ == "PRON" and low in ("he", "she", "him", "her", "his"):
                 # a possessive inside a phrase ("his Philippine counterpart") only
                 # stands in when the phrase names no party itself
@@ -470,6 +508,10 @@ class Resolver:
                 speaker = state.first_person(plural=False)
                 other = state.counterpart_of(speaker[0]) if speaker else None
                 found.add(other, "anaphor")
+            elif t.pos_ == "PRON" and low in self.lex.first_plural and (pair := speaker_and_partner(self, t)):
+                # "I have not spoken with Admiral Dong since we met in May"
+                for code in pair:
+                    found.add(code, "first_person")
             elif t.pos_ == "PRON" and low in self.lex.first_plural:
                 for code in state.first_person(plural=True):
                     found.add(code, "first_person")

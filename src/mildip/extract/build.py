@@ -174,6 +174,8 @@ def settle_type(
             return told
         if state.title_call and draft.entry.mode == "either":
             return "CALL"
+        if _bare_talk_verb(draft, sent, lex):
+            return "CALL"
     head = draft.trigger.lemma_.lower()
     head = head[:-1] if head.endswith("s") and head[:-1] in _DIALOGUE_HEADS else head
     proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
@@ -186,6 +188,31 @@ def settle_type(
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
         return "DIALOGUE" if proper or counted else "MEET"
     return "MEET"
+
+
+_TALK_VERBS = frozenset({"speak", "talk"})
+_AT = frozenset({"in", "at", "on"})
+
+
+def _bare_talk_verb(draft: Draft, sent: Analysed, lex: Lexicon) -> bool:
+    """ "Austin spoke with Shoigu today", "we'll talk again": a verb of speaking with no
+    sign of a meeting in person in its own clause (an ``in_person`` cue, or a place the
+    verb is in or at) tells a call; "since we met in May" is another clause."""
+    trig = draft.trigger
+    if draft.entry.pos != "verb" or trig.lemma_.lower() not in _TALK_VERBS:
+        return False
+    clause = sorted(_own_phrase(trig), key=lambda t: t.i)
+    text = " ".join(t.lower_ for t in clause)
+    cues = lex.cues["in_person"]
+    if any(t.lemma_.lower() in cues or t.lower_ in cues for t in clause if t.i != trig.i):
+        return False
+    if any(" " in cue and cue in text for cue in cues):
+        return False
+    for prep in trig.children:
+        if prep.dep_ == "prep" and prep.lower_ in _AT:
+            if any(sent.places_of(o.i) for o in prep.subtree):
+                return False
+    return True
 
 
 def _restates(draft: Draft) -> bool:

@@ -37,7 +37,7 @@ DATELINE = re.compile(
 )
 """A wire dateline ("SEOUL, July 27 (Yonhap) --", "WASHINGTON (Reuters) -"): its date is
 the report's, not an event's."""
-_YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day"})
+_YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day", "season"})
 _PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
@@ -132,6 +132,23 @@ def attached(date_head, trigger, verb) -> bool:
     return in_relative_clause(date_head, trigger)
 
 
+def frames_sentence(date_head, trigger) -> bool:
+    """Whether the date whose head is ``date_head`` opens the sentence as a fronted
+    adverbial of the main clause ("In June 2018, after his summit with ..., Trump
+    announced ..."): it then dates every event the sentence tells before its main verb,
+    nouns in a leading phrase included."""
+    if date_head.i >= trigger.i:
+        return False
+    top = date_head
+    while top.head.i != top.i and top.head.pos_ not in ("VERB", "AUX"):
+        top = top.head
+    root = top.head
+    if root.dep_ != "ROOT" or top.left_edge.i > date_head.sent.start + 1:
+        return False
+    after = top.right_edge.i + 1
+    return after < len(date_head.doc) and date_head.doc[after].text == "," and trigger.i < root.i
+
+
 def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     """``value`` no finer than the publication date allows for a relative ``kind``."""
     if value is None or precision == "day" or kind not in _YEARLESS | {"rel_month", "rel_year", "last_month", "anchored"}:
@@ -145,7 +162,7 @@ def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     return value
 
 
-REYEARABLE = frozenset({"md", "dm", "part_month", "range_md", "range_dm"})
+REYEARABLE = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "season"})
 """Kinds of date written without a year, which a narrative's explicit year governs."""
 
 
@@ -281,6 +298,7 @@ def choose_date(
             and not while_noun(trigger)
             and head.i not in own
             and not (0 < head.i - max(own) <= 3)
+            and not frames_sentence(head, trigger)
         ):
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
             # talks on Thursday"): only its own dates count; but "In March, during the

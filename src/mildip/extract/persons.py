@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mildip.extract.lexicon import load_lexicon
 from mildip.kb.officials import load_posts
 from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_tsv
@@ -63,13 +64,17 @@ _TITLE_HEADS = (
 def _build() -> PersonLexicon:
     names: set[str] = set()
     by_surname: dict[str, set[str]] = {}
+    family_first = load_lexicon().family_name_first
     for post in load_posts():
         names.add(post.name)
         names.update(post.aliases)
-        surname = post.name.replace(",", " ").split()
-        surname = [w for w in surname if w not in ("Jr.", "Jr", "III", "II")]
-        if surname:
-            by_surname.setdefault(surname[-1], set()).add(post.name)
+        words = post.name.replace(",", " ").split()
+        words = [w for w in words if w not in ("Jr.", "Jr", "III", "II")]
+        if words:
+            by_surname.setdefault(words[-1], set()).add(post.name)
+        if len(words) > 1 and post.party in family_first:
+            # "Admiral Dong" is Dong Jun: the family name comes first
+            by_surname.setdefault(words[0], set()).add(post.name)
     ranks: set[str] = set()
     for row in load_tsv("ranks.tsv"):
         ranks.add(row["rank"])
@@ -111,7 +116,7 @@ def _load(digest: str) -> PersonLexicon:
 
 def person_lexicon() -> PersonLexicon:
     """Compiled name and title patterns (cached per data digest)."""
-    return _load(data_digest("officials.tsv", "ranks.tsv", "titles.tsv"))
+    return _load(data_digest("officials.tsv", "ranks.tsv", "titles.tsv", "frames.toml"))
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,8 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
             inner = [t.i for t in c.subtree]
             if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
                 claimed.update(inner)
+    # "the hotline, which opened on March 31": the object's clause holds the trigger
+    claimed.discard(tok.i)
     return claimed
 
 

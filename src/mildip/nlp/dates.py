@@ -53,6 +53,9 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
+"""Season → (first month, last month) in the northern hemisphere; winter runs into the
+next year (month 14 = February)."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MONTH = (
@@ -80,6 +83,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?!\s*(?:-|–)\s*\d)"),
     ("dm", rf"\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})\b"),
     ("last_month", rf"\b(?P<lm_rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<lm_m>{_MONTH})\b"),
+    (
+        "season_year",
+        rf"\b(?:(?:in|during|over|by)\s+the\s+|the\s+)?(?P<sy_s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<sy_y>{_YEAR})\b",
+    ),
+    (
+        "season",
+        r"\b(?P<se_rel>last|this|next|(?:in|during|over|by)\s+the)\s+(?P<se_s>spring|summer|autumn|fall|winter)\b",
+    ),
     (
         "part_month",
         rf"\b(?:(?:the\s+)?(?:early|mid|late|end\s+of|"
@@ -138,6 +149,21 @@ def _past_year(month: int, day: int | None, published: date, direction: str) -> 
     return y if probe <= (published.month, published.day if day else published.day) else y - 1
 
 
+def _season_year(season: str, rel: str, published: date, direction: str) -> int:
+    """The year a season starts in: "last summer" is the last one over before
+    ``published``, "next summer" the first one not begun, "this summer" the one of the
+    publication year; "in the summer" the last one begun (the next one, for the future)."""
+    first, last = SEASONS[season]
+    y, mo = published.year, published.month
+    if rel == "this":
+        return y
+    if rel == "last":
+        return y if mo > last else y - 1
+    if rel == "next" or direction == "future":
+        return y if mo < first else y + 1
+    return y if mo >= first else y - 1
+
+
 def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
     if d is not None:
         return date(y, m, d).isoformat()
@@ -194,6 +220,12 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             if published is None:
                 return None, True
             return _fmt(_past_year(mo, None, published, direction), mo), True
+        if kind == "season_year":
+            return _fmt(int(g["sy_y"])), False
+        if kind == "season":
+            if published is None:
+                return None, True
+            return _fmt(_season_year(g["se_s"].lower(), g["se_rel"].lower(), published, direction)), True
         if kind == "rel_year":
             if published is None:
                 return None, True

@@ -22,7 +22,7 @@ from functools import lru_cache
 from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_tsv
 
-GAZETTEER_FILES = ("countries.tsv", "organisations.tsv", "places.tsv")
+GAZETTEER_FILES = ("countries.tsv", "territories.tsv", "organisations.tsv", "places.tsv")
 
 _POSSESSIVE_TERRITORY = re.compile(r"^['’]s\s+$")
 
@@ -51,8 +51,14 @@ def _split(cell: str | None) -> list[str]:
     return [p.strip() for p in (cell or "").split("|") if p.strip()]
 
 
+def sovereigns() -> dict[str, str]:
+    """Territory code → the state that holds it (``territories.tsv``)."""
+    return {row["code"]: row["sovereign"] for row in load_tsv("territories.tsv")}
+
+
 def _entries() -> dict[str, Entry]:
     forms: dict[str, Entry] = {}
+    held = sovereigns()
 
     def add(form: str, entry: Entry) -> None:
         form = " ".join(form.split())
@@ -62,6 +68,11 @@ def _entries() -> dict[str, Entry]:
     for row in load_tsv("countries.tsv"):
         code = row["code"]
         ambiguous = set(_split(row.get("ambiguous")))
+        if code in held:
+            # a dependent territory is a place of the state that holds it
+            for form in [row["name"], *_split(row.get("aliases"))]:
+                add(form, Entry(held[code], "place", None, form in ambiguous))
+            continue
         for form in [row["name"], *_split(row.get("aliases"))]:
             add(form, Entry(code, "country", None, form in ambiguous))
         for form in _split(row.get("demonyms")):
@@ -85,7 +96,7 @@ def _entries() -> dict[str, Entry]:
     for row in load_tsv("places.tsv"):
         # a sea or region has no code: it only keeps "Japan" in "Sea of Japan" from matching
         for form in [row["name"], *_split(row.get("aliases"))]:
-            add(form, Entry(row.get("code"), "place", None, False))
+            add(form, Entry(held.get(row.get("code"), row.get("code")), "place", None, False))
     return forms
 
 

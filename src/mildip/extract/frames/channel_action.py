@@ -66,7 +66,9 @@ def acted_on(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     initiators = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     objs = [t for h in prep_objects(tok, {"of", "in", "to"}) for t in conjuncts(h)]
     verb = clause_verb(tok)
-    if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
+    if verb is not None and verb.i != tok.i and tok.dep_ != "nsubj" and (
+        carried_by(ctx.lex, tok, verb) or (tok.dep_ == "dobj" and ctx.lex.in_class("decree", verb.lemma_.lower()))
+    ):
         initiators += subjects(verb)
     return initiators, objs
 

@@ -2,12 +2,13 @@
 
 The subject is the host and the object the guest, who is the visitor (the initiator);
 in the passive ("was received by") the roles swap. An object that is itself an event
-("hosted talks", "hosted the exercise") is left to that noun's own frame.
+("hosted talks", "hosted the exercise"), or a ``for`` phrase that is one ("hosted the
+ministers for a trilateral meeting"), is left to that noun's own frame.
 """
 
 from __future__ import annotations
 
-from mildip.extract.arguments import agents, is_passive, objects, passive_subjects, subjects
+from mildip.extract.arguments import agents, is_passive, objects, passive_subjects, prep_objects, subjects
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.visit import is_naval, is_official
 
@@ -21,6 +22,10 @@ def hosting(ctx: FrameContext, tok, entry):
     else:
         guests, hosts = objects(tok), subjects(tok)
     if not guests or any(ctx.lex.in_class("engagement", g.lemma_) for g in guests):
+        return []
+    if any(ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"for"})):
+        # "Austin hosted Marles and Kihara for the Australia-Japan-United States Defense
+        # Ministers' Meeting": the meeting is the event, told by its own noun
         return []
     guest = ctx.parties(guests, "object")
     if not guest.codes:

@@ -125,7 +125,8 @@ def eventive(ctx: FrameContext, noun) -> bool:
 
 def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bool = False) -> list:
     """The party phrases of a nominal event: its modifiers and complements, and the
-    subject and ``with`` phrases of the verb that carries it; with ``time_framed``,
+    subject and ``with`` phrases of the verb that carries it (of a support verb only,
+    when the noun's own phrases name two parties or more); with ``time_framed``,
     also the subject of a verb the noun frames in time ("X said after the meeting")."""
     sides = [
         ctx.parties(modifiers(noun), "modifier"),
@@ -141,7 +142,12 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
             subj = [c for c in acl.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")]
             sides.append(ctx.parties([t for s in subj for t in conjuncts(s)], "subject"))
     verb = clause_verb(noun)
+    own = {c for side in sides for c in side.codes}
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
+        if len(own) >= 2 and not ctx.lex.in_class("support", verb.lemma_.lower()):
+            # "We also welcomed the first Japan-Philippines-U.S. leaders' summit": a noun
+            # that names its own parties is not joined by whoever welcomes it
+            return sides
         if noun.dep_ != "nsubj" or is_passive(verb):
             heads = subjects(verb)
             if verb.lemma_.lower() == "be":

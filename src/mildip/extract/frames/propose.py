@@ -88,12 +88,21 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
 
 
 def engagement_parties(ctx: FrameContext, heads) -> list:
+    """The parties an engagement names. A proposal noun also gives those of the
+    engagement it asks for: "requests for two U.S. Navy ships to visit Hong Kong" (the
+    ``for`` phrase is the would-be visitor) and its clause ("to visit Hong Kong")."""
     sides = []
     for h in heads:
         if h.pos_ == "VERB":
             sides.extend(verbal_sides(ctx, h)[1:])
-        else:
-            sides.extend(nominal_sides(ctx, h))
+            continue
+        sides.extend(nominal_sides(ctx, h))
+        if h.pos_ == "NOUN" and ctx.lex.in_class("proposal", h.lemma_):
+            clauses = [c for c in h.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
+            if clauses:
+                sides.append(ctx.parties(prep_objects(h, {"for"}), "object"))
+            for c in clauses:
+                sides.extend(verbal_sides(ctx, c)[1:])
     return sides
 
 

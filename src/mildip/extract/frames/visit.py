@@ -88,7 +88,11 @@ def _places(ctx: FrameContext, heads) -> list:
     def named(t) -> bool:
         return bool(ctx.sent.parties_of(t.i) or ctx.sent.places_of(t.i))
 
-    return [h for h in heads if h.pos_ != "NOUN" or named(h) or any(named(m) for m in modifiers(h))]
+    return [
+        h for h in heads
+        if ctx.sent.date_of(h.i) is None  # "On July 6 NATO's ...": a date is no host
+        and (h.pos_ != "NOUN" or named(h) or any(named(m) for m in modifiers(h)))
+    ]
 
 
 @register("visit")
