@@ -8,7 +8,14 @@ ministers for a trilateral meeting"), is left to that noun's own frame.
 
 from __future__ import annotations
 
-from mildip.extract.arguments import agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from mildip.extract.arguments import (
+    agents,
+    is_passive,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
 from mildip.extract.frames import FrameContext, assemble, draft, register
 from mildip.extract.frames.visit import is_naval, is_official
 
