@@ -255,6 +255,13 @@ CASES = [
     # a noun that names its own parties is not joined by the party that welcomes it
     ("Australia welcomed the first Japan-Philippines-U.S. leaders' summit held in Washington on April 11.",
      [("MEET", ("JPN", "PHL", "USA"), "2024-04-11", None, "asserted")]),
+    # "comes a month after X met Y": the meeting lies a month before the narrative's
+    # date, and "a month after" does not date the call outside its clause
+    ("U.S. Army General Mark Milley held a video call with Chinese General Li Zuocheng on July 7, 2022. "
+     "The call comes a month after U.S. Defense Secretary Lloyd Austin met Chinese Defense Minister "
+     "Wei Fenghe in Singapore.",
+     [("CALL", ("CHN", "USA"), "2022-07-07", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2022-06", None, "asserted")]),
     # "the first German warship to visit Japan" is the ship: one port call, not a meeting
     ("The German frigate Bayern docked in Tokyo on Friday, the first German warship to visit Japan in almost 20 years.",
      [("PORT_CALL", ("DEU", "JPN"), "2024-06-14", "DEU", "asserted")]),

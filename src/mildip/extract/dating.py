@@ -217,6 +217,37 @@ def _shift_by_lead(value: str | None, verb, sent: Analysed, mention: DateMention
     return (date.fromisoformat(value) + timedelta(days=sign * days)).isoformat()
 
 
+def _leads_other_clause(mention: DateMention, trigger, sent: Analysed) -> bool:
+    """ "The call comes a month after Austin met Wei": "a month after" counts from the
+    event of the clause it opens, so it does not date ``trigger`` outside that clause
+    by the narrative's time."""
+    for t in sent.doc:
+        if t.dep_ == "mark" and t.lower_ in ("after", "before") and sent.base + t.idx + len(t.text) == mention.end:
+            return trigger.i not in {x.i for x in t.head.subtree}
+    return False
+
+
+def _before_the_frame(mention: DateMention, anchor: str | None, verb, sent: Analysed) -> str | None:
+    """ "The call comes a month after Austin met Wei": "a month after" ends at the
+    conjunction that opens the clause of the event, so the event lies a month before
+    the narrative's time, not after it. The mirrored value, or None when the expression
+    does not lead the event's clause."""
+    if not anchor or mention.value is None or len(mention.value) != len(anchor[: len(mention.value)]):
+        return None
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    if mark is None or sent.base + mark.idx + len(mark.text) != mention.end:
+        return None
+    base = anchor[: len(mention.value)]
+    if len(base) == 10:
+        delta = date.fromisoformat(mention.value) - date.fromisoformat(base)
+        return (date.fromisoformat(base) - delta).isoformat()
+    if len(base) == 7:
+        months = lambda v: int(v[:4]) * 12 + int(v[5:7]) - 1  # noqa: E731
+        y, mo = divmod(2 * months(base) - months(mention.value), 12)
+        return f"{y:04d}-{mo + 1:02d}"
+    return None
+
+
 def sentence_dates(sent: Analysed, published: date | None, future: bool, citations) -> list[DateMention]:
     """The sentence's dates outside citations (re-read forward for a future event)."""
     found = sent.dates
@@ -333,9 +364,13 @@ def choose_date(
             return value, "text"
         # a weekday in a text dated to the month: the month of publication
         return published.isoformat()[:7], "published"
-    anchored = find_anchored(sent.text, continued_anchor or anchor, sent.base)
+    anchored = [
+        a for a in find_anchored(sent.text, continued_anchor or anchor, sent.base)
+        if not _leads_other_clause(a, trigger, sent)
+    ]
     if anchored:
-        return anchored[0].value, "anchored"
+        mirrored = _before_the_frame(anchored[0], continued_anchor or anchor, verb if verb is not None else trigger, sent)
+        return mirrored or anchored[0].value, "anchored"
     if list_date:
         return list_date, "list"
     if anchor and anchor_here:
