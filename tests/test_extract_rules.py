@@ -255,6 +255,10 @@ CASES = [
     # a noun that names its own parties is not joined by the party that welcomes it
     ("Australia welcomed the first Japan-Philippines-U.S. leaders' summit held in Washington on April 11.",
      [("MEET", ("JPN", "PHL", "USA"), "2024-04-11", None, "asserted")]),
+    # a date of the clause that refines the nearer one ("this year" ... "on April 20")
+    ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
+     "of Defense Lloyd Austin on April 20.",
+     [("CALL", ("CHN", "USA"), "2024-04-20", None, "asserted")]),
     # "comes a month after X met Y": the meeting lies a month before the narrative's
     # date, and "a month after" does not date the call outside its clause
     ("U.S. Army General Mark Milley held a video call with Chinese General Li Zuocheng on July 7, 2022. "

@@ -346,6 +346,14 @@ def choose_date(
         # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
         # ... held a call ... on April 20" is dated April 20
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
+        finer = [
+            s[3] for s in scored
+            if best.value and s[3].value and len(s[3].value) > len(best.value) and s[3].value.startswith(best.value)
+        ]
+        if finer:
+            # "Earlier this year, Wei held a phone call with Austin on April 20": a date of
+            # the clause that refines the nearest one is the event's
+            best = max(finer, key=lambda d: len(d.value))
     if best is not None:
         governing = governing_anchor(mentions, explicit_anchor)
         frame = [a for a in find_anchored(sent.text, continued_anchor or anchor, sent.base) if len(a.value) == 4]
