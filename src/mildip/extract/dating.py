@@ -149,6 +149,15 @@ def frames_sentence(date_head, trigger) -> bool:
     return after < len(date_head.doc) and date_head.doc[after].text == "," and trigger.i < root.i
 
 
+def _clause_verb_i(date_head, trigger) -> int | None:
+    """The index of the verb whose clause holds ``date_head`` (the trigger's own index
+    when the date hangs inside the trigger's phrase)."""
+    if any(t.i == trigger.i for t in date_head.ancestors):
+        return trigger.i
+    above = _first_verb_above(date_head)
+    return above.i if above is not None else None
+
+
 def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     """``value`` no finer than the publication date allows for a relative ``kind``."""
     if value is None or precision == "day" or kind not in _YEARLESS | {"rel_month", "rel_year", "last_month", "anchored"}:
@@ -346,9 +355,11 @@ def choose_date(
         # among the nearest dates (one arc of slack), the most precise: "Earlier this year,
         # ... held a call ... on April 20" is dated April 20
         best = min((s for s in scored if s[0] <= nearest + 1), key=lambda s: s[:3])[3]
+        own_clause = {trigger.i} | ({verb.i} if verb is not None else set())
         finer = [
             s[3] for s in scored
             if best.value and s[3].value and len(s[3].value) > len(best.value) and s[3].value.startswith(best.value)
+            and _clause_verb_i(sent.span_head(s[3].start, s[3].end), trigger) in own_clause
         ]
         if finer:
             # "Earlier this year, Wei held a phone call with Austin on April 20": a date of
