@@ -255,6 +255,15 @@ CASES = [
     # a noun that names its own parties is not joined by the party that welcomes it
     ("Australia welcomed the first Japan-Philippines-U.S. leaders' summit held in Washington on April 11.",
      [("MEET", ("JPN", "PHL", "USA"), "2024-04-11", None, "asserted")]),
+    # a list of months is one incident each ("May" after a month list is the month); an
+    # incident with no target named is one with the narrative's counterpart, and "was
+    # responsible for" carries the noun
+    ("On June 3, a Chinese J-11 fighter intercepted a U.S. Navy P-8 aircraft. The same Chinese "
+     "unit was responsible for similar intercepts in March, April and May.",
+     [("INCIDENT", ("CHN", "USA"), "2024-06-03", "CHN", "asserted"),
+      ("INCIDENT", ("CHN", "USA"), "2024-03", "CHN", "asserted"),
+      ("INCIDENT", ("CHN", "USA"), "2024-04", "CHN", "asserted"),
+      ("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
     ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
      "of Defense Lloyd Austin on April 20.",

@@ -51,7 +51,9 @@ def test_dates_offsets_point_into_text():
     assert text[d.start - 100 : d.end - 100] == d.text == "last August"
 
 
-@pytest.mark.parametrize("text", ["may be held", "in four years", "the 45th anniversary", "we march on"])
+@pytest.mark.parametrize(
+    "text", ["may be held", "in four years", "the 45th anniversary", "we march on", "the fall of Saigon", "they may spring"]
+)
 def test_dates_ignore_non_dates(text):
     assert find_dates(text, PUB) == []
 
@@ -69,3 +71,18 @@ def test_dates_future_direction_takes_next_occurrence():
 def test_dates_coordinated_dates_share_the_written_year():
     found = find_dates("on May 24 and June 11, 2014", date(2025, 6, 11))
     assert [d.value for d in found] == ["2014-05-24", "2014-06-11"]
+
+
+def test_dates_may_in_a_list_of_months_is_the_month():
+    found = find_dates("similar intercepts in January, February and May", PUB)
+    assert [d.value for d in found] == ["2023-01", "2023-02", "2022-05"]
+
+
+def test_dates_may_as_a_verb_after_a_list_is_no_date():
+    found = find_dates("In January and February, May said the talks may resume", PUB)
+    assert [d.text for d in found] == ["January", "February"]
+
+
+def test_dates_may_before_more_months_is_the_month():
+    found = find_dates("drills in March, May and June", PUB)
+    assert [d.value for d in found] == ["2023-03", "2022-05", "2022-06"]

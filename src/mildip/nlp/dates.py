@@ -309,6 +309,10 @@ MONTHS_FULL = frozenset(
 )
 
 
+_MONTH_LIST_BEFORE = re.compile(rf"{_MONTH},?\s+(?:and|or)\s+$")
+_MONTH_LIST_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+){_MONTH}\b")
+
+
 def find_dates(
     text: str,
     published: date | None,
@@ -326,14 +330,16 @@ def find_dates(
                 continue
             if kind == "part_month" and _name_context(text, m.start(), word):
                 continue
+            before = text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)]
             if (
                 word == "May"
                 and kind == "part_month"
-                and not re.search(
-                    r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$",
-                    text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)],
-                )
+                and not re.search(r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$", before)
+                and not _MONTH_LIST_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                and not _MONTH_LIST_AFTER.match(text[m.end() : m.end() + 30])
             ):
+                # "May" is a month after a preposition of time or in a list of months
+                # ("in March, April and May"), otherwise the verb
                 continue
         if (
             kind == "weekday"

@@ -112,6 +112,13 @@ def incident(ctx: FrameContext, tok, entry):
     target = ctx.parties(targets, "object")
     codes, sources = assemble(ctx, [acting, target])
     initiator = acting.codes[0] if len(acting.codes) == 1 else None
+    if len(set(codes)) == 1 and initiator and not targets:
+        # "the same Chinese unit was responsible for similar 'close intercepts' in March":
+        # intercepts of whom the story is about - the narrative's counterpart
+        other = ctx.state.counterpart_of(initiator)
+        if other:
+            codes.append(other)
+            sources.add("counterpart")
     return draft(
         ctx, tok, entry, codes, sources, "incident",
         initiator=initiator, verb=clause_verb(tok), objects=[tok],

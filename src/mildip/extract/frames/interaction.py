@@ -77,6 +77,10 @@ def carried_by(lex, noun, verb) -> bool:
         if t.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd", "pobj", "prep", "pcomp"):
             t, steps = t.head, steps + 1
             continue
+        if t.dep_ == "acomp" and lex.in_class("support", t.lemma_.lower()):
+            # "the unit was responsible for the intercepts"
+            t, steps = t.head, steps + 1
+            continue
         return False
     if t.i != verb.i:
         return False
