@@ -264,6 +264,11 @@ CASES = [
       ("INCIDENT", ("CHN", "USA"), "2024-03", "CHN", "asserted"),
       ("INCIDENT", ("CHN", "USA"), "2024-04", "CHN", "asserted"),
       ("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
+    # a party that joins war games in a country trains with that host; one party's own
+    # drills at home are no event
+    ("The Philippines also joined war games in Australia this year for the first time.",
+     [("EXERCISE", ("AUS", "PHL"), "2024", None, "asserted")]),
+    ("Chinese troops held drills in Tibet in May.", []),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
     ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
      "of Defense Lloyd Austin on April 20.",

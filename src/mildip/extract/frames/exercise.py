@@ -7,6 +7,8 @@ The parties are every phrase that names a participant: the noun's modifiers
 ("China and Russia held joint drills", "Japan took part in the exercise"), and the
 parties of a registered exercise series it names. One party's own drills are no event:
 at least two parties are needed; "joint" with one named party takes the narrative pair.
+One party joining a combined, named or registered exercise held in a country ("joined
+war games in Australia") trains with that host.
 """
 
 from __future__ import annotations
@@ -40,6 +42,19 @@ def host_country(ctx: FrameContext, tok) -> str | None:
 def _joint(ctx: FrameContext, tok) -> bool:
     words = {c.lower_ for c in tok.subtree} | {tok.head.lower_}
     return any(ctx.lex.cue("joint", w) for w in words)
+
+
+_JOINING = frozenset({"join", "participate", "attend"})
+
+
+def _joined(tok) -> bool:
+    """ "The Philippines also joined war games in Australia": a party that joins or
+    takes part in an exercise trains with others, so the host takes part too."""
+    verb = clause_verb(tok)
+    if verb is None or verb.i == tok.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _JOINING or (lemma == "take" and any(c.lower_ == "part" for c in verb.children))
 
 
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
@@ -78,7 +93,7 @@ def exercise(ctx: FrameContext, tok, entry):
         if c not in codes:
             codes.append(c)
             sources.add("registry")
-    if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok)):
+    if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok) or _joined(tok)):
         # "German jets will take part in Exercise Pitch Black in northern Australia": the
         # host of a combined exercise takes part in it
         host = host_country(ctx, tok)
