@@ -269,6 +269,9 @@ CASES = [
     ("The Philippines also joined war games in Australia this year for the first time.",
      [("EXERCISE", ("AUS", "PHL"), "2024", None, "asserted")]),
     ("Chinese troops held drills in Tibet in May.", []),
+    # "haven't spoken since July 2022": they last spoke then
+    ("U.S. President Joe Biden and Chinese President Xi Jinping haven't spoken on the phone since July 2022.",
+     [("CALL", ("CHN", "USA"), "2022-07", None, "asserted")]),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
     ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
      "of Defense Lloyd Austin on April 20.",

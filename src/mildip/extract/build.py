@@ -236,6 +236,19 @@ def _perfect(verb) -> bool:
     )
 
 
+def _since_date(sent: Analysed, verb) -> str | None:
+    """The date of a ``since`` phrase of ``verb`` ("since July 2022"), or None; a
+    ``since`` clause ("since we met in May") is no such phrase."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "since":
+            continue
+        for obj in prep.children:
+            found = sent.date_of(obj.i) if obj.dep_ == "pobj" else None
+            if found is not None and found.value:
+                return found.value
+    return None
+
+
 def _back_to_session(draft: Draft, state: DocumentState) -> bool:
     """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
     same parties: the definite noun refers back to that session."""
@@ -505,6 +518,10 @@ def build_event(
     if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
         # "the Indian navy has never carried out joint patrols": a record, not an event
         return []
+    if modality == "negated" and how != "text" and _perfect(verb) and (last := _since_date(sent, verb)):
+        # "the two leaders haven't spoken on the phone since July 2022": they last spoke
+        # then - the record is that call
+        value, modality = last, "asserted"
     if how != "text" and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event
         return []
