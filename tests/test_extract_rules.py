@@ -272,6 +272,13 @@ CASES = [
     # "haven't spoken since July 2022": they last spoke then
     ("U.S. President Joe Biden and Chinese President Xi Jinping haven't spoken on the phone since July 2022.",
      [("CALL", ("CHN", "USA"), "2022-07", None, "asserted")]),
+    # the name of a registered exercise series states the exercise without the word
+    # "exercise"; the relative clause's agents take part
+    ("Japanese troops will participate in Talisman Sabre, which is conducted by Australia and the United States.",
+     [("EXERCISE", ("AUS", "JPN", "USA"), "2024", None, "future")]),
+    # the series name beside an exercise word is one exercise, not two
+    ("The seventh edition of the India-France joint military exercise Shakti commenced today.",
+     [("EXERCISE", ("FRA", "IND"), "2024-06-20", None, "asserted")]),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
     ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
      "of Defense Lloyd Austin on April 20.",

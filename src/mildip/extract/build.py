@@ -281,9 +281,19 @@ def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
             if lex.in_class("occurrence", v.lemma_)
         ]
         dated = [v for v in found if any(sent.date_of(t.i) is not None for t in _own_clause(v))]
-        if dated or found:
-            return (dated or found)[0]
+        # "Talisman Sabre, which is conducted by Australia and the United States": an
+        # undated clause in the present describes the series, not this session
+        told = dated or [v for v in found if not _present(v)]
+        if told:
+            return told[0]
     return draft.verb
+
+
+def _present(verb) -> bool:
+    """Whether ``verb`` is in the present tense (its own form or its auxiliary's)."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
 
 
 def _main_session_verb(draft: Draft, described_by, lex: Lexicon, sent: Analysed):

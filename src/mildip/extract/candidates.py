@@ -2,7 +2,8 @@
 
 A sentence is a candidate when it holds a word that is an inflection or spelling
 variant of a trigger head (:meth:`mildip.extract.lexicon.Lexicon.has_trigger_word`, so
-"cancelling", "canceled" and "met" all count) **and** something
+"cancelling", "canceled" and "met" all count), or the name of a registered exercise
+series ("Talisman Sabre"), **and** something
 that can supply a party: a gazetteer party, a person-like name, a reference to the
 parties of the narrative ("the two sides", "his counterpart", "they"), or first
 person ("we", "our", "I", "my"). Sentences the learned sentence model flags
@@ -12,9 +13,11 @@ person ("we", "our", "I", "my"). Sentences the learned sentence model flags
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mildip.extract.lexicon import Lexicon
 from mildip.nlp.gazetteer import Gazetteer
+from mildip.nlp.trie import trie_pattern
 from mildip.nlp.sentences import Sentence
 
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
@@ -36,7 +39,17 @@ def has_party_source(text: str, gazetteer: Gazetteer, lex: Lexicon) -> bool:
     )
 
 
-def is_candidate(sentence: Sentence, gazetteer: Gazetteer, lex: Lexicon) -> bool:
-    """A trigger-like word and a party source (see the module docstring)."""
+@lru_cache(maxsize=8)
+def series_pattern(registry) -> re.Pattern[str] | None:
+    """The names and aliases of the registry's exercise series, as written ("Talisman
+    Sabre", "Balikatan"): such a name states an exercise without the word "exercise"."""
+    names = sorted({n for m in registry if m.kind == "exercise_series" for n in m.names})
+    return re.compile(r"(?<![\w-])(?:" + trie_pattern(names) + r")(?![\w-])") if names else None
+
+
+def is_candidate(sentence: Sentence, gazetteer: Gazetteer, lex: Lexicon, series: re.Pattern[str] | None = None) -> bool:
+    """A trigger-like word, or the name of an exercise series (``series``), and a party
+    source (see the module docstring)."""
     text = sentence.text
-    return lex.has_trigger_word(text) and has_party_source(text, gazetteer, lex)
+    worded = lex.has_trigger_word(text) or (series is not None and series.search(text) is not None)
+    return worded and has_party_source(text, gazetteer, lex)

@@ -15,9 +15,12 @@ claimed phrase gives no event of its own.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from mildip.extract.arguments import has_words
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.lexicon import Lexicon, Trigger
+from mildip.kb.text import fold
 
 _CLAIMING_FRAMES = frozenset({"channel_action", "propose", "reject", "establish"})
 FRAME_PRIORITY = (
@@ -179,6 +182,24 @@ def _own_clause(tok, top) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _series_names(registry) -> frozenset[str]:
+    """Folded names and aliases of the registry's exercise series."""
+    return frozenset(fold(n) for m in registry if m.kind == "exercise_series" for n in m.names)
+
+
+def series_entries(ctx: FrameContext, tok) -> list[Trigger]:
+    """ "the GSDF will participate in Talisman Sabre 2023": a proper name that is, with
+    its compounds, the name of a registered exercise series states the exercise, as the
+    noun "exercise" does. [] for any other token."""
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+        return []
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+    if fold(" ".join(w.text for w in words)) not in _series_names(ctx.registry):
+        return []
+    return [e for e in ctx.lex.for_token("exercise", "noun") if e.frame == "exercise" and not e.rest][:1]
+
+
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     """Every draft of one analysed sentence (see the module docstring).
 
@@ -193,6 +214,15 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         for tok in doc
         if not ctx.sent.in_name(tok.i) and (found := matching_entries(tok, ctx.lex))
     }
+    named = {event_token(doc[i]).i for i in candidates}
+    for tok in doc:
+        if tok.i not in candidates and tok.i not in named and not ctx.sent.in_name(tok.i):
+            series = series_entries(ctx, tok)
+            near = [tok.head, *tok.children, *(c for c in tok.head.children if c.dep_ == "appos")]
+            if series and not any(t.i in candidates for t in near if t.i != tok.i):
+                # "the fifth 'Blue Strike' joint training", "exercise Shakti": the
+                # exercise word beside the name tells it already
+                candidates[tok.i] = series
     for i in sorted(candidates, key=lambda i: (_depth(doc[i]), i)):
         entries = candidates[i]
         if i in claimed or not any(e.frame in _CLAIMING or e.pos == "verb" and doc[i].lemma_.lower() in _TOPIC_VERBS for e in entries):
