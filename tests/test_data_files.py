@@ -31,6 +31,7 @@ FILE_COLUMNS = {
     "ranks.tsv": ("rank", "abbreviations", "service_kind"),
     "name_words.tsv": ("word", "role"),
     "territories.tsv": ("code", "sovereign", "basis"),
+    "aircraft.tsv": ("designator", "aliases", "party"),
 }
 FILES = tuple(FILE_COLUMNS)
 
@@ -421,3 +422,13 @@ def test_data_files_territories_roll_up_to_a_listed_state():
         assert row["code"] in codes, row
         assert row["sovereign"] in codes and row["sovereign"] not in held, row
     assert "TWN" not in held  # the spec writes Taiwan as its own party
+
+
+def test_data_files_aircraft_designators_name_one_known_party():
+    codes = {row["code"] for row in load_tsv("countries.tsv")}
+    seen: dict[str, str] = {}
+    for row in load_tsv("aircraft.tsv"):
+        assert row["party"] in codes, row
+        for form in [row["designator"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            assert seen.setdefault(form, row["party"]) == row["party"], form
+    assert "P-8" not in seen and "P-8A" not in seen  # flown by several parties

@@ -279,6 +279,11 @@ CASES = [
     # the series name beside an exercise word is one exercise, not two
     ("The seventh edition of the India-France joint military exercise Shakti commenced today.",
      [("EXERCISE", ("FRA", "IND"), "2024-06-20", None, "asserted")]),
+    # aircraft designators flown by one party name its forces
+    ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
+     [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
+    # aircraft are no visitors: a deployment is no meeting
+    ("A dozen F-22 Raptors from Alaska arrived on Okinawa this week for a rotational deployment.", []),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
     ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
      "of Defense Lloyd Austin on April 20.",

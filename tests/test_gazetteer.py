@@ -50,3 +50,16 @@ def test_gazetteer_offsets_are_exact():
 
 def test_gazetteer_ship_prefix_names_a_navy():
     assert ("HMAS", "AUS", "institution") in _found("a helicopter from HMAS Hobart")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("a J-11 flew within 20 feet of an RC-135", ["CHN", "USA"]), ("two Chinese H-6s", ["CHN", "CHN"])],
+)
+def test_gazetteer_aircraft_designator_names_its_party(text, code):
+    assert [c for _, c, _ in _found(text)] == code
+    assert all(kind in ("craft", "demonym") for _, _, kind in _found(text))
+
+
+def test_gazetteer_shared_aircraft_type_names_no_party():
+    assert _found("an Australian P-8A") == [("Australian", "AUS", "demonym")]

@@ -19,7 +19,7 @@ from mildip.nlp.dates import DateMention
 from mildip.nlp.gazetteer import PartyMention
 from mildip.nlp.sentences import Sentence
 
-ACTOR_KINDS = frozenset({"country", "demonym", "capital", "combining", "org", "institution"})
+ACTOR_KINDS = frozenset({"country", "demonym", "capital", "combining", "org", "institution", "craft"})
 """Gazetteer kinds that can name a party of an event (places and forums cannot)."""
 
 CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "pcomp"})

@@ -9,7 +9,9 @@ Kinds: ``country`` (name or alias), ``demonym``, ``capital`` (a metonym such as
 "Beijing rejected", or a place when it follows a locative preposition),
 ``combining`` ("Sino-"), ``org`` (a party in its own right, such as the EU or
 NATO), ``institution`` (resolves to its state: the PLA, INDOPACOM),
-``place`` (a sub-national place: a location, never an actor) and ``forum``
+``place`` (a sub-national place: a location, never an actor; a dependent territory,
+``territories.tsv``, is a place of its state), ``craft`` (an aircraft designator flown by one
+party, ``aircraft.tsv``: that party's forces, an actor but no official) and ``forum``
 (a venue such as the ADMM-Plus: no party).
 """
 
@@ -22,7 +24,7 @@ from functools import lru_cache
 from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_tsv
 
-GAZETTEER_FILES = ("countries.tsv", "territories.tsv", "organisations.tsv", "places.tsv")
+GAZETTEER_FILES = ("countries.tsv", "territories.tsv", "organisations.tsv", "aircraft.tsv", "places.tsv")
 
 _POSSESSIVE_TERRITORY = re.compile(r"^['’]s\s+$")
 
@@ -93,6 +95,11 @@ def _entries() -> dict[str, Entry]:
         ambiguous = set(_split(row.get("ambiguous")))
         for form in [row["name"], *_split(row.get("aliases"))]:
             add(form, Entry(party, mkind, row.get("level"), form in ambiguous))
+    for row in load_tsv("aircraft.tsv"):
+        # a designator flown by one party names that party's forces ("J-11s" too)
+        for form in [row["designator"], *_split(row.get("aliases"))]:
+            add(form, Entry(row["party"], "craft", None, False))
+            add(form + "s", Entry(row["party"], "craft", None, False))
     for row in load_tsv("places.tsv"):
         # a sea or region has no code: it only keeps "Japan" in "Sea of Japan" from matching
         for form in [row["name"], *_split(row.get("aliases"))]:

@@ -44,7 +44,7 @@ def _military(ctx: FrameContext, heads) -> bool:
             if ctx.lex.in_class("military", t.lemma_) or _DESIGNATOR.match(t.text):
                 return True
             pm = ctx.sent.party_of(t.i)
-            if pm is not None and pm.kind == "institution":
+            if pm is not None and pm.kind in ("institution", "craft"):
                 return True
     return False
 
