@@ -282,6 +282,8 @@ CASES = [
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
+    ("In May, a J-16 cut directly in front of an RC-135 over the South China Sea.",
+     [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     # aircraft are no visitors: a deployment is no meeting
     ("A dozen F-22 Raptors from Alaska arrived on Okinawa this week for a rotational deployment.", []),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
