@@ -279,6 +279,11 @@ CASES = [
     # the series name beside an exercise word is one exercise, not two
     ("The seventh edition of the India-France joint military exercise Shakti commenced today.",
      [("EXERCISE", ("FRA", "IND"), "2024-06-20", None, "asserted")]),
+    # a meeting of a registered channel told by its subject, or met "under" it, is a session
+    ("In April, the U.S.-China MMCA working group met in Honolulu.",
+     [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted")]),
+    ("In April, U.S. and Chinese operators met under the Military Maritime Consultative Agreement in Honolulu.",
+     [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

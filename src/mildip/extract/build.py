@@ -346,6 +346,8 @@ def _own_clause(verb) -> list:
 def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
     """(mechanism or None, round) named by a draft's object phrase."""
     obj = draft.objects[0] if draft.objects else draft.trigger
+    if obj.pos_ not in ("NOUN", "PROPN") and draft.type in _TALK_TYPES:
+        obj = _channel_of_verb(obj, lex) or obj
     if obj.pos_ not in ("NOUN", "PROPN"):
         return None, None
     round_ = round_of(obj, lex, event_verb(draft, lex, sent))
@@ -353,6 +355,20 @@ def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
         registry, channel_phrase(sent, obj, lex), name_phrase(sent, obj, lex), draft.actors
     )
     return mechanism, round_
+
+
+def _channel_of_verb(verb, lex: Lexicon):
+    """ "the MMCA working group met in Honolulu", "our operators met under the Military
+    Maritime Consultative Agreement": the channel a meeting verb's subject is, or that it
+    meets under; None when there is none."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and lex.in_class("channel", c.lemma_.lower()):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("under", "within"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                    return o
+    return None
 
 
 def _participants(sent: Analysed, actors: tuple[str, ...], on: str | None) -> list[Participant]:
