@@ -284,6 +284,9 @@ CASES = [
      [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted")]),
     ("In April, U.S. and Chinese operators met under the Military Maritime Consultative Agreement in Honolulu.",
      [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted")]),
+    # a "to" phrase the parser hangs on the verb names the other party of what is suspended
+    ("Russia said on Monday it was suspending its permanent mission to NATO.",
+     [("SUSPEND", ("NATO", "RUS"), "2024-06-17", "RUS", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

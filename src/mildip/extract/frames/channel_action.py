@@ -96,6 +96,9 @@ def channel_action(ctx: FrameContext, tok, entry):
         sides = [initiator_found, *nominal_sides(ctx, obj, OBJECT_WITH)]
         if entry.pos == "verb":
             sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
+            # "suspending its permanent mission to NATO": the parser often hangs the
+            # object's "to" phrase on the verb
+            sides.append(ctx.parties(prep_objects(tok, {"to"}), "with"))
         codes, sources = assemble(ctx, sides)
         name = " ".join(t.text for t in ctx.resolver.phrase_tokens(obj))
         for c in ctx.registered_parties(name):
