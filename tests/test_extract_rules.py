@@ -287,6 +287,11 @@ CASES = [
     # a "to" phrase the parser hangs on the verb names the other party of what is suspended
     ("Russia said on Monday it was suspending its permanent mission to NATO.",
      [("SUSPEND", ("NATO", "RUS"), "2024-06-17", "RUS", "asserted")]),
+    # the date inside the visit a ship requested is the visit's, not the request's
+    ("China has turned down requests for two U.S. Navy ships to visit Hong Kong. "
+     "The cruiser USS Lake Erie had requested a visit in September.",
+     [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted"),
+      ("PROPOSE", ("CHN", "USA"), "2024-06", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

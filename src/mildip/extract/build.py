@@ -357,6 +357,23 @@ def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
     return mechanism, round_
 
 
+def _asked_for(draft: Draft) -> frozenset[int]:
+    """The tokens of the engagement a proposal verb asks for ("had requested a visit in
+    September"): their dates are the engagement's, not the proposal's."""
+    if draft.type != "PROPOSE" or draft.entry.pos != "verb":
+        return frozenset()
+    mine = {t.i for t in draft.trigger.subtree}
+    out: set[int] = set()
+    for o in draft.objects:
+        if o.i == draft.trigger.i or o.pos_ not in ("NOUN", "PROPN"):
+            continue
+        inside = {t.i for t in o.subtree}
+        # "a stop that Berlin had requested in the summer": the clause on the object is
+        # the proposal's own
+        out |= inside - mine if draft.trigger.i in inside else inside
+    return frozenset(out)
+
+
 def _channel_of_verb(verb, lex: Lexicon):
     """ "the MMCA working group met in Honolulu", "our operators met under the Military
     Maritime Consultative Agreement": the channel a meeting verb's subject is, or that it
@@ -529,6 +546,7 @@ def build_event(
             modality=mood,
             citations=citations,
             refine_by=passage,
+            not_in=_asked_for(draft),
         )
 
     value, how = dated(modality)

@@ -319,18 +319,21 @@ def choose_date(
     modality: str,
     citations,
     refine_by=(),
+    not_in=frozenset(),
 ) -> tuple[str | None, str]:
     """``(date, how)`` for a draft; ``how`` is one of "text", "anchored", "anchor",
     "citation", "published" or "none" (see the module docstring). An anchored
     expression ("the following week") reads ``continued_anchor``, which may lie further
     back than ``anchor``. ``refine_by``: the
-    citations of the passage, which may make a date of the text more precise."""
+    citations of the passage, which may make a date of the text more precise.
+    ``not_in``: token indices whose dates belong to another event (the engagement a
+    proposal asks for: "requested a visit in September")."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
     own = {t.i for t in trigger.subtree}
     for d in mentions:
         head = sent.span_head(d.start, d.end)
-        if head is None or not attached(head, trigger, verb):
+        if head is None or head.i in not_in or not attached(head, trigger, verb):
             continue
         if (
             verb is None
