@@ -292,6 +292,13 @@ CASES = [
      "The cruiser USS Lake Erie had requested a visit in September.",
      [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted"),
       ("PROPOSE", ("CHN", "USA"), "2024-06", "USA", "asserted")]),
+    # a counted group of earlier parties ("the three ministers") joins whoever is named
+    ("Defence Minister Richard Marles held separate meetings with his Japanese and Philippine "
+     "counterparts, Gen Nakatani and Gilberto Teodoro, in Vientiane on Thursday. The three "
+     "ministers then joined US Defense Secretary Lloyd Austin for a four-way meeting.",
+     [("MEET", ("AUS", "JPN"), "2024-06-20", None, "asserted"),
+      ("MEET", ("AUS", "PHL"), "2024-06-20", None, "asserted"),
+      ("MEET", ("AUS", "JPN", "PHL", "USA"), "2024-06-20", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -146,6 +146,11 @@ def assemble(
     if len(codes) < 2 and anaphoric and (not codes or codes[0] in anaphoric):
         codes += [c for c in anaphoric if c not in codes]
         sources.add("anaphor")
+    elif len(anaphoric) >= 3 and not set(anaphoric) <= set(codes):
+        # "The three ministers then joined Austin for a four-way meeting": a counted
+        # group of earlier parties joins whoever is named
+        codes += [c for c in anaphoric if c not in codes]
+        sources.add("anaphor")
     if len(codes) < 2 and channel and (not codes or codes[0] in channel):
         codes += [c for c in channel if c not in codes]
         sources.add("channel")
