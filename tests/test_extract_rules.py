@@ -299,6 +299,10 @@ CASES = [
      [("MEET", ("AUS", "JPN"), "2024-06-20", None, "asserted"),
       ("MEET", ("AUS", "PHL"), "2024-06-20", None, "asserted"),
       ("MEET", ("AUS", "JPN", "PHL", "USA"), "2024-06-20", None, "asserted")]),
+    # "paid visits to A and B": one visit per host, told by the noun
+    ("From August 14 to 19, Chinese Defense Minister Li Shangfu paid official visits to Russia and Belarus.",
+     [("MEET", ("BLR", "CHN"), "2023-08", "CHN", "asserted"),
+      ("MEET", ("CHN", "RUS"), "2023-08", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -69,7 +69,12 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     if entry.pos == "verb":
         if is_passive(tok):
             return agents(tok), passive_subjects(tok) + _places(ctx, prep_objects(tok, TO))
-        return subjects(tok), objects(tok) + _places(ctx, prep_objects(tok, TO))
+        objs = objects(tok)
+        listed = [t for o in objs if o.lemma_.lower() in entry.rest for t in _places(ctx, prep_objects(o, TO))]
+        if len(listed) > 1:
+            # "paid official visits to Russia and Belarus": the visit's hosts, one by one
+            objs = listed
+        return subjects(tok), objs + _places(ctx, prep_objects(tok, TO))
     visitors = [m for m in modifiers(tok) if m.dep_ != "nummod"] + prep_objects(tok, {"by", "of", "from"})
     hosts = _places(ctx, prep_objects(tok, TO))
     verb = clause_verb(tok)
