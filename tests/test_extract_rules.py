@@ -303,6 +303,12 @@ CASES = [
     ("From August 14 to 19, Chinese Defense Minister Li Shangfu paid official visits to Russia and Belarus.",
      [("MEET", ("BLR", "CHN"), "2023-08", "CHN", "asserted"),
       ("MEET", ("CHN", "RUS"), "2023-08", "CHN", "asserted")]),
+    # a year that opens a sentence sets the narrative's year, whatever clause the parser
+    # hung it on, and "That year" reads it
+    ("In 2014, when Chinese President Xi Jinping addressed the Australian Parliament in November, "
+     "defence relations were close. That year, Australian, Chinese and American soldiers trained "
+     "together in the first Exercise Kowari.",
+     [("EXERCISE", ("AUS", "CHN", "USA"), "2014", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

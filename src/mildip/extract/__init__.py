@@ -177,6 +177,12 @@ def _anchor_from(sent: Analysed | None, sentence: Sentence, published, cites=(),
             head = sent.span_head(d.start, d.end)
             if head is not None and _main_clause(head):
                 return _governed(d, governing, published)
+        body = sentence.start + (line.end() if line else 0)
+        for d in sent.dates:
+            # "In 2014, when Xi addressed Parliament in November, ...": a date that opens
+            # the sentence frames it, whatever clause the parser hung it on
+            if d.value and d.start >= body and d.start - body <= _OPENING_DATE and d.kind in ("year", "my", "mdy", "dmy"):
+                return _governed(d, governing, published)
         return None
     body = sentence.start + (line.end() if line else 0)
     for d in find_dates(sentence.text, published, sentence.start):
