@@ -309,6 +309,9 @@ CASES = [
      "defence relations were close. That year, Australian, Chinese and American soldiers trained "
      "together in the first Exercise Kowari.",
      [("EXERCISE", ("AUS", "CHN", "USA"), "2014", None, "asserted")]),
+    # an exercise that "concluded with a ceremony" is no agreement
+    ("The China-Russia Joint Sea-2024 exercise concluded on Wednesday with a fleet separation ceremony.",
+     [("EXERCISE", ("CHN", "RUS"), "2024-06-19", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -62,8 +62,14 @@ def agree(ctx: FrameContext, tok, entry):
             sides = [ctx.parties(subjects(tok), "subject")]
         sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
         agreements = _agreement_objects(ctx, tok)
-        if entry.objects == "agreement" and not agreements and not is_passive(tok) and not prep_objects(tok, WITH):
-            # "signed a law", "renewed fears": signing is an agreement only of one
+        if (
+            entry.objects == "agreement"
+            and not agreements
+            and not is_passive(tok)
+            and not ctx.parties(prep_objects(tok, WITH), "with").codes
+        ):
+            # "signed a law", "renewed fears", "the exercise concluded with a fleet
+            # separation ceremony": signing is an agreement only of one, or with a party
             return []
         for obj in agreements:
             sides.extend(nominal_sides(ctx, obj))
