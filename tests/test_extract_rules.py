@@ -312,6 +312,14 @@ CASES = [
     # an exercise that "concluded with a ceremony" is no agreement
     ("The China-Russia Joint Sea-2024 exercise concluded on Wednesday with a fleet separation ceremony.",
      [("EXERCISE", ("CHN", "RUS"), "2024-06-19", None, "asserted")]),
+    # the authors' own act in a joint statement is of the statement's occasion (its first
+    # date), not of the story told in between
+    ("Joint Statement of Australia and the United States\n\nWe, the defence ministers of Australia "
+     "and the United States, met in Brisbane on July 29, 2023. In 2022, our forces trained together "
+     "in Darwin. We agreed to expand our cooperation.",
+     [("MEET", ("AUS", "USA"), "2023-07-29", None, "asserted"),
+      ("EXERCISE", ("AUS", "USA"), "2022", None, "asserted"),
+      ("AGREE", ("AUS", "USA"), "2023-07-29", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -550,6 +550,11 @@ def build_event(
         )
 
     value, how = dated(modality)
+    if how == "anchor" and "first_person" in draft.sources and state.anchors:
+        # "We ... met on May 2, 2024 ... || We decided to conduct further maritime
+        # cooperative activities": the authors' own act in their statement is of the
+        # statement's occasion (its first date), not of the story told in between
+        value = state.anchors[0].value
     if modality == "asserted" and how == "text" and _scheduled_present(verb, lex):
         # "He flies to Tokyo on Tuesday", "Talisman Sabre, which begins in July": the
         # present of a timetable tells what is to come
