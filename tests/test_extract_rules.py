@@ -320,6 +320,19 @@ CASES = [
      [("MEET", ("AUS", "USA"), "2023-07-29", None, "asserted"),
       ("EXERCISE", ("AUS", "USA"), "2022", None, "asserted"),
       ("AGREE", ("AUS", "USA"), "2023-07-29", None, "asserted")]),
+    # a surname alone, once its full name is written, makes the sentence a candidate; a
+    # "to" infinitive after a phrase is still the agreement's content, not a second event
+    ("U.S. President Joe Biden and Chinese President Xi Jinping spoke by phone on Tuesday. "
+     "Biden and Xi agreed in November to reopen direct military communications.",
+     [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted"),
+      ("AGREE", ("CHN", "USA"), "2023-11", None, "asserted")]),
+    # an exchange of views in a call's readout is that call; a counted exchange is a session
+    ("Readout of the Secretary's Call with the Chinese Defense Minister\n\nU.S. Defense "
+     "Secretary Lloyd Austin spoke by phone with Chinese Defense Minister Dong Jun on Tuesday. "
+     "The two sides had an in-depth exchange of views on maritime security.",
+     [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
+    ("The eighth China-Vietnam Border Defense Friendship Exchange was held in Hekou County on Thursday.",
+     [("DIALOGUE", ("CHN", "VNM"), "2024-06-20", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

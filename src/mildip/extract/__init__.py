@@ -27,7 +27,7 @@ from datetime import date
 
 from mildip.dates import reference_day
 from mildip.extract.build import Built, build_event
-from mildip.extract.candidates import is_candidate, series_pattern
+from mildip.extract.candidates import document_names, is_candidate, series_pattern
 from mildip.extract.dating import DATELINE, HORIZON_PREPS, reyear
 from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
@@ -366,7 +366,11 @@ def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Bui
     lex, gaz = load_lexicon(), load_gazetteer()
     series = series_pattern(load_registry(settings))
     splits = [split_sentences(d.text) for d in docs]
-    chosen = [[s for s in sentences if is_candidate(s, gaz, lex, series)] for sentences in splits]
+    names = [document_names(d.text) for d in docs]
+    chosen = [
+        [s for s in sentences if is_candidate(s, gaz, lex, series, words)]
+        for sentences, words in zip(splits, names, strict=True)
+    ]
     stream = parse(
         [s.text for group in chosen for s in group], settings.spacy_model, settings.use_parser
     )

@@ -140,7 +140,7 @@ def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
 
 _NOT_DIALOGUE_KINDS = frozenset({"exercise_series", "cooperation", "hotline"})
 _MECHANISM_HEADS = frozenset({"dialogue", "consultation"})
-_DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round"})
+_DIALOGUE_HEADS = frozenset({"dialogue", "consultation", "talk", "meeting", "negotiation", "session", "round", "exchange"})
 
 
 def settle_type(
@@ -181,6 +181,7 @@ def settle_type(
     proper = mechanism is not None and any(w[:1].isupper() for w in mechanism.name.split()[1:])
     counted = round_ is not None and round_ >= 2
     if head in _DIALOGUE_HEADS and (proper or counted):
+        # "the eighth exchange", "the Border Defence Friendship Exchange": a session
         return "DIALOGUE"
     if head in _MECHANISM_HEADS and mechanism is not None:
         # "their first security policy dialogue in five years": a dialogue with a name

@@ -5,8 +5,10 @@ variant of a trigger head (:meth:`mildip.extract.lexicon.Lexicon.has_trigger_wor
 "cancelling", "canceled" and "met" all count), or the name of a registered exercise
 series ("Talisman Sabre"), **and** something
 that can supply a party: a gazetteer party, a person-like name, a reference to the
-parties of the narrative ("the two sides", "his counterpart", "they"), or first
-person ("we", "our", "I", "my"). Sentences the learned sentence model flags
+parties of the narrative ("the two sides", "his counterpart", "they"), first
+person ("we", "our", "I", "my"), or one word of a full name written elsewhere in the
+document ("Biden and Xi met" after "Joe Biden" and "Xi Jinping": see
+:func:`document_names`). Sentences the learned sentence model flags
 (:mod:`mildip.extract.scorer`) are added even without a trigger word.
 """
 
@@ -29,13 +31,24 @@ _REFERENCE = re.compile(
 )
 
 
-def has_party_source(text: str, gazetteer: Gazetteer, lex: Lexicon) -> bool:
-    """Whether ``text`` names, or refers to, some party."""
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z’'\-]+(?![\w’'-])")
+
+
+def document_names(text: str) -> frozenset[str]:
+    """The words of the full names ("Joe Biden", "Xi Jinping") written in ``text``:
+    either word may stand alone later ("Biden", "Xi", family name first)."""
+    return frozenset(w for m in _NAME_PAIR.finditer(text) for w in m.group(0).split())
+
+
+def has_party_source(text: str, gazetteer: Gazetteer, lex: Lexicon, names: frozenset[str] = frozenset()) -> bool:
+    """Whether ``text`` names, or refers to, some party; ``names`` are the document's
+    name words (:func:`document_names`)."""
     return bool(
         gazetteer.find(text)
         or _NAME_PAIR.search(text)
         or lex.two_parties.search(text)
         or _REFERENCE.search(text)
+        or names and any(m.group(0) in names for m in _CAPITALISED.finditer(text))
     )
 
 
@@ -47,9 +60,15 @@ def series_pattern(registry) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + trie_pattern(names) + r")(?![\w-])") if names else None
 
 
-def is_candidate(sentence: Sentence, gazetteer: Gazetteer, lex: Lexicon, series: re.Pattern[str] | None = None) -> bool:
+def is_candidate(
+    sentence: Sentence,
+    gazetteer: Gazetteer,
+    lex: Lexicon,
+    series: re.Pattern[str] | None = None,
+    names: frozenset[str] = frozenset(),
+) -> bool:
     """A trigger-like word, or the name of an exercise series (``series``), and a party
-    source (see the module docstring)."""
+    source (see the module docstring; ``names`` from :func:`document_names`)."""
     text = sentence.text
     worded = lex.has_trigger_word(text) or (series is not None and series.search(text) is not None)
-    return worded and has_party_source(text, gazetteer, lex)
+    return worded and has_party_source(text, gazetteer, lex, names)

@@ -140,11 +140,18 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
         # unless the clause schedules it ("agreed to meet in Hanoi in May")
         for c in tok.children:
             inner = [t.i for t in c.subtree]
-            if c.dep_ in ("xcomp", "ccomp") and not any(ctx.sent.date_of(i) for i in inner):
+            complement = c.dep_ in ("xcomp", "ccomp") or _infinitive(c)
+            if complement and not any(ctx.sent.date_of(i) for i in inner):
                 claimed.update(inner)
     # "the hotline, which opened on March 31": the object's clause holds the trigger
     claimed.discard(tok.i)
     return claimed
+
+
+def _infinitive(tok) -> bool:
+    """ "agreed in November to reopen ...": the parser hangs a "to" infinitive after a
+    phrase on the verb as an adverbial clause; it is the verb's complement all the same."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 _EXAMPLE_PREPS = frozenset({"as", "like", "including"})
