@@ -333,6 +333,10 @@ CASES = [
      [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
     ("The eighth China-Vietnam Border Defense Friendship Exchange was held in Hekou County on Thursday.",
      [("DIALOGUE", ("CHN", "VNM"), "2024-06-20", None, "asserted")]),
+    # a talk that is what a channel is for is no event, and neither are its topics
+    ("South Korean Defense Minister Lee Jong-sup and Japanese Defense Minister Yasukazu Hamada "
+     "agreed on Saturday to set up a working-level channel to discuss the resumption of port calls.",
+     [("AGREE", ("JPN", "KOR"), "2024-06-15", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -127,9 +127,7 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
                 claimed.update(t.i for t in obj.subtree if not _in_example(t, obj))
     if entry.pos == "verb" and tok.lemma_.lower() in _TOPIC_VERBS:
         # "will discuss ... the resumption of military-to-military communications": topics
-        for c in tok.children:
-            if c.dep_ in ("dobj", "prep"):
-                claimed.update(t.i for t in c.subtree)
+        claimed |= _topics(tok)
     if entry.frame in ("propose", "reject") and entry.pos == "verb":
         # "proposed a call ... to discuss the balloon": the purpose is the proposal's
         for c in tok.children:
@@ -146,6 +144,12 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     # "the hotline, which opened on March 31": the object's clause holds the trigger
     claimed.discard(tok.i)
     return claimed
+
+
+def _topics(tok) -> set[int]:
+    """The tokens of what a verb of discussing (``tok``) is about: its objects and
+    prepositional phrases."""
+    return {t.i for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
 
 
 def _infinitive(tok) -> bool:
@@ -237,6 +241,10 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         made, entry = _first_draft(ctx, doc[i], entries)
         if made:
             claimed |= _claims(ctx, doc[i], entry, made)
+        elif any(e.pos == "verb" for e in entries) and doc[i].lemma_.lower() in _TOPIC_VERBS:
+            # "a channel to discuss the resumption of ...": the talk gives no event, and
+            # its topics none either
+            claimed |= _topics(doc[i])
     drafts: list[Draft] = []
     for i in sorted(candidates):
         if i in claimed:

@@ -284,6 +284,16 @@ def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
     ]
 
 
+def _purpose(tok) -> bool:
+    """A "to" infinitive with no subject of its own that hangs on a noun or adjective
+    ("a channel to discuss", "authorized to discuss"), or on a verb as its purpose."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("acl", "relcl", "advcl") or tok.head.pos_ in ("ADJ", "NOUN", "PROPN")
+
+
 @register("interaction")
 def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
@@ -301,6 +311,10 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
         if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
             # "calling the pilot's actions unsafe": the object is no one called
+            return []
+        if entry.topic_object and _purpose(tok):
+            # "a working-level channel to discuss ways to ...", "not authorized to discuss
+            # the incidents publicly": the talk is what something else is for
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:
