@@ -337,6 +337,9 @@ CASES = [
     ("South Korean Defense Minister Lee Jong-sup and Japanese Defense Minister Yasukazu Hamada "
      "agreed on Saturday to set up a working-level channel to discuss the resumption of port calls.",
      [("AGREE", ("JPN", "KOR"), "2024-06-15", None, "asserted")]),
+    # a series' leading parties take part in it with whoever the text names
+    ("Australian soldiers took part in the Balikatan exercise on Monday.",
+     [("EXERCISE", ("AUS", "PHL", "USA"), "2024-06-17", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

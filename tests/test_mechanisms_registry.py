@@ -348,6 +348,16 @@ sources = ["Red Book"]
             '[[mechanism]]\nid = "y"\nname = "Y"\nparties = "GDR"\nkind = "dialogue"\nsources = ["s"]',
             "list of party codes",
         ),
+        # a series' leading parties are for series without fixed parties only
+        (
+            '[[mechanism]]\nid = "y"\nname = "Y"\nparties = ["GDR", "RHN"]\ncore = ["GDR"]\n'
+            'kind = "exercise_series"\nsources = ["s"]',
+            "core is for series without fixed parties",
+        ),
+        (
+            '[[mechanism]]\nid = "y"\nname = "Y"\ncore = "GDR"\nkind = "exercise_series"\nsources = ["s"]',
+            "core must be a list",
+        ),
         # an entry without fixed parties competes with every party set
         (
             '[[mechanism]]\nid = "y"\nname = "Beacon Talks"\nkind = "dialogue"\nsources = ["s"]',
@@ -583,6 +593,13 @@ def test_mechanisms_shipped_alias_names_its_mechanism(mechanism_id, alias):
 def test_mechanisms_multilateral_exercise_has_no_fixed_parties(mechanism_id):
     m = SHIPPED.get(mechanism_id)
     assert m.kind == "exercise_series" and m.parties == ()
+
+
+@pytest.mark.parametrize("mechanism_id", MULTILATERAL_SERIES)
+def test_mechanisms_core_parties_are_known_party_codes(mechanism_id):
+    from mildip.kb.parties import party_names
+
+    assert set(SHIPPED.get(mechanism_id).core) <= set(party_names())
 
 
 def test_mechanisms_open_parties_only_for_listed_multilateral_series():

@@ -110,6 +110,9 @@ class Mechanism:
     established: str | None = None
     held_by: str = "meeting"
     """``call`` for a channel held by phone or video, else ``meeting``."""
+    core: tuple[str, ...] = ()
+    """For a series without fixed ``parties``: the sorted codes of the parties that lead
+    or host every round (Balikatan: PHL, USA), whoever else joins."""
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -562,6 +565,7 @@ _KNOWN_KEYS = frozenset(
         "first_round_number",
         "established",
         "held_by",
+        "core",
         "sources",
     }
 )
@@ -584,6 +588,11 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
     parties = row.get("parties", [])
     if not isinstance(parties, list) or not all(isinstance(p, str) and p for p in parties):
         raise DataFileError(f"{where}: parties must be a list of party codes")
+    core = row.get("core", [])
+    if not isinstance(core, list) or not all(isinstance(p, str) and p for p in core):
+        raise DataFileError(f"{where}: core must be a list of party codes")
+    if core and parties:
+        raise DataFileError(f"{where}: core is for series without fixed parties; give one of the two")
     if row["id"] != slugify(row["id"]):
         raise DataFileError(f"{where}: id must be a slug such as {slugify(row['id'])!r}")
     if row["kind"] not in KINDS:
@@ -614,6 +623,7 @@ def _parse_mechanism(row: Mapping[str, Any], origin: str, index: int) -> Mechani
         sources=tuple(row["sources"]),
         established=row.get("established"),
         held_by=held_by,
+        core=tuple(sorted(set(core))),
     )
 
 

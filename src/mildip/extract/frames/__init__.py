@@ -121,6 +121,12 @@ class FrameContext:
         mech = self.registry.match(phrase) if phrase else None
         return tuple(mech.parties) if mech is not None and mech.parties else ()
 
+    def core_parties(self, phrase: str) -> tuple[str, ...]:
+        """The parties that lead every round of the registered series that ``phrase``
+        names ("the annual Balikatan exercise": PHL, USA), or ()."""
+        mech = self.registry.match(phrase) if phrase else None
+        return mech.core if mech is not None else ()
+
 
 def assemble(
     ctx: FrameContext, sides: list[Found], allow_context: bool = True, entry=None

@@ -93,6 +93,11 @@ def exercise(ctx: FrameContext, tok, entry):
         if c not in codes:
             codes.append(c)
             sources.add("registry")
+    for c in ctx.core_parties(name) if entry.pos == "noun" and codes else ():
+        # "Australian soldiers took part in Balikatan": its leading parties too
+        if c not in codes:
+            codes.append(c)
+            sources.add("registry")
     if len(codes) == 1 and (registered or _joint(ctx, tok) or names_series(tok) or _joined(tok)):
         # "German jets will take part in Exercise Pitch Black in northern Australia": the
         # host of a combined exercise takes part in it
