@@ -340,6 +340,11 @@ CASES = [
     # a series' leading parties take part in it with whoever the text names
     ("Australian soldiers took part in the Balikatan exercise on Monday.",
      [("EXERCISE", ("AUS", "PHL", "USA"), "2024-06-17", None, "asserted")]),
+    # a past act is not dated after the story: the later year is the signed plan's
+    ("In December, Vietnam, Laos and Cambodia held a meeting of defence ministers, where the "
+     "three sides signed a plan for defence cooperation in 2025.",
+     [("MEET", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted"),
+      ("AGREE", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -34,7 +34,7 @@ from mildip.extract.frames.interaction import (
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.modality import NO_EVENT, is_habitual, is_indefinite, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
-from mildip.extract.sentence import Analysed, conjuncts, np_tokens
+from mildip.extract.sentence import Analysed, conjuncts, is_infinitive, np_tokens
 from mildip.extract.state import DocumentState
 from mildip.kb.officials import resolve_participant
 from mildip.model import Citation, Document, Event, Evidence, Participant
@@ -237,6 +237,16 @@ def _perfect(verb) -> bool:
     )
 
 
+def _plain_past(verb) -> bool:
+    """A verb in the simple past with no auxiliary ("signed", not "would have signed")."""
+    return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _after(value: str | None, published: date | None) -> bool:
+    """Whether the partial date ``value`` lies wholly after the day ``published``."""
+    return bool(value and published and value[:10] > published.isoformat()[: len(value)])
+
+
 def _since_date(sent: Analysed, verb) -> str | None:
     """The date of a ``since`` phrase of ``verb`` ("since July 2022"), or None; a
     ``since`` clause ("since we met in May") is no such phrase."""
@@ -358,9 +368,19 @@ def _mechanism(registry, sent: Analysed, draft: Draft, lex: Lexicon):
     return mechanism, round_
 
 
+_CONTENT_DEPS = frozenset({"dobj", "xcomp"})
+
+
 def _asked_for(draft: Draft) -> frozenset[int]:
     """The tokens of the engagement a proposal verb asks for ("had requested a visit in
-    September"): their dates are the engagement's, not the proposal's."""
+    September"), or of what an agreement verb settles ("signed a plan for cooperation in
+    2025", "agreed to conclude an arrangement by the end of the year"): their dates are
+    the engagement's or the plan's, not the proposal's or the agreement's."""
+    if draft.type == "AGREE" and draft.entry.pos == "verb":
+        trig = draft.trigger
+        return frozenset(
+            t.i for c in trig.children if c.dep_ in _CONTENT_DEPS or is_infinitive(c) for t in c.subtree
+        )
     if draft.type != "PROPOSE" or draft.entry.pos != "verb":
         return frozenset()
     mine = {t.i for t in draft.trigger.subtree}
@@ -532,7 +552,7 @@ def build_event(
     precision = doc.published_precision
     published: date | None = reference_day(doc.published, precision)
 
-    def dated(mood: str) -> tuple[str | None, str]:
+    def dated(mood: str, beside: frozenset[int] = frozenset()) -> tuple[str | None, str]:
         return choose_date(
             sent,
             draft.trigger,
@@ -547,10 +567,15 @@ def build_event(
             modality=mood,
             citations=citations,
             refine_by=passage,
-            not_in=_asked_for(draft),
+            not_in=_asked_for(draft) | beside,
         )
 
     value, how = dated(modality)
+    if modality == "asserted" and how == "text" and _plain_past(verb) and _after(value, published):
+        # "the three sides signed a plan for defence cooperation in 2025": a past act told
+        # in a story is not dated after the story; the later date is the plan's
+        later = frozenset(t.i for t in sent.doc if (m := sent.date_of(t.i)) and _after(m.value, published))
+        value, how = dated(modality, later)
     if how == "anchor" and "first_person" in draft.sources and state.anchors:
         # "We ... met on May 2, 2024 ... || We decided to conduct further maritime
         # cooperative activities": the authors' own act in their statement is of the

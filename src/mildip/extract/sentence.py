@@ -158,3 +158,9 @@ def conjuncts(tok) -> list:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ == "conj")
     return sorted(out, key=lambda t: t.i)
+
+
+def is_infinitive(tok) -> bool:
+    """ "agreed in November to reopen ...": the parser hangs a "to" infinitive after a
+    phrase on the verb as an adverbial clause; it is the verb's complement all the same."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from mildip.extract.arguments import has_words
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.lexicon import Lexicon, Trigger
+from mildip.extract.sentence import is_infinitive
 from mildip.kb.text import fold
 
 _CLAIMING_FRAMES = frozenset({"channel_action", "propose", "reject", "establish"})
@@ -138,7 +139,7 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
         # unless the clause schedules it ("agreed to meet in Hanoi in May")
         for c in tok.children:
             inner = [t.i for t in c.subtree]
-            complement = c.dep_ in ("xcomp", "ccomp") or _infinitive(c)
+            complement = c.dep_ in ("xcomp", "ccomp") or is_infinitive(c)
             if complement and not any(ctx.sent.date_of(i) for i in inner):
                 claimed.update(inner)
     # "the hotline, which opened on March 31": the object's clause holds the trigger
@@ -150,12 +151,6 @@ def _topics(tok) -> set[int]:
     """The tokens of what a verb of discussing (``tok``) is about: its objects and
     prepositional phrases."""
     return {t.i for c in tok.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
-
-
-def _infinitive(tok) -> bool:
-    """ "agreed in November to reopen ...": the parser hangs a "to" infinitive after a
-    phrase on the verb as an adverbial clause; it is the verb's complement all the same."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 _EXAMPLE_PREPS = frozenset({"as", "like", "including"})
