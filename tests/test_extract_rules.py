@@ -345,6 +345,11 @@ CASES = [
      "three sides signed a plan for defence cooperation in 2025.",
      [("MEET", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted"),
       ("AGREE", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted")]),
+    # a past relative clause with its own subject tells what happened: the request
+    # around it does not make the refusal hypothetical (the request itself names no
+    # second party in its own clause, so it gives no PROPOSE)
+    ("Germany requested a port call, which Beijing turned down in September.",
+     [("REJECT", ("CHN", "DEU"), "2023-09", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -53,6 +53,10 @@ def governor_chain(trigger, verb) -> list:
             break
         if t.dep_ == "ccomp":
             break
+        if t.dep_ == "relcl" and t.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "requested a port call, which Beijing turned down": a relative clause in the
+            # past with its own subject tells what happened, whatever its noun's clause says
+            break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
             # "I have not spoken with Dong since we met in Singapore": the clause of
             # "since" tells what happened, whatever the main clause's mood
