@@ -350,6 +350,9 @@ CASES = [
     # second party in its own clause, so it gives no PROPOSE)
     ("Germany requested a port call, which Beijing turned down in September.",
      [("REJECT", ("CHN", "DEU"), "2023-09", "CHN", "asserted")]),
+    # a beginning's "with" phrase names what happened then, on its date
+    ("The series started in December 2014 with a joint exercise between China and Malaysia.",
+     [("EXERCISE", ("CHN", "MYS"), "2014-12", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

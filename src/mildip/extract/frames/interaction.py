@@ -71,6 +71,10 @@ def carried_by(lex, noun, verb) -> bool:
         if t.dep_ in ("conj", "compound", "appos"):
             t = t.head
             continue
+        if t.dep_ == "prep" and t.lower_ == "with" and lex.in_class("phase", t.head.lemma_.lower()):
+            # "the series started in December 2014 with a joint exercise": what happened then
+            t, steps = t.head, steps + 1
+            continue
         if t.dep_ == "prep" and t.lower_ not in CARRYING_PREPS:
             # "after Pelosi's visit, Beijing issued ...": a time frame, not a part
             return False
