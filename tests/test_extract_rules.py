@@ -353,6 +353,10 @@ CASES = [
     # a beginning's "with" phrase names what happened then, on its date
     ("The series started in December 2014 with a joint exercise between China and Malaysia.",
      [("EXERCISE", ("CHN", "MYS"), "2014-12", None, "asserted")]),
+    # what a meeting is for reviewing is no event of its own
+    ("U.S. and Chinese officers met in Honolulu on Tuesday to review unsafe military incidents "
+     "between U.S. and PLA forces.",
+     [("MEET", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

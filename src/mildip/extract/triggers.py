@@ -215,6 +215,11 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     sides"."""
     doc = ctx.sent.doc
     claimed: set[int] = set(_sourced(doc))
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in _TOPIC_VERBS and tok.dep_ in ("xcomp", "advcl", "acl", "relcl"):
+            # "a mechanism to review unsafe military incidents": what a talk is for
+            # reviewing names no event of its own
+            claimed |= _topics(tok)
     candidates = {
         tok.i: found
         for tok in doc
