@@ -357,6 +357,11 @@ CASES = [
     ("U.S. and Chinese officers met in Honolulu on Tuesday to review unsafe military incidents "
      "between U.S. and PLA forces.",
      [("MEET", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
+    # a suspension verb with a clause acts on what the clause's verb engages in
+    ("China stopped holding military talks with the United States.",
+     [("SUSPEND", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
+    ("Dong said that the relationship between the Chinese and U.S. militaries has stopped declining.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

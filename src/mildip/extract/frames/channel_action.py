@@ -62,6 +62,13 @@ def acted_on(ctx: FrameContext, tok, entry) -> tuple[list, list]:
         objs = objects(tok) + prep_objects(tok, {"from", "of"})
         if objs:
             return subjects(tok), objs
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        if clauses:
+            # "China stopped holding military talks": what the clause's verb engages in;
+            # "the relationship has stopped declining" acts on nothing
+            return subjects(tok), [
+                o for c in clauses if ctx.lex.in_class("engagement_verbs", c.lemma_.lower()) for o in objects(c)
+            ]
         return [], subjects(tok)
     initiators = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     objs = [t for h in prep_objects(tok, {"of", "in", "to"}) for t in conjuncts(h)]
