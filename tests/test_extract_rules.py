@@ -362,6 +362,9 @@ CASES = [
      [("SUSPEND", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
     ("Dong said that the relationship between the Chinese and U.S. militaries has stopped declining.",
      []),
+    # the "of" complement of a noun of habit is no event
+    ("The United States and the Philippines have a long history of training and operating together.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

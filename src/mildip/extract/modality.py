@@ -173,8 +173,21 @@ def clause_has_cue(trigger, verb, lex: Lexicon, cue_list: str) -> bool:
 
 def is_habitual(trigger, verb, lex: Lexicon) -> bool:
     """Whether the trigger's clause states a habit ("the two navies exercise every
-    year", "regularly hold talks"): a habitual adverb or phrase in its clause."""
-    return clause_has_cue(trigger, verb, lex, "habitual")
+    year", "regularly hold talks"): a habitual adverb or phrase in its clause, or the
+    ``of`` complement of a noun of habit ("a long history of training together")."""
+    return clause_has_cue(trigger, verb, lex, "habitual") or _of_habit(trigger, lex)
+
+
+def _of_habit(trigger, lex: Lexicon) -> bool:
+    t = trigger
+    for _ in range(3):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ == "of":
+            return lex.cue("habit_nouns", t.head.head.lemma_)
+        return False
+    return False
 
 
 def is_indefinite(trigger, verb, lex: Lexicon) -> bool:
