@@ -179,6 +179,8 @@ def is_habitual(trigger, verb, lex: Lexicon) -> bool:
 
 
 def _of_habit(trigger, lex: Lexicon) -> bool:
+    """Whether ``trigger`` (or the first of its conjuncts) is the ``of`` complement of a
+    noun of ``[cues] habit_nouns`` ("a long history of training and operating together")."""
     t = trigger
     for _ in range(3):
         if t.dep_ == "conj":

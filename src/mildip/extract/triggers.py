@@ -217,8 +217,9 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     claimed: set[int] = set(_sourced(doc))
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in _TOPIC_VERBS and tok.dep_ in ("xcomp", "advcl", "acl", "relcl"):
-            # "a mechanism to review unsafe military incidents": what a talk is for
-            # reviewing names no event of its own
+            # "a mechanism to review unsafe military incidents", "a channel to discuss
+            # the resumption of ...": what a talk is for names no event of its own,
+            # whether or not the talk itself gives one
             claimed |= _topics(tok)
     candidates = {
         tok.i: found
@@ -241,10 +242,6 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         made, entry = _first_draft(ctx, doc[i], entries)
         if made:
             claimed |= _claims(ctx, doc[i], entry, made)
-        elif any(e.pos == "verb" for e in entries) and doc[i].lemma_.lower() in _TOPIC_VERBS:
-            # "a channel to discuss the resumption of ...": the talk gives no event, and
-            # its topics none either
-            claimed |= _topics(doc[i])
     drafts: list[Draft] = []
     for i in sorted(candidates):
         if i in claimed:

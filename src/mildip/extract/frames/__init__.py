@@ -116,16 +116,14 @@ class FrameContext:
                 found.add(code, "list")
         return found
 
+    def registered(self, phrase: str):
+        """The registered mechanism that ``phrase`` names, or None."""
+        return self.registry.match(phrase) if phrase else None
+
     def registered_parties(self, phrase: str) -> tuple[str, ...]:
         """The parties of the registered mechanism that ``phrase`` names, or ()."""
-        mech = self.registry.match(phrase) if phrase else None
+        mech = self.registered(phrase)
         return tuple(mech.parties) if mech is not None and mech.parties else ()
-
-    def core_parties(self, phrase: str) -> tuple[str, ...]:
-        """The parties that lead every round of the registered series that ``phrase``
-        names ("the annual Balikatan exercise": PHL, USA), or ()."""
-        mech = self.registry.match(phrase) if phrase else None
-        return mech.core if mech is not None else ()
 
 
 def assemble(

@@ -86,15 +86,14 @@ def exercise(ctx: FrameContext, tok, entry):
             return []
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
-    registered = ctx.registered_parties(name) if entry.pos == "noun" else ()
+    mech = ctx.registered(name) if entry.pos == "noun" else None
+    registered = tuple(mech.parties) if mech is not None else ()
     back = entry.pos == "noun" and _told_before(ctx, tok)
     codes, sources = assemble(ctx, sides, allow_context=_joint(ctx, tok) or back)
-    for c in registered:
-        if c not in codes:
-            codes.append(c)
-            sources.add("registry")
-    for c in ctx.core_parties(name) if entry.pos == "noun" and codes else ():
-        # "Australian soldiers took part in Balikatan": its leading parties too
+    # fixed parties complete any mention; a series' leading parties ("Australian soldiers
+    # took part in Balikatan") join only the participants a text names
+    core = mech.core if mech is not None and codes else ()
+    for c in (*registered, *core):
         if c not in codes:
             codes.append(c)
             sources.add("registry")

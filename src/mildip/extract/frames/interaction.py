@@ -290,7 +290,8 @@ def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
 
 def _purpose(tok) -> bool:
     """A "to" infinitive with no subject of its own that hangs on a noun or adjective
-    ("a channel to discuss", "authorized to discuss"), or on a verb as its purpose."""
+    ("a channel to discuss", "ready to discuss"), or on a verb as its purpose ("flew to
+    Manila to discuss"): the talk is what something else is for."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
@@ -317,8 +318,8 @@ def interaction(ctx: FrameContext, tok, entry):
             # "calling the pilot's actions unsafe": the object is no one called
             return []
         if entry.topic_object and _purpose(tok):
-            # "a working-level channel to discuss ways to ...", "not authorized to discuss
-            # the incidents publicly": the talk is what something else is for
+            # "a working-level channel to discuss ways to ...": the talk is what
+            # something else is for
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:
