@@ -365,6 +365,16 @@ CASES = [
     # the "of" complement of a noun of habit is no event
     ("The United States and the Philippines have a long history of training and operating together.",
      []),
+    # a session noun whose "of" phrase names no dialogue is no session
+    ("China and Russia published the 2020 edition of Science of Military Strategy.",
+     []),
+    ("Washington and Beijing announced a new round of sanctions on Monday.",
+     []),
+    ("China and Japan held the fifth round of their maritime consultations in May.",
+     [("DIALOGUE", ("CHN", "JPN"), "2024-05", None, "asserted")]),
+    # a session of a registered exercise series is that exercise, not a dialogue
+    ("The United States and Japan held the third iteration of Pacific Vanguard in May.",
+     [("EXERCISE", ("JPN", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

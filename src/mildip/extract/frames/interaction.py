@@ -299,6 +299,31 @@ def _purpose(tok) -> bool:
     return tok.dep_ in ("acl", "relcl", "advcl") or tok.head.pos_ in ("ADJ", "NOUN", "PROPN")
 
 
+def _session_of_nothing(ctx: FrameContext, tok) -> bool:
+    """Whether ``tok`` is a session noun ("round", "edition", "session") whose ``of``
+    phrase names no dialogue: no trigger noun, no channel noun, no party and no
+    registered mechanism in it, or a registered exercise series."""
+    if tok.lemma_.lower() not in ctx.lex.session_nouns:
+        return False
+    ofs = prep_objects(tok, {"of"})
+    if not ofs:
+        return False
+    for o in ofs:
+        words = ctx.resolver.phrase_tokens(o)
+        mech = ctx.registered(" ".join(t.text for t in words))
+        if mech is not None:
+            # "the third iteration of Pacific Vanguard": a registered exercise is the
+            # exercise frame's event, a registered dialogue is this one's
+            return mech.kind.startswith("exercise")
+        for t in words:
+            lemma = t.lemma_.lower()
+            if ctx.lex.for_token(lemma, "noun") or ctx.lex.in_class("channel", lemma):
+                return False
+            if ctx.sent.party_of(t.i) is not None:
+                return False
+    return True
+
+
 @register("interaction")
 def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
@@ -336,6 +361,10 @@ def interaction(ctx: FrameContext, tok, entry):
             ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
         ):
             # "the previous edition of the exercise": the exercise is the event
+            return []
+        if entry.type == "DIALOGUE" and _session_of_nothing(ctx, tok):
+            # "the 2020 edition of Science of Military Strategy", "a new round of
+            # sanctions": a session of something that is no channel
             return []
         if not eventive(ctx, tok) or generic_mention(ctx, tok):
             return []
