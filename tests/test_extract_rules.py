@@ -375,6 +375,13 @@ CASES = [
     # a session of a registered exercise series is that exercise, not a dialogue
     ("The United States and Japan held the third iteration of Pacific Vanguard in May.",
      [("EXERCISE", ("JPN", "USA"), "2024-05", None, "asserted")]),
+    # an incident noun that is force against force needs no military word
+    ("Indian and Chinese forces have a tense history: firefights broke out between India and China in 1967.",
+     [("INCIDENT", ("CHN", "IND"), "1967", None, "asserted")]),
+    ("The deadly clash between India and China in the Galwan Valley took place on June 15, 2020.",
+     [("INCIDENT", ("CHN", "IND"), "2020-06-15", None, "asserted")]),
+    ("The clash between China and the United States over tariffs took place in May.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -6,7 +6,8 @@ or ``by`` phrase ("China's seizure of", "a Chinese intercept of"); its party is 
 initiator. The other side is the object, the passive subject, or a ``with``/``of``/
 ``at``/``near``/``toward``/``within`` phrase ("collided with", "flew within 50 feet
 of a U.S. EP-3"). One of the two sides must name military forces or craft (``military``
-class), or a military institution. "Indian and Chinese troops clashed" has both sides
+class), or a military institution, unless the noun is armed by itself ("firefights",
+"the deadly clash"). "Indian and Chinese troops clashed" has both sides
 in the subject and no initiator.
 """
 
@@ -47,6 +48,18 @@ def _military(ctx: FrameContext, heads) -> bool:
             if pm is not None and pm.kind in ("institution", "craft"):
                 return True
     return False
+
+
+def _armed(ctx: FrameContext, tok) -> bool:
+    """Whether the incident noun ``tok`` is force against force by itself (``armed``
+    class: "firefights broke out") or by a modifier (``violent`` class: "the deadly
+    clash")."""
+    if ctx.lex.in_class("armed", tok.lemma_):
+        return True
+    return any(
+        m.dep_ in ("amod", "compound") and ctx.lex.in_class("violent", m.lower_)
+        for m in modifiers(tok)
+    )
 
 
 def _deep_targets(ctx: FrameContext, tok) -> list:
@@ -103,10 +116,15 @@ def incident(ctx: FrameContext, tok, entry):
         actors += prep_objects(tok, {"by", "from"})
         targets = _deep_targets(ctx, tok)
         verb = clause_verb(tok)
-        if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb) and tok.dep_ != "nsubj":
-            actors += subjects(verb)
-            targets += prep_objects(verb, TARGET - {"to"})
-    if not _military(ctx, actors + targets + [tok]):
+        if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
+            if tok.dep_ != "nsubj":
+                actors += subjects(verb)
+                targets += prep_objects(verb, TARGET - {"to"})
+            elif not objects(verb):
+                # "firefights broke out between India and China": the sides of an
+                # incident that a support verb tells happened
+                targets += prep_objects(verb, {"between"})
+    if not _military(ctx, actors + targets + [tok]) and not (entry.pos == "noun" and _armed(ctx, tok)):
         return []
     acting = ctx.parties(actors, "subject")
     target = ctx.parties(targets, "object")

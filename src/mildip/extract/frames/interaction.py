@@ -89,7 +89,10 @@ def carried_by(lex, noun, verb) -> bool:
     if t.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    if lex.in_class("support", lemma):
+    if lex.in_class("support", lemma) or any(
+        lex.in_class("support", f"{lemma} {p.lower_}") for p in verb.children if p.dep_ == "prt"
+    ):
+        # "held talks"; a phrasal one: "firefights broke out"
         return True
     return steps == 1 and noun.dep_ == "dobj" and not lex.in_class("reporting", lemma)
 
