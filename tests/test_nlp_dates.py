@@ -37,6 +37,11 @@ PUB = date(2023, 4, 14)
         ("next autumn", "2023"),
         ("in the summer of 2019", "2019"),
         ("during the spring", "2023"),
+        ("in May last year", "2022-05"),
+        ("in May of last year", "2022-05"),
+        ("on March 3 last year", "2022-03-03"),
+        ("in mid-June this year", "2023-06"),
+        ("in December next year", "2024-12"),
     ],
 )
 def test_dates_resolve(text, value):
@@ -86,3 +91,12 @@ def test_dates_may_as_a_verb_after_a_list_is_no_date():
 def test_dates_may_before_more_months_is_the_month():
     found = find_dates("drills in March, May and June", PUB)
     assert [d.value for d in found] == ["2023-03", "2022-05", "2022-06"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("Theresa May last year visited Japan.", ("last year", "2022")), ("They may this year meet.", ("this year", "2023"))],
+)
+def test_dates_name_or_verb_before_a_relative_year_keeps_the_year(text, found):
+    (d,) = find_dates(text, PUB)
+    assert (d.text, d.value) == found

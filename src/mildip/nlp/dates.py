@@ -10,7 +10,9 @@ publication date:
   ``direction="future"``);
 * "last August" / "last November" take the most recent such month strictly before
   the publication month; "this January" takes the publication year;
-* "earlier this year", "this year", "last year", "next year" give a year;
+* "earlier this year", "this year", "last year", "next year" give a year; with a
+  month or a day before them ("in May last year", "March 3 of this year") they give
+  that month or day of that year;
 * "today", "this morning", "tonight", "yesterday", "last night", "on Tuesday" give a
   day (the weekday within the seven days before publication, or after it for the
   future);
@@ -80,6 +82,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})\b"),
     ("dmy", rf"\b(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})\b"),
     ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
+    (
+        "month_rel_year",
+        rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<mry_m>{_MONTH})(?:\s+(?P<mry_d>{_DAY}))?,?\s+(?:of\s+)?"
+        r"(?P<mry_rel>last|this|next)\s+year\b",
+    ),
     ("md", rf"\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?!\s*(?:-|–)\s*\d)"),
     ("dm", rf"\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})\b"),
     ("last_month", rf"\b(?P<lm_rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<lm_m>{_MONTH})\b"),
@@ -184,6 +191,12 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             return _fmt(int(g["dmy_y"]), _month(g["dmy_m"]), _day(g["dmy_d"])), False
         if kind == "my":
             return _fmt(int(g["my_y"]), _month(g["my_m"])), False
+        if kind == "month_rel_year":
+            if published is None:
+                return None, True
+            y = published.year + {"last": -1, "next": 1}.get(g["mry_rel"].lower(), 0)
+            d = _day(g["mry_d"]) if g["mry_d"] else None
+            return _fmt(y, _month(g["mry_m"]), d), True
         if kind in ("range_md", "range_dm"):
             p = "rmd" if kind == "range_md" else "rdm"
             mo = _month(g[f"{p}_m"])
@@ -313,6 +326,36 @@ _MONTH_LIST_BEFORE = re.compile(rf"{_MONTH},?\s+(?:and|or)\s+$")
 _MONTH_LIST_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+){_MONTH}\b")
 
 
+def _not_a_date(m: re.Match, text: str) -> bool:
+    """Whether the match ``m`` is no date: a month word in lower case, after a name
+    ("Theresa May") or as the verb "may"; a weekday in lower case."""
+    kind = m.lastgroup
+    span_text = m.group(0)
+    if kind in ("part_month", "md", "dm", "month_rel_year"):
+        word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
+        if not word[0].isupper():
+            return True
+        bare = kind == "part_month" or (kind == "month_rel_year" and not m.group("mry_d"))
+        if bare and _name_context(text, m.start(), word):
+            return True
+        before = text[max(0, m.start() - 20) : m.start()] + span_text[: span_text.index(word)]
+        if (
+            word == "May"
+            and bare
+            and not re.search(r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$", before)
+            and not _MONTH_LIST_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            and not _MONTH_LIST_AFTER.match(text[m.end() : m.end() + 30])
+        ):
+            # "May" is a month after a preposition of time or in a list of months
+            # ("in March, April and May"), otherwise the verb
+            return True
+    return (
+        kind == "weekday"
+        and not span_text[0].isupper()
+        and not span_text.lower().startswith(("on ", "last ", "this ", "next "))
+    )
+
+
 def find_dates(
     text: str,
     published: date | None,
@@ -321,31 +364,15 @@ def find_dates(
 ) -> list[DateMention]:
     """Temporal expressions in ``text``; offsets are ``offset + position in text``."""
     found: list[DateMention] = []
-    for m in _REGEX.finditer(text):
+    pos = 0
+    while (m := _REGEX.search(text, pos)) is not None:
         kind = m.lastgroup
         span_text = m.group(0)
-        if kind in ("part_month", "md", "dm"):
-            word = re.search(_MONTH, span_text, re.IGNORECASE).group(0)
-            if not word[0].isupper():
-                continue
-            if kind == "part_month" and _name_context(text, m.start(), word):
-                continue
-            before = text[max(0, m.start() - 20) : m.start()] + span_text[: -len(word)]
-            if (
-                word == "May"
-                and kind == "part_month"
-                and not re.search(r"(?i)\b(in|since|by|until|early|mid|late|end|beginning|start)[\s-]+(of\s+)?$", before)
-                and not _MONTH_LIST_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-                and not _MONTH_LIST_AFTER.match(text[m.end() : m.end() + 30])
-            ):
-                # "May" is a month after a preposition of time or in a list of months
-                # ("in March, April and May"), otherwise the verb
-                continue
-        if (
-            kind == "weekday"
-            and not span_text[0].isupper()
-            and not span_text.lower().startswith(("on ", "last ", "this ", "next "))
-        ):
+        pos = m.end()
+        if _not_a_date(m, text):
+            if kind == "month_rel_year":
+                # "Theresa May last year": the relative year is still a date
+                pos = m.start("mry_m") + len(m.group("mry_m"))
             continue
         value, relative = _resolve(m, published, direction)
         start = m.start()
