@@ -382,6 +382,11 @@ CASES = [
      [("INCIDENT", ("CHN", "IND"), "2020-06-15", None, "asserted")]),
     ("The clash between China and the United States over tariffs took place in May.",
      []),
+    # who recalls an event reports it and takes no part in it; "in May last year" is May of last year
+    ("The United States and Australia recalled the unsafe intercept of a Royal Australian Air Force P-8 "
+     "maritime patrol aircraft by a People's Liberation Army Air Force J-16 fighter over the South China Sea "
+     "in May last year.",
+     [("INCIDENT", ("AUS", "CHN"), "2023-05", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -114,6 +114,10 @@ def incident(ctx: FrameContext, tok, entry):
             return []
         actors = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
         actors += prep_objects(tok, {"by", "from"})
+        for o in prep_objects(tok, {"of"}):
+            # "the intercept of a RAAF P-8 by a PLA J-16", the "by" phrase parsed
+            # under the target
+            actors += prep_objects(o, {"by"})
         targets = _deep_targets(ctx, tok)
         verb = clause_verb(tok)
         if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
