@@ -387,6 +387,13 @@ CASES = [
      "maritime patrol aircraft by a People's Liberation Army Air Force J-16 fighter over the South China Sea "
      "in May last year.",
      [("INCIDENT", ("AUS", "CHN"), "2023-05", "CHN", "asserted")]),
+    # agreements named in the plural or with an "of" phrase; issuing one makes it
+    ("Japan and the Philippines signed terms of reference on the SDF's disaster relief activities in May.",
+     [("AGREE", ("JPN", "PHL"), "2024-05", None, "asserted")]),
+    ("The United States and the Philippines issued new Bilateral Defense Guidelines in May.",
+     [("AGREE", ("PHL", "USA"), "2024-05", None, "asserted")]),
+    ("China and the Philippines issued statements on the collision in May.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

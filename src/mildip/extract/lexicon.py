@@ -128,10 +128,11 @@ class Lexicon:
 
     def in_class(self, name: str, lemma: str) -> bool:
         """Whether ``lemma`` belongs to the noun/verb class ``name`` (case-insensitive;
-        a plural proper noun such as "Talks" is tried singular too)."""
+        a plural proper noun such as "Talks" is tried singular too, and a singular
+        lemma plural, for members listed in the plural such as "guidelines")."""
         low = lemma.lower()
         members = self.classes[name]
-        return low in members or (low.endswith("s") and low[:-1] in members)
+        return low in members or (low.endswith("s") and low[:-1] in members) or low + "s" in members
 
     def cue(self, name: str, word: str) -> bool:
         """Whether ``word`` (lower case) is one of the cues ``name``."""
@@ -226,7 +227,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent"):
+    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent", "publish", "utterance"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")

@@ -104,13 +104,13 @@ class DocumentState:
     subject: Person | None = None
     anchors: list[Anchor] = field(default_factory=list)
     last_channels: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
+    """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
+    told, for "the dialogue", "the previous round", "the first exercise of the series"."""
     last_channel_sentence: int = -99
+    """Index of the sentence that told the last session."""
     last_proposal: tuple[tuple[str, ...], str | None, int] | None = None
     """(actors, proposer, sentence index) of the last proposal told: "Beijing refused."
     answers it."""
-    """Index of the sentence that told the last session."""
-    """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
-    told, for "the dialogue", "the previous round", "the first exercise of the series"."""
     naval_party: str | None = None
     """The party of the last ship or navy named ("the ships", "it" in a port-call story)."""
     naval_recent: bool = False

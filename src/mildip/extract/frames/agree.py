@@ -45,8 +45,27 @@ def _concluded(ctx: FrameContext, noun) -> bool:
     return dated and bool(prep_objects(noun, {"between", "with", "among"}))
 
 
+def _is_agreement(ctx: FrameContext, noun) -> bool:
+    """Whether ``noun`` names an agreement, alone ("a memorandum") or with its ``of``
+    phrase ("terms of reference", "memorandum of understanding")."""
+    if ctx.lex.in_class("agreement", noun.lemma_):
+        return True
+    return any(
+        ctx.lex.in_class("agreement", f"{noun.lower_} of {p.lower_}") for p in prep_objects(noun, {"of"})
+    )
+
+
 def _agreement_objects(ctx: FrameContext, verb) -> list:
-    return [o for o in objects(verb) if ctx.lex.in_class("agreement", o.lemma_)]
+    """The agreements ``verb`` makes; a verb of publishing ("issued") makes only those
+    one party cannot issue alone ("new guidelines", "a joint statement", not "a
+    statement")."""
+    found = [o for o in objects(verb) if _is_agreement(ctx, o)]
+    if ctx.lex.in_class("publish", verb.lemma_):
+        found = [
+            o for o in found
+            if not ctx.lex.in_class("utterance", o.lemma_) or any(m.lower_ == "joint" for m in o.children)
+        ]
+    return found
 
 
 @register("agree")
@@ -66,10 +85,11 @@ def agree(ctx: FrameContext, tok, entry):
             entry.objects == "agreement"
             and not agreements
             and not is_passive(tok)
-            and not ctx.parties(prep_objects(tok, WITH), "with").codes
+            and (ctx.lex.in_class("publish", tok.lemma_) or not ctx.parties(prep_objects(tok, WITH), "with").codes)
         ):
             # "signed a law", "renewed fears", "the exercise concluded with a fleet
-            # separation ceremony": signing is an agreement only of one, or with a party
+            # separation ceremony": signing is an agreement only of one, or with a party;
+            # publishing only of one
             return []
         for obj in agreements:
             sides.extend(nominal_sides(ctx, obj))
