@@ -394,6 +394,16 @@ CASES = [
      [("AGREE", ("PHL", "USA"), "2024-05", None, "asserted")]),
     ("China and the Philippines issued statements on the collision in May.",
      []),
+    # a gapped "with" conjunct with its own date is a second event of the same verb
+    ("The Philippine navy held its first joint sail with the U.S. Navy from Nov. 21 to 23, 2023, and days "
+     "later, on Nov. 25 and 26, with the Royal Australian Navy.",
+     [("EXERCISE", ("PHL", "USA"), "2023-11", None, "asserted"),
+      ("EXERCISE", ("AUS", "PHL"), "2023-11-25", None, "asserted")]),
+    # "the ships" of the story stand in only when the phrase names no party itself
+    ("Chinese coast guard ships fired water cannon at a Philippine boat in August 2023. "
+     "The Philippine navy held its first joint sail with the U.S. Navy in November 2023.",
+     [("INCIDENT", ("CHN", "PHL"), "2023-08", "CHN", "asserted"),
+      ("EXERCISE", ("PHL", "USA"), "2023-11", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -467,6 +467,7 @@ class Resolver:
 
     def _phrase(self, head, source: str, places: bool = False) -> Found:
         found = Found(tokens=[head])
+        remembered = None
         sent, state = self.sent, self.state
         toks = self.phrase_tokens(head)
         seen_mentions = set()
@@ -525,9 +526,13 @@ class Resolver:
                 party = state.person_party(low, title_noun=True)
                 determined = any(c.lower_ in ("the", "its", "these", "those", "both") for c in t.children)
                 if party and determined:
-                    found.add(party, "memory")
+                    remembered = party
                 elif determined and self.lex.in_class("naval", t.lemma_) and state.naval_party:
-                    found.add(state.naval_party, "memory")
+                    remembered = state.naval_party
+        if remembered and not found.codes:
+            # "the secretary", "the ships": the person or navy of the story, unless the
+            # phrase names its party ("the Philippine navy")
+            found.add(remembered, "memory")
         if len(found.codes) < 2 and not found.anaphoric:
             channel = self._channel_back(head)
             if channel:

@@ -567,7 +567,7 @@ def build_event(
             modality=mood,
             citations=citations,
             refine_by=passage,
-            not_in=_asked_for(draft) | beside,
+            not_in=_asked_for(draft) | beside | draft.not_dated_by,
         )
 
     value, how = dated(modality)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from mildip.extract.arguments import has_words
 from mildip.extract.frames import Draft, FrameContext, get_frame
+from mildip.extract.frames.gapping import split_gapped
 from mildip.extract.lexicon import Lexicon, Trigger
 from mildip.extract.sentence import is_infinitive
 from mildip.kb.text import fold
@@ -247,6 +248,7 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         if i in claimed:
             continue
         made, _entry = _first_draft(ctx, doc[i], candidates[i])
+        made = split_gapped(ctx, made)
         drafts.extend(made)
         for d in made:
             ctx.state.recent_sets.append(d.actors)

@@ -77,6 +77,9 @@ class Draft:
     frame: str = ""
     list_item: bool = False
     """One of several objects acted on by one trigger ("cancelled A, B and C")."""
+    not_dated_by: frozenset[int] = frozenset()
+    """Token indices whose dates belong to another event of the same trigger (the
+    gapped second half of "held a sail with A on Monday and, on Friday, with B")."""
 
     @property
     def verb_i(self) -> int | None:
