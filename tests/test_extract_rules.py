@@ -404,6 +404,12 @@ CASES = [
      "The Philippine navy held its first joint sail with the U.S. Navy in November 2023.",
      [("INCIDENT", ("CHN", "PHL"), "2023-08", "CHN", "asserted"),
       ("EXERCISE", ("PHL", "USA"), "2023-11", None, "asserted")]),
+    # what an agreement settles is scheduled only when its date is still to come
+    ("In June 2023, Australia and China agreed to resume the Defence Strategic Dialogue in July 2023.",
+     [("AGREE", ("AUS", "CHN"), "2023-06", None, "asserted")]),
+    ("In June 2024, Australia and China agreed to resume the Defence Strategic Dialogue in July 2024.",
+     [("AGREE", ("AUS", "CHN"), "2024-06", None, "asserted"),
+      ("RESUME", ("AUS", "CHN"), "2024-07", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -247,6 +247,24 @@ def _after(value: str | None, published: date | None) -> bool:
     return bool(value and published and value[:10] > published.isoformat()[: len(value)])
 
 
+def _before(value: str | None, published: date | None) -> bool:
+    """Whether the partial date ``value`` lies wholly before the day ``published``."""
+    return bool(value and published and value[:10] < published.isoformat()[: len(value)])
+
+
+def _agreed_content(trig, lex) -> bool:
+    """Whether ``trig`` lies in the complement clause of an agreement verb ("agreed to
+    resume the Dialogue", "pledged to hold talks")."""
+    t = trig
+    while t.head.i != t.i:
+        if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB":
+            return any(e.frame == "agree" for e in lex.for_token(t.head.lemma_.lower(), "verb"))
+        if t.pos_ == "VERB" and t.i != trig.i:
+            return False
+        t = t.head
+    return False
+
+
 def _since_date(sent: Analysed, verb) -> str | None:
     """The date of a ``since`` phrase of ``verb`` ("since July 2022"), or None; a
     ``since`` clause ("since we met in May") is no such phrase."""
@@ -602,6 +620,10 @@ def build_event(
         return []
     if how != "text" and modality in ("future", "hypothetical") and is_indefinite(draft.trigger, verb, lex):
         # "these discussions could resume at some point": speculation, not a record
+        return []
+    if modality == "future" and how == "text" and _before(value, published) and _agreed_content(draft.trigger, lex):
+        # "Albanese and Li agreed to resume the Dialogue at the Leaders' Meeting in June
+        # 2024", told in 2025: the date is the agreement's; its content is no event
         return []
     if modality == "asserted" and value and published and value[:10] > published.isoformat()[: len(value)]:
         modality = "future"

@@ -140,7 +140,7 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
         # unless the clause schedules it ("agreed to meet in Hanoi in May")
         for c in tok.children:
             inner = [t.i for t in c.subtree]
-            complement = c.dep_ in ("xcomp", "ccomp") or is_infinitive(c)
+            complement = c.i > tok.i and (c.dep_ in ("xcomp", "ccomp") or is_infinitive(c))
             if complement and not any(ctx.sent.date_of(i) for i in inner):
                 claimed.update(inner)
     # "the hotline, which opened on March 31": the object's clause holds the trigger
