@@ -410,6 +410,14 @@ CASES = [
     ("In June 2024, Australia and China agreed to resume the Defence Strategic Dialogue in July 2024.",
      [("AGREE", ("AUS", "CHN"), "2024-06", None, "asserted"),
       ("RESUME", ("AUS", "CHN"), "2024-07", None, "future")]),
+    # speech to the press or the public is no talk between parties
+    ("U.S. and Chinese officials spoke on condition of anonymity because they were not authorized to "
+     "discuss the incidents publicly.",
+     []),
+    ("Chinese and U.S. officers spoke to reporters in May.",
+     []),
+    ("U.S. Defense Secretary Lloyd Austin spoke with Chinese Defense Minister Dong Jun by phone in May.",
+     [("CALL", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -302,6 +302,21 @@ def _purpose(tok) -> bool:
     return tok.dep_ in ("acl", "relcl", "advcl") or tok.head.pos_ in ("ADJ", "NOUN", "PROPN")
 
 
+def _to_the_public(ctx: FrameContext, tok) -> bool:
+    """Whether the talk verb ``tok`` is speech to the public: a ``public_speech`` cue as
+    its adverb or in its prepositional phrases ("discuss ... publicly", "spoke to
+    reporters on condition of anonymity"), or the clause of a verb of permission
+    (``licence`` cue: "were not authorized to discuss")."""
+    for c in tok.children:
+        if c.dep_ == "advmod" and ctx.lex.cue("public_speech", c.lower_):
+            return True
+        if c.dep_ in ("prep", "dative") and any(ctx.lex.cue("public_speech", t.lower_) for t in c.subtree):
+            return True
+    return tok.dep_ == "xcomp" and (
+        ctx.lex.cue("licence", tok.head.lemma_.lower()) or ctx.lex.cue("licence", tok.head.lower_)
+    )
+
+
 def _session_of_nothing(ctx: FrameContext, tok) -> bool:
     """Whether ``tok`` is a session noun ("round", "edition", "session") whose ``of``
     phrase names no dialogue: no trigger noun, no channel noun, no party and no
@@ -344,6 +359,10 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
         if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
             # "calling the pilot's actions unsafe": the object is no one called
+            return []
+        if _to_the_public(ctx, tok):
+            # "not authorized to discuss the previous incidents publicly": speech to
+            # the press, not talks
             return []
         if entry.topic_object and _purpose(tok):
             # "a working-level channel to discuss ways to ...": the talk is what
