@@ -418,6 +418,14 @@ CASES = [
      []),
     ("U.S. Defense Secretary Lloyd Austin spoke with Chinese Defense Minister Dong Jun by phone in May.",
      [("CALL", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # a meeting for a dialogue session is that session, dated by the meeting
+    ("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
+     "consultations on security and defence.",
+     [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
+    # a later undated talk between the parties of a session restates it
+    ("The European Union and China held the 14th round of their consultations on security and defence "
+     "in Beijing on 11 March. Both sides valued the frank exchanges.",
+     [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -458,11 +466,6 @@ KNOWN_WRONG = [
      "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call."),
      [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
       ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
-    # a round told as "the Nth round of their ... consultations" is a DIALOGUE (the
-    # extractor gives a MEET)
-    (("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
-     "consultations on security and defence."),
-     [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # the first round in five years of a consultation is one DIALOGUE with resumed

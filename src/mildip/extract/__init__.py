@@ -461,7 +461,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         elif not sent.is_list_item:
             state.list_lead = None
         for b in built:
-            if b.event.type in ("MEET", "CALL") and b.event.modality == "asserted":
+            if b.event.type in ("MEET", "CALL", "DIALOGUE") and b.event.modality == "asserted":
                 state.talk_modes[b.event.actors] = b.event.type
             if b.event.modality == "asserted" and b.event.date:
                 state.told[(b.event.type, b.event.actors)] = b.event.date

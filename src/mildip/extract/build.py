@@ -170,6 +170,9 @@ def settle_type(
         return "CALL"
     if draft.entry.mode == "either" or _restates(draft):
         told = state.talk_modes.get(draft.actors)
+        if told == "DIALOGUE" and sent.dates:
+            # a dated talk is another one than the session told before
+            told = None
         if told is not None:
             return told
         if state.title_call and draft.entry.mode == "either":

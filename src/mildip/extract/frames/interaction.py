@@ -15,6 +15,7 @@ from mildip.extract.arguments import (
     agents,
     clause_verb,
     conjuncts,
+    has_words,
     is_passive,
     modifiers,
     objects,
@@ -89,6 +90,9 @@ def carried_by(lex, noun, verb) -> bool:
     if t.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
+    if lemma in _MEETING_VERBS and steps == 2 and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        # "met ... for the 14th round of their consultations": the session they met for
+        return True
     if lex.in_class("support", lemma) or any(
         lex.in_class("support", f"{lemma} {p.lower_}") for p in verb.children if p.dep_ == "prt"
     ):
@@ -302,6 +306,22 @@ def _purpose(tok) -> bool:
     return tok.dep_ in ("acl", "relcl", "advcl") or tok.head.pos_ in ("ADJ", "NOUN", "PROPN")
 
 
+_MEETING_VERBS = frozenset({"meet", "convene", "gather", "assemble"})
+
+
+def _session_met_for(ctx: FrameContext, verb, entry):
+    """``(noun, entry)`` of the dialogue session a meeting verb's ``for`` phrase names
+    ("met ... for the 14th round of their consultations", "met PLA representatives in
+    Honolulu for another working group and plenary"), or None."""
+    if verb.lemma_.lower() not in _MEETING_VERBS:
+        return None
+    for noun in prep_objects(verb, {"for"}):
+        for e in ctx.lex.for_token(noun.lemma_.lower(), "noun"):
+            if e.frame == "interaction" and e.type == "DIALOGUE" and (not e.rest or has_words(noun, e.rest)):
+                return noun, e
+    return None
+
+
 def _to_the_public(ctx: FrameContext, tok) -> bool:
     """Whether the talk verb ``tok`` is speech to the public: a ``public_speech`` cue as
     its adverb or in its prepositional phrases ("discuss ... publicly", "spoke to
@@ -368,6 +388,13 @@ def interaction(ctx: FrameContext, tok, entry):
             # "a working-level channel to discuss ways to ...": the talk is what
             # something else is for
             return []
+        session = _session_met_for(ctx, tok, entry)
+        if session is not None:
+            # "met in Beijing on 11 March for the 14th round of their annual
+            # consultations": the meeting is that session
+            noun, noun_entry = session
+            codes, sources = assemble(ctx, verbal_sides(ctx, tok, entry.topic_object))
+            return draft(ctx, noun, noun_entry, codes, sources, "interaction", verb=tok, objects=[noun])
         separate = separate_meetings(ctx, tok, entry)
         if separate:
             return separate
