@@ -426,6 +426,15 @@ CASES = [
     ("The European Union and China held the 14th round of their consultations on security and defence "
      "in Beijing on 11 March. Both sides valued the frank exchanges.",
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
+    # a verb of both frames with a channel as object acts on the channel
+    ("China cut off military contacts with Australia on 3 May.",
+     [("SUSPEND", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
+    # an agreement renewed is made again
+    ("China and Australia renewed their defence cooperation agreement on 3 May.",
+     [("AGREE", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
+    # a noun entry written with its "of" phrase
+    ("There was an exchange of fire between Chinese and Australian warships in the South China Sea on 3 May.",
+     [("INCIDENT", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -479,16 +488,6 @@ KNOWN_WRONG = [
     # "flew close to" is an unsafe approach (the extractor does not read "to" under "close")
     ("A Chinese fighter jet flew close to an Australian patrol aircraft over the South China Sea on 3 May.",
      [("INCIDENT", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
-    # cutting off contacts is a SUSPEND, not an incident (the incident frame wins)
-    ("China cut off military contacts with Australia on 3 May.",
-     [("SUSPEND", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
-    # renewing an agreement is an AGREE (the extractor gives a RESUME)
-    ("China and Australia renewed their defence cooperation agreement on 3 May.",
-     [("AGREE", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
-    # an exchange of fire is an incident, not an exchange of views (the extractor gives a
-    # MEET)
-    ("There was an exchange of fire between Chinese and Australian warships in the South China Sea on 3 May.",
-     [("INCIDENT", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
     # a list of three unregistered channels: one CANCEL each (the extractor merges them
     # into one and reads the last as a DIALOGUE)
     (("Beijing cancelled the maritime safety talks, the border defence consultations and the "

@@ -86,11 +86,15 @@ class Trigger:
     context: bool = True
     topic_object: bool = False
     plural: bool = False
+    head_first: bool = False
+    """A noun written with its ``of`` phrase ("exchange of fire"): the head is its first
+    word."""
 
     @property
     def words(self) -> str:
-        """The entry as written in the file ("call off", "port call")."""
-        parts = (self.head, *self.rest) if self.pos == "verb" else (*self.rest, self.head)
+        """The entry as written in the file ("call off", "port call", "exchange of fire")."""
+        first = self.pos == "verb" or self.head_first
+        parts = (self.head, *self.rest) if first else (*self.rest, self.head)
         return " ".join(parts)
 
 
@@ -192,7 +196,10 @@ def _trigger_entries(rows: Any) -> list[Trigger]:
             raise DataFileError(f"{FRAMES_FILE}: {where}: unknown objects class {objects!r}")
         for words in _words(row.get("words"), f"{where} words"):
             parts = words.split()
-            head, rest = (parts[0], parts[1:]) if pos == "verb" else (parts[-1], parts[:-1])
+            # a verb's head comes first ("call off"), a noun's last ("port call") unless
+            # an "of" phrase follows it ("exchange of fire")
+            head_first = pos == "verb" or "of" in parts[1:-1]
+            head, rest = (parts[0], parts[1:]) if head_first else (parts[-1], parts[:-1])
             out.append(
                 Trigger(
                     head=head,
@@ -207,6 +214,7 @@ def _trigger_entries(rows: Any) -> list[Trigger]:
                     context=bool(row.get("context", True)),
                     topic_object=bool(row.get("topic_object", False)),
                     plural=bool(row.get("plural", False)),
+                    head_first=head_first and pos == "noun",
                 )
             )
     return out

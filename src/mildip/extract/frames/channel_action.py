@@ -94,6 +94,12 @@ def channel_action(ctx: FrameContext, tok, entry):
         ]
     if not objs:
         return []
+    if entry.type == "RESUME" and all(ctx.lex.in_class("agreement", o.lemma_) for o in objs) and any(
+        e.frame == "agree" for e in ctx.lex.for_token(tok.lemma_.lower(), entry.pos)
+    ):
+        # "renewed their defence cooperation agreement": an agreement made again is an
+        # AGREE (the agree frame's), not a channel restarted
+        return []
     initiator_found = ctx.parties(initiators, "subject") if initiators else ctx.implicit_subject()
     if not initiator_found.codes:
         initiator_found = ctx.parties(owners_of(initiators), "subject")

@@ -50,11 +50,11 @@ def _military(ctx: FrameContext, heads) -> bool:
     return False
 
 
-def _armed(ctx: FrameContext, tok) -> bool:
-    """Whether the incident noun ``tok`` is force against force by itself (``armed``
-    class: "firefights broke out") or by a modifier (``violent`` class: "the deadly
-    clash")."""
-    if ctx.lex.in_class("armed", tok.lemma_):
+def _armed(ctx: FrameContext, tok, entry) -> bool:
+    """Whether the incident noun ``tok`` of ``entry`` is force against force by itself
+    (``armed`` class: "firefights broke out", "an exchange of fire") or by a modifier
+    (``violent`` class: "the deadly clash")."""
+    if ctx.lex.in_class("armed", tok.lemma_) or ctx.lex.in_class("armed", entry.words):
         return True
     return any(
         m.dep_ in ("amod", "compound") and ctx.lex.in_class("violent", m.lower_)
@@ -102,6 +102,14 @@ def incident(ctx: FrameContext, tok, entry):
     if _rehearsed(ctx, tok):
         return []
     if entry.pos == "verb":
+        if any(e.frame == "channel_action" for e in ctx.lex.for_token(tok.lemma_.lower(), "verb")) and any(
+            ctx.lex.in_class("engagement", o.lemma_) and not ctx.lex.in_class("military", o.lemma_)
+            for o in objects(tok)
+        ):
+            # "China cut off military contacts with Australia", "expelled a military
+            # mission": a verb that also acts on channels, with a channel as object, is
+            # the channel frame's
+            return []
         if is_passive(tok):
             actors, targets = agents(tok), passive_subjects(tok)
         else:
@@ -128,7 +136,7 @@ def incident(ctx: FrameContext, tok, entry):
                 # "firefights broke out between India and China": the sides of an
                 # incident that a support verb tells happened
                 targets += prep_objects(verb, {"between"})
-    if not _military(ctx, actors + targets + [tok]) and not (entry.pos == "noun" and _armed(ctx, tok)):
+    if not _military(ctx, actors + targets + [tok]) and not (entry.pos == "noun" and _armed(ctx, tok, entry)):
         return []
     acting = ctx.parties(actors, "subject")
     target = ctx.parties(targets, "object")
