@@ -435,6 +435,9 @@ CASES = [
     # a noun entry written with its "of" phrase
     ("There was an exchange of fire between Chinese and Australian warships in the South China Sea on 3 May.",
      [("INCIDENT", ("AUS", "CHN"), "2024-05-03", None, "asserted")]),
+    # "flew close to": the target hangs on the adverb
+    ("A Chinese fighter jet flew close to an Australian patrol aircraft over the South China Sea on 3 May.",
+     [("INCIDENT", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -484,9 +487,6 @@ KNOWN_WRONG = [
     # the small model tags "collided" as a participle modifying "warship"; the clause is
     # still the incident (the extractor gives nothing)
     ("A Chinese warship collided with an Australian frigate in the South China Sea on 3 May.",
-     [("INCIDENT", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
-    # "flew close to" is an unsafe approach (the extractor does not read "to" under "close")
-    ("A Chinese fighter jet flew close to an Australian patrol aircraft over the South China Sea on 3 May.",
      [("INCIDENT", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
     # a list of three unregistered channels: one CANCEL each (the extractor merges them
     # into one and reads the last as a DIALOGUE)

@@ -63,8 +63,13 @@ def _armed(ctx: FrameContext, tok, entry) -> bool:
 
 
 def _deep_targets(ctx: FrameContext, tok) -> list:
-    """Targets of a preposition chain: "within 50 feet of a U.S. aircraft"."""
+    """Targets of a preposition chain: "within 50 feet of a U.S. aircraft", "flew
+    close to an Australian aircraft"."""
     out = []
+    for c in tok.children:
+        if c.dep_ in ("advmod", "acomp") and c.pos_ in ("ADV", "ADJ"):
+            # "flew close to", "came dangerously close to": the phrase hangs on the adverb
+            out.extend(prep_objects(c, {"to", "within", "of"}))
     for p in prep_objects(tok, TARGET):
         out.append(p)
         out.extend(prep_objects(p, {"of"}))
