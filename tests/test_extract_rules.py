@@ -438,6 +438,13 @@ CASES = [
     # "flew close to": the target hangs on the adverb
     ("A Chinese fighter jet flew close to an Australian patrol aircraft over the South China Sea on 3 May.",
      [("INCIDENT", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
+    # a count of events or an act inside an exercise is no incident
+    ("It matters, given the number of close encounters between U.S. and Chinese forces in the South China Sea.",
+     []),
+    ("Chinese and Russian bombers flew joint patrols near Japan in May.",
+     [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
+    ("In August the PLA fired ballistic missiles into waters around Taiwan in the largest drills it had ever held.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -205,15 +205,19 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         if c.lower_ in _VAGUE_QUANTITIES:
             return True
     quantity = _partitive_head(noun)
-    if quantity is not None and (quantity.lower_ in _VAGUE_QUANTITIES or quantity.lower_ in ("most", "all", "none", "few")):
-        # "many of the PLA's senior-level visits", "some of the operational dialogues"
+    if quantity is not None and (quantity.lower_ in _VAGUE_QUANTITIES or quantity.lower_ in ("most", "all", "none", "few", "number")):
+        # "many of the PLA's senior-level visits", "some of the operational dialogues",
+        # "the number of close encounters"
         return True
-        if c.dep_ == "nummod" and c.head.i == noun.i and c.like_num:
+    for c in noun.children:
+        if c.dep_ == "nummod" and c.like_num:
+            # "more than 180 intercepts": a count of five or more
             try:
                 if float(c.text.replace(",", "")) >= _AGGREGATE:
                     return True
             except ValueError:
-                return True
+                # a number in words ("two earlier calls") is a small count
+                continue
     from mildip.extract.arguments import clause_verb, prep_objects
     from mildip.extract.dating import attached
 

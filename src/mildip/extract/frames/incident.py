@@ -83,9 +83,17 @@ def _deep_targets(ctx: FrameContext, tok) -> list:
 def _rehearsed(ctx: FrameContext, tok) -> bool:
     """Whether the incident word tells part of an exercise ("exercises that include
     simulating attacks", "war games involve the sinking of abandoned vessels", "mock
-    attacks"): an exercise word governs it, or a word of rehearsal modifies it."""
+    attacks", "flew joint patrols", "fired missiles in the drills"): an exercise word
+    governs it or is its verb's object or ``in``/``during`` phrase, or a word of
+    rehearsal modifies it."""
     rehearsal = ("simulate", "simulated", "mock", "practice", "practise", "rehearse", "simulation")
     if any(c.lemma_.lower() in rehearsal or c.lower_ in rehearsal for c in tok.children):
+        return True
+    if tok.pos_ == "VERB" and any(
+        _exercise_noun(ctx, o) for o in [*objects(tok), *prep_objects(tok, {"in", "during"})]
+    ):
+        # "flew joint patrols near Japan", "fired missiles ... in the largest drills it had
+        # ever held": the act is part of the exercise
         return True
     for a in tok.ancestors:
         if a.lemma_.lower() in rehearsal:
@@ -99,6 +107,13 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
         if a.dep_ in ("ccomp", "ROOT") or a.dep_ == "conj" and a.pos_ == "VERB":
             break
     return False
+
+
+def _exercise_noun(ctx: FrameContext, noun) -> bool:
+    return any(
+        e.frame == "exercise" and not e.weak and (not e.rest or has_words(noun, e.rest))
+        for e in ctx.lex.for_token(noun.lemma_.lower(), "noun")
+    )
 
 
 @register("incident")
