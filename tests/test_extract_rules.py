@@ -445,6 +445,15 @@ CASES = [
      [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
     ("In August the PLA fired ballistic missiles into waters around Taiwan in the largest drills it had ever held.",
      []),
+    # regular visits are a habit; "the two militaries" are the last two parties told
+    ("Chinese warships paid regular visits to Australian ports.",
+     []),
+    ("Australia and China held defence talks in Canberra in 2013. Australian, Chinese and American "
+     "soldiers trained together in the Northern Territory in 2014. The two militaries signed a "
+     "cooperation plan in 2016.",
+     [("MEET", ("AUS", "CHN"), "2013", None, "asserted"),
+      ("EXERCISE", ("AUS", "CHN", "USA"), "2014", None, "asserted"),
+      ("AGREE", ("AUS", "CHN"), "2016", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

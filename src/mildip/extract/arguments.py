@@ -538,8 +538,9 @@ class Resolver:
             if channel:
                 for code in channel[0]:
                     found.add(code, "channel")
-        if len(found.codes) < 2 and self.lex.two_parties.search(text) and len(state.pair()) >= 2:
-            for code in state.pair():
+        two = self.lex.two_parties.search(text)
+        if len(found.codes) < 2 and two and len(state.pair_for(two.group(0))) >= 2:
+            for code in state.pair_for(two.group(0)):
                 found.add(code, "anaphor")
         many = self.lex.many_parties.search(text)
         if many and len(found.codes) < 3:

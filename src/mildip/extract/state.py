@@ -171,6 +171,17 @@ class DocumentState:
             return self.sentence_sets[-1]
         return self.title_set
 
+    def pair_for(self, phrase: str) -> tuple[str, ...]:
+        """The actor set a "the two sides"-like ``phrase`` refers to: for a phrase that
+        counts two ("the two militaries", "both sides", "the pair"), the last set of
+        exactly two parties; otherwise :meth:`pair`."""
+        words = phrase.lower().split()
+        if any(w in ("two", "both", "pair") for w in words):
+            for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
+                if len(group) == 2:
+                    return group
+        return self.pair()
+
     def set_of_size(self, n: int) -> tuple[str, ...]:
         """The last remembered actor set of ``n`` parties ("the three defense chiefs")."""
         for group in reversed(self.recent_sets):

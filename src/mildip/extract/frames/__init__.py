@@ -171,12 +171,11 @@ def assemble(
         if len(pair) >= 2 and codes[0] in pair:
             codes.extend(c for c in pair if c not in codes)
             sources.add("context")
-    if allow_context and not codes and (
-        ctx.lex.two_parties.search(ctx.sent.text) or _back_reference(ctx.trigger)
-    ):
+    two = ctx.lex.two_parties.search(ctx.sent.text)
+    if allow_context and not codes and (two or _back_reference(ctx.trigger)):
         # "the two sides ..." in the sentence, or "The agreement, signed in Manila in
         # July, ...": the narrative's parties
-        codes = list(ctx.state.pair())
+        codes = list(ctx.state.pair_for(two.group(0)) if two else ctx.state.pair())
         sources.add("context")
     if allow_context and len(codes) < 2 and ctx.trigger is not None:
         # "Australian and Philippine officials said the first patrol could take place":
@@ -235,6 +234,17 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # present-tense habit, not an event
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def generic_object(ctx: FrameContext, tok, entry: Trigger) -> bool:
+    """Whether a visit's noun names a kind or count of events ("paid regular visits to
+    Australian ports"): the trigger noun itself, or a multi-word verb entry's noun
+    ("pay visit") as the verb's object (see :func:`generic_mention`)."""
+    from mildip.extract.arguments import objects
+
+    if entry.pos == "noun":
+        return generic_mention(ctx, tok)
+    return any(o.lemma_.lower() in entry.rest and generic_mention(ctx, o) for o in objects(tok))
 
 
 def _partitive_head(noun):

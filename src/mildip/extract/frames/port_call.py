@@ -9,7 +9,7 @@ the initiator. The port's country (places count) is the other actor and the loca
 from __future__ import annotations
 
 from mildip.extract.arguments import clause_verb, objects, prep_objects
-from mildip.extract.frames import FrameContext, draft, register
+from mildip.extract.frames import FrameContext, draft, generic_object, register
 from mildip.extract.frames.visit import is_naval, per_host, visit_roles
 
 PORT = frozenset({"at", "in", "to", "into", "of"})
@@ -18,6 +18,8 @@ PORT = frozenset({"at", "in", "to", "into", "of"})
 @register("port_call")
 def port_call(ctx: FrameContext, tok, entry):
     """A PORT_CALL, initiated by the ship's party."""
+    if generic_object(ctx, tok, entry):
+        return []
     visitors, hosts = visit_roles(ctx, tok, entry)
     if entry.pos == "verb":
         hosts = objects(tok) + prep_objects(tok, PORT)

@@ -23,7 +23,7 @@ from mildip.extract.arguments import (
     subjects,
     vessel_antecedent,
 )
-from mildip.extract.frames import FrameContext, assemble, draft, register
+from mildip.extract.frames import FrameContext, assemble, draft, generic_object, register
 from mildip.extract.frames.interaction import carried_by
 from mildip.extract.persons import name_words
 
@@ -103,6 +103,9 @@ def _places(ctx: FrameContext, heads) -> list:
 @register("visit")
 def visit(ctx: FrameContext, tok, entry):
     """A directed MEET: the visitor travels to the host."""
+    if generic_object(ctx, tok, entry):
+        # "paid regular visits to Australian ports": a habit, not a visit
+        return []
     if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         # "called on China to ...": a demand, not a visit
         return []
