@@ -337,6 +337,14 @@ def _to_the_public(ctx: FrameContext, tok) -> bool:
     )
 
 
+def _event_noun(ctx: FrameContext, noun) -> bool:
+    """Whether ``noun`` is a trigger noun, a plural proper one ("Talks") tried singular."""
+    lemma = noun.lemma_.lower()
+    return bool(
+        ctx.lex.for_token(lemma, "noun") or (lemma.endswith("s") and ctx.lex.for_token(lemma[:-1], "noun"))
+    )
+
+
 def _session_of_nothing(ctx: FrameContext, tok) -> bool:
     """Whether ``tok`` is a session noun ("round", "edition", "session") whose ``of``
     phrase names no dialogue: no trigger noun, no channel noun, no party and no
@@ -407,9 +415,10 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
     else:
         if tok.lemma_.lower() in ctx.lex.session_nouns and any(
-            ctx.lex.for_token(o.lemma_.lower(), "noun") for o in prep_objects(tok, {"of"})
+            _event_noun(ctx, o) for o in prep_objects(tok, {"of"})
         ):
-            # "the previous edition of the exercise": the exercise is the event
+            # "the previous edition of the exercise", "the 17th round of the Defense
+            # Policy Coordination Talks": the exercise or the channel is the event
             return []
         if entry.type == "DIALOGUE" and _session_of_nothing(ctx, tok):
             # "the 2020 edition of Science of Military Strategy", "a new round of
@@ -422,4 +431,11 @@ def interaction(ctx: FrameContext, tok, entry):
             return separate
         sides = nominal_sides(ctx, tok, time_framed=True)
     codes, sources = assemble(ctx, sides)
+    if entry.pos == "noun":
+        # "The Defense Policy Coordination Talks took place in January": a registered
+        # channel between fixed parties names them
+        for c in ctx.registered_parties(" ".join(t.text for t in ctx.resolver.phrase_tokens(tok))):
+            if c not in codes:
+                codes.append(c)
+                sources.add("registry")
     return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok])
