@@ -459,6 +459,9 @@ CASES = [
      [("DIALOGUE", ("CHN", "USA"), "2024-01", None, "asserted")]),
     ("In January, the 17th round of the Defense Policy Coordination Talks was held at the Pentagon.",
      [("DIALOGUE", ("CHN", "USA"), "2024-01", None, "asserted")]),
+    # a coordinated passive without its own subject shares its head's
+    ("A suspected Chinese surveillance balloon transited the United States and was shot down by a US fighter jet last year.",
+     [("INCIDENT", ("CHN", "USA"), "2023", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

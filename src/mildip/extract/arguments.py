@@ -186,7 +186,8 @@ def antecedent(relcl):
 
 def passive_subjects(verb) -> list:
     """Heads of the passive subjects of ``verb`` (the patient); a passive relative or
-    participial clause ("talks held in Beijing") takes the noun it modifies."""
+    participial clause ("talks held in Beijing") takes the noun it modifies, and a
+    coordinated passive with no subject of its own the subject of its head."""
     found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
     out = []
     for s in found:
@@ -196,6 +197,12 @@ def passive_subjects(verb) -> list:
             out.extend(conjuncts(s))
     if not out and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         out = conjuncts(verb.head)
+    if not out and verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
+        # "a balloon transited the United States and was shot down by a US jet": a
+        # coordinated passive with no subject of its own shares its head's
+        out = subjects(verb.head) or passive_subjects(verb.head)
     return out
 
 
