@@ -462,6 +462,9 @@ CASES = [
     # a coordinated passive without its own subject shares its head's
     ("A suspected Chinese surveillance balloon transited the United States and was shot down by a US fighter jet last year.",
      [("INCIDENT", ("CHN", "USA"), "2023", "USA", "asserted")]),
+    # a frequency is a habit
+    ("The Indian Navy and the Royal Thai Navy patrol their maritime boundary together twice a year.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
