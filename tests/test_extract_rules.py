@@ -465,6 +465,9 @@ CASES = [
     # a frequency is a habit
     ("The Indian Navy and the Royal Thai Navy patrol their maritime boundary together twice a year.",
      []),
+    # flying somewhere for talks is meeting in person
+    ("NATO Secretary General Jens Stoltenberg flies to Tokyo on Tuesday for talks with Prime Minister Fumio Kishida.",
+     [("MEET", ("JPN", "NATO"), "2024-06-25", "NATO", "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
