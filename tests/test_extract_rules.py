@@ -468,6 +468,9 @@ CASES = [
     # flying somewhere for talks is meeting in person
     ("NATO Secretary General Jens Stoltenberg flies to Tokyo on Tuesday for talks with Prime Minister Fumio Kishida.",
      [("MEET", ("JPN", "NATO"), "2024-06-25", "NATO", "future")]),
+    # an exercise that includes forces has them as participants
+    ("The drills involved troops from China and Russia in May.",
+     [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -235,7 +235,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent", "publish", "utterance"):
+    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent", "publish", "utterance", "comprise"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")

@@ -13,7 +13,7 @@ war games in Australia") trains with that host.
 
 from __future__ import annotations
 
-from mildip.extract.arguments import clause_verb, prep_objects, subjects
+from mildip.extract.arguments import clause_verb, objects, prep_objects, subjects
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.interaction import WITH, nominal_sides
 
@@ -76,6 +76,21 @@ def _told_before(ctx: FrameContext, tok) -> bool:
     return session.lemma_.lower() in ctx.lex.session_nouns and session.dep_ in ("nsubj", "nsubjpass")
 
 
+def _participants_as_object(ctx: FrameContext, tok) -> list:
+    """ "Balikatan included Australian and French forces", "the drills brought together
+    troops from China and Russia": the objects (and their ``from`` phrases) of a
+    ``comprise`` verb whose subject is the exercise."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return []
+    lemma = verb.lemma_.lower()
+    phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")]
+    if not any(ctx.lex.in_class("comprise", w) for w in [lemma, *phrasal]):
+        return []
+    objs = objects(verb)
+    return objs + [p for o in objs for p in prep_objects(o, {"from", "of"})]
+
+
 @register("exercise")
 def exercise(ctx: FrameContext, tok, entry):
     """An EXERCISE between two parties or more."""
@@ -85,6 +100,7 @@ def exercise(ctx: FrameContext, tok, entry):
         if generic_mention(ctx, tok):
             return []
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
+        sides.append(ctx.parties(_participants_as_object(ctx, tok), "with"))
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
     mech = ctx.registered(name) if entry.pos == "noun" else None
     registered = tuple(mech.parties) if mech is not None else ()
