@@ -471,6 +471,11 @@ CASES = [
     # an exercise that includes forces has them as participants
     ("The drills involved troops from China and Russia in May.",
      [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
+    # "The meeting" refers back to the June 3 meeting; the dated call is the new event
+    (("Japanese Defense Minister Minoru Kihara met Australian Defence "
+     "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call."),
+     [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
+      ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -505,12 +510,6 @@ KNOWN_WRONG = [
     # no initiator)
     ("In Beijing, General Secretary Xi Jinping met with visiting French President Emmanuel Macron on April 6.",
      [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
-    # "The meeting" refers back to the June 3 meeting; the dated call is the new event
-    # (the extractor adds a MEET dated May 20)
-    (("Japanese Defense Minister Minoru Kihara met Australian Defence "
-     "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call."),
-     [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
-      ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # the first round in five years of a consultation is one DIALOGUE with resumed

@@ -358,6 +358,18 @@ def _scheduled_present(verb, lex: Lexicon) -> bool:
     return lemma in _TIMETABLE_VERBS or lex.in_class("occurrence", lemma)
 
 
+_SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
+
+
+def _sequenced(draft: Draft) -> frozenset[int]:
+    """ "The meeting followed the two leaders' April 16 video call": the tokens of what a
+    definite subject noun follows or precedes, whose dates are that other event's."""
+    trig, verb = draft.trigger, draft.trigger.head
+    if trig.dep_ != "nsubj" or not _refers_back(trig) or verb.lemma_.lower() not in _SEQUENCE_VERBS:
+        return frozenset()
+    return frozenset(t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+
+
 def _refers_back(trig) -> bool:
     """A definite nominal trigger ("the cancellation", "this meeting", "their talks")."""
     return trig.pos_ == "NOUN" and any(
@@ -588,7 +600,7 @@ def build_event(
             modality=mood,
             citations=citations,
             refine_by=passage,
-            not_in=_asked_for(draft) | beside | draft.not_dated_by,
+            not_in=_asked_for(draft) | _sequenced(draft) | beside | draft.not_dated_by,
         )
 
     value, how = dated(modality)
