@@ -476,6 +476,9 @@ CASES = [
      "Minister Richard Marles on June 3. The meeting followed the two leaders' May 20 video call."),
      [("MEET", ("AUS", "JPN"), "2024-06-03", None, "asserted"),
       ("CALL", ("AUS", "JPN"), "2024-05-20", None, "asserted")]),
+    # the first round in five years of a consultation is one DIALOGUE with resumed
+    ("In April, China and Canada held their first defence consultations in five years.",
+     [("DIALOGUE", ("CAN", "CHN"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -512,10 +515,6 @@ KNOWN_WRONG = [
      [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
-    # the first round in five years of a consultation is one DIALOGUE with resumed
-    # (the extractor gives a MEET)
-    ("In April, China and Canada held their first defence consultations in five years.",
-     [("DIALOGUE", ("CAN", "CHN"), "2024-04", None, "asserted")]),
     # the small model tags "collided" as a participle modifying "warship"; the clause is
     # still the incident (the extractor gives nothing)
     ("A Chinese warship collided with an Australian frigate in the South China Sea on 3 May.",

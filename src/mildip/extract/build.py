@@ -186,8 +186,9 @@ def settle_type(
     if head in _DIALOGUE_HEADS and (proper or counted):
         # "the eighth exchange", "the Border Defence Friendship Exchange": a session
         return "DIALOGUE"
-    if head in _MECHANISM_HEADS and mechanism is not None:
-        # "their first security policy dialogue in five years": a dialogue with a name
+    if head in _MECHANISM_HEADS and (mechanism is not None or lex.resumed.search(sent.text)):
+        # "their first security policy dialogue in five years": a dialogue with a name;
+        # "their first defence consultations in five years": a round after a gap
         return "DIALOGUE"
     if draft.type == "DIALOGUE" and draft.entry.pos == "noun" and head not in _DIALOGUE_HEADS:
         return "DIALOGUE" if proper or counted else "MEET"
