@@ -479,6 +479,11 @@ CASES = [
     # the first round in five years of a consultation is one DIALOGUE with resumed
     ("In April, China and Canada held their first defence consultations in five years.",
      [("DIALOGUE", ("CAN", "CHN"), "2024-04", None, "asserted")]),
+    # "visiting" before a party: that party is the visitor
+    ("In Beijing, General Secretary Xi Jinping met with visiting French President Emmanuel Macron on April 6.",
+     [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
+    ("Dong Jun met the visiting Australian defence minister Richard Marles in Beijing on April 6.",
+     [("MEET", ("AUS", "CHN"), "2024-04-06", "AUS", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -509,10 +514,6 @@ KNOWN_WRONG = [
     ("Tokyo proposed a meeting of defense chiefs, but Beijing declined the invitation.",
      [("PROPOSE", ("CHN", "JPN"), "2024", "JPN", "asserted"),
       ("REJECT", ("CHN", "JPN"), "2024", "CHN", "asserted")]),
-    # "visiting" as an adjective: the party after it is the visitor (the extractor gives
-    # no initiator)
-    ("In Beijing, General Secretary Xi Jinping met with visiting French President Emmanuel Macron on April 6.",
-     [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # the small model tags "collided" as a participle modifying "warship"; the clause is

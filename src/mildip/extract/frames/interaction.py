@@ -295,6 +295,25 @@ def verbal_sides(ctx: FrameContext, verb, topic_object: bool = False) -> list:
     ]
 
 
+def _visiting(ctx: FrameContext, verb) -> str | None:
+    """The party of a ``visiting`` object or ``with`` phrase of a meeting verb ("met with
+    visiting French President Macron"), or None."""
+    for head in objects(verb) + prep_objects(verb, WITH):
+        if head.lower_ == "visiting" and head.dep_ == "pcomp":
+            # the tagger's reading: "with visiting(VERB) Macron(dobj)"
+            heads = objects(head)
+        elif any(
+            t.lower_ == "visiting" and t.dep_ in ("amod", "compound", "acl") for t in ctx.resolver.phrase_tokens(head)
+        ):
+            heads = [head]
+        else:
+            continue
+        found = ctx.parties(heads, "object").codes
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _purpose(tok) -> bool:
     """A "to" infinitive with no subject of its own that hangs on a noun or adjective
     ("a channel to discuss", "ready to discuss"), or on a verb as its purpose ("flew to
@@ -413,6 +432,11 @@ def interaction(ctx: FrameContext, tok, entry):
         if entry.weak and not _two_sided(ctx, tok, sides):
             # "the ambassador spoke in Sihanoukville": a speech, not talks
             return []
+        visitor = _visiting(ctx, tok)
+        if visitor:
+            # "Xi met with visiting French President Macron": the visitor initiates
+            codes, sources = assemble(ctx, sides)
+            return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok], initiator=visitor)
     else:
         if tok.lemma_.lower() in ctx.lex.session_nouns and any(
             _event_noun(ctx, o) for o in prep_objects(tok, {"of"})
