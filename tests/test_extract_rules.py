@@ -509,11 +509,12 @@ CASES = [
 
 
 KNOWN_WRONG = [
-    # a proposal rejected in one sentence: two events, each with its own initiator
-    # (the extractor gives nothing)
+    # a proposal rejected in one sentence: two events, each with its own initiator, both
+    # undated in the text and so of the publication month (the extractor finds both but
+    # dates the refusal to the year only)
     ("Tokyo proposed a meeting of defense chiefs, but Beijing declined the invitation.",
-     [("PROPOSE", ("CHN", "JPN"), "2024", "JPN", "asserted"),
-      ("REJECT", ("CHN", "JPN"), "2024", "CHN", "asserted")]),
+     [("PROPOSE", ("CHN", "JPN"), "2024-06", "JPN", "asserted"),
+      ("REJECT", ("CHN", "JPN"), "2024-06", "CHN", "asserted")]),
     # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
     ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # the small model tags "collided" as a participle modifying "warship"; the clause is

@@ -106,6 +106,14 @@ def engagement_parties(ctx: FrameContext, heads) -> list:
     return sides
 
 
+def _answers(ctx: FrameContext, verb) -> bool:
+    """Whether ``verb`` is a verb of refusing or accepting (a ``reject`` or ``agree``
+    entry: "declined", "turned down", "accepted", "agreed")."""
+    return any(e.frame in ("reject", "agree") for e in ctx.lex.for_token(verb.lemma_.lower(), "verb")) or (
+        verb.lemma_.lower() == "accept"
+    )
+
+
 @register("propose")
 def propose(ctx: FrameContext, tok, entry):
     """A PROPOSE initiated by the proposer."""
@@ -117,6 +125,14 @@ def propose(ctx: FrameContext, tok, entry):
     sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
     codes, sources = assemble(ctx, sides)
     initiator = who.codes[0] if who.codes else None
+    if len(set(codes)) == 1 and initiator and entry.pos == "verb":
+        # "Tokyo proposed a meeting of defense chiefs, but Beijing declined the
+        # invitation": the party that answers in the coordinated clause is the addressee
+        answering = [c for c in tok.children if c.dep_ == "conj" and _answers(ctx, c)]
+        for code in ctx.parties([s for c in answering for s in subjects(c)], "subject").codes:
+            if code not in codes:
+                codes.append(code)
+                sources.add("subject")
     if len(set(codes)) == 1 and initiator:
         other = ctx.state.counterpart_of(initiator)
         if other:
