@@ -484,6 +484,9 @@ CASES = [
      [("MEET", ("CHN", "FRA"), "2024-04-06", "FRA", "asserted")]),
     ("Dong Jun met the visiting Australian defence minister Richard Marles in Beijing on April 6.",
      [("MEET", ("AUS", "CHN"), "2024-04-06", "AUS", "asserted")]),
+    # NORAD, a binational command, is both of its parties
+    ("NORAD intercepted two Russian Tu-95 and two Chinese H-6 bombers near Alaska on Wednesday.",
+     [("INCIDENT", ("CAN", "CHN", "RUS", "USA"), "2024-06-19", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
