@@ -487,6 +487,11 @@ CASES = [
     # NORAD, a binational command, is both of its parties
     ("NORAD intercepted two Russian Tu-95 and two Chinese H-6 bombers near Alaska on Wednesday.",
      [("INCIDENT", ("CAN", "CHN", "RUS", "USA"), "2024-06-19", None, "asserted")]),
+    # "and again in August": the same parties' event once more
+    ("U.S. Defense Secretary Mark Esper and Chinese Defense Minister Wei Fenghe spoke by phone in March "
+     "2020 and again in August 2020.",
+     [("CALL", ("CHN", "USA"), "2020-03", None, "asserted"),
+      ("CALL", ("CHN", "USA"), "2020-08", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

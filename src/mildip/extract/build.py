@@ -605,6 +605,9 @@ def build_event(
         )
 
     value, how = dated(modality)
+    if draft.own_date_only and how != "text":
+        # the second half of a gapped clause whose date the parse did not give it
+        return []
     if modality == "asserted" and how == "text" and _plain_past(verb) and _after(value, published):
         # "the three sides signed a plan for defence cooperation in 2025": a past act told
         # in a story is not dated after the story; the later date is the plan's

@@ -80,6 +80,9 @@ class Draft:
     not_dated_by: frozenset[int] = frozenset()
     """Token indices whose dates belong to another event of the same trigger (the
     gapped second half of "held a sail with A on Monday and, on Friday, with B")."""
+    own_date_only: bool = False
+    """The draft exists because a phrase of its own dates it (that gapped second half):
+    without a date from the text it is no event."""
 
     @property
     def verb_i(self) -> int | None:

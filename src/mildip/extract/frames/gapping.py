@@ -1,11 +1,13 @@
 """Gapped clauses: "held its first joint sail with the U.S. Navy from Nov. 21 to 23, and
-days later, on Nov. 25 and 26, with the Royal Australian Navy".
+days later, on Nov. 25 and 26, with the Royal Australian Navy"; "spoke by phone in March
+2020 and again in August".
 
 The parser hangs the second ``with`` phrase on the verb as a conjunct of its own: the
 verb is said once and left out after. When that conjunct carries a date of its own, it
 tells a second event of the same trigger, with the party of the second phrase in place
 of the first one's and dated by what the conjunct says; the first event keeps the other
-dates of the sentence.
+dates of the sentence. A dated conjunct with "again" ("and again in August") tells the
+same event once more, between the same parties.
 """
 
 from __future__ import annotations
@@ -53,5 +55,47 @@ def split_gapped(ctx: FrameContext, drafts: list[Draft]) -> list[Draft]:
         for g, codes in seconds:
             span = {t.i for t in g.subtree}
             outside = frozenset(t.i for t in d.trigger.doc if t.i not in span)
-            out.append(replace(d, actors=tuple(sorted(base | codes)), not_dated_by=d.not_dated_by | outside))
-    return [d for d in out if len(d.actors) >= 2]
+            out.append(
+                replace(d, actors=tuple(sorted(base | codes)), not_dated_by=d.not_dated_by | outside, own_date_only=True)
+            )
+    return [d for d in _split_repeated(ctx, out) if len(d.actors) >= 2]
+
+
+def _again(ctx: FrameContext, verb) -> list:
+    """The dated phrases after "and again" under ``verb`` ("spoke by phone in March 2020
+    and again in August"): the preposition "again" modifies, wherever the parser hung
+    it, when a date lies in its phrase."""
+    out = []
+    doc = verb.doc
+    for t in verb.subtree:
+        if t.lower_ != "again" or t.i <= verb.i or t.i == 0 or doc[t.i - 1].lower_ not in ("and", ","):
+            continue
+        phrase = t.head
+        dates = [m for x in phrase.subtree if (m := ctx.sent.date_of(x.i))]
+        if phrase.pos_ != "ADP" or not dates:
+            continue
+        if any(m.relative for m in dates) and any(not d.relative for d in ctx.sent.dates if d not in dates):
+            # "in March 2020 ... and again in August": the month takes the year written
+            # before it, which the dating of a phrase does not read; leave it be
+            continue
+        out.append(phrase)
+    return out
+
+
+def _split_repeated(ctx: FrameContext, drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with one more draft, between the same parties, per dated "again"
+    conjunct of a draft's verb; the first keeps the sentence's other dates."""
+    out: list[Draft] = []
+    for d in drafts:
+        agains = _again(ctx, d.verb) if d.verb is not None else []
+        if not agains:
+            out.append(d)
+            continue
+        inside = frozenset(t.i for g in agains for t in g.subtree)
+        out.append(replace(d, not_dated_by=d.not_dated_by | inside))
+        for g in agains:
+            span = {t.i for t in g.subtree}
+            outside = frozenset(t.i for t in d.trigger.doc if t.i not in span)
+            out.append(replace(d, not_dated_by=d.not_dated_by | outside, own_date_only=True))
+    return out
+
