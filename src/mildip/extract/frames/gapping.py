@@ -36,13 +36,16 @@ def _dated_gaps(ctx: FrameContext, verb) -> list:
 def split_gapped(ctx: FrameContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with each draft whose verb has a dated gapped ``with`` conjunct split:
     one draft with the first ``with`` party, one per conjunct with its party, each with
-    the parties of the rest of the clause (see the module docstring). Other drafts come
-    back unchanged."""
+    the parties of the rest of the clause; then each draft with a dated "and again"
+    phrase told once more (see the module docstring). Other drafts come back unchanged."""
     out: list[Draft] = []
     for d in drafts:
         verb = d.verb
         gaps = _dated_gaps(ctx, verb) if verb is not None else []
-        direct = [c for h in (verb, d.trigger) if h is not None for c in h.children if c.dep_ == "prep" and c.lower_ in GAPPED_PREPS]
+        direct = [
+            c for h in (verb, d.trigger) if h is not None
+            for c in h.children if c.dep_ == "prep" and c.lower_ in GAPPED_PREPS
+        ]
         first = set(ctx.parties([o for p in direct for o in _objects(p)], "with").codes) if gaps else set()
         seconds = [(g, set(ctx.parties(_objects(g), "with").codes) - first) for g in gaps]
         seconds = [(g, codes) for g, codes in seconds if codes and codes <= set(d.actors)]
