@@ -492,6 +492,10 @@ CASES = [
      "2020 and again in August 2020.",
      [("CALL", ("CHN", "USA"), "2020-03", None, "asserted"),
       ("CALL", ("CHN", "USA"), "2020-08", None, "asserted")]),
+    # the party whose participation in an exercise is told takes part
+    ("The ministers welcomed the participation of the Japan Self-Defense Forces in the Australia-U.S. "
+     "Exercise Talisman Sabre, which begins in Australia in July.",
+     [("EXERCISE", ("AUS", "JPN", "USA"), "2024-07", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -91,6 +91,21 @@ def _participants_as_object(ctx: FrameContext, tok) -> list:
     return objs + [p for o in objs for p in prep_objects(o, {"from", "of"})]
 
 
+_PARTICIPATION = frozenset({"participation", "involvement", "inclusion", "presence", "deployment"})
+
+
+def _taking_part(tok) -> list:
+    """ "the participation of the Japan Self-Defense Forces in Exercise Talisman Sabre",
+    "Japan's involvement in the drills": who a noun of taking part says takes part in
+    the exercise (its ``of`` phrase or possessor)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return []
+    noun = tok.head.head
+    if noun.lemma_.lower() not in _PARTICIPATION:
+        return []
+    return prep_objects(noun, {"of", "by"}) + [c for c in noun.children if c.dep_ == "poss"]
+
+
 @register("exercise")
 def exercise(ctx: FrameContext, tok, entry):
     """An EXERCISE between two parties or more."""
@@ -101,6 +116,7 @@ def exercise(ctx: FrameContext, tok, entry):
             return []
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
         sides.append(ctx.parties(_participants_as_object(ctx, tok), "with"))
+        sides.append(ctx.parties(_taking_part(tok), "with"))
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
     mech = ctx.registered(name) if entry.pos == "noun" else None
     registered = tuple(mech.parties) if mech is not None else ()
