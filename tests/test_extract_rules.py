@@ -496,6 +496,9 @@ CASES = [
     ("The ministers welcomed the participation of the Japan Self-Defense Forces in the Australia-U.S. "
      "Exercise Talisman Sabre, which begins in Australia in July.",
      [("EXERCISE", ("AUS", "JPN", "USA"), "2024-07", None, "future")]),
+    # an act "under the agreement" does not make the agreement
+    ("Australia and Indonesia plan to hold their first large-scale joint exercise under the agreement next year.",
+     [("EXERCISE", ("AUS", "IDN"), "2025", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -34,6 +34,9 @@ def _concluded(ctx: FrameContext, noun) -> bool:
     a memorandum", "reached an agreement"), a clause on it does ("an agreement the two
     governments signed last year"), or a ``between``/``with`` phrase names its parties
     with a date ("the 2021 memorandum between Seoul and Beijing")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "within", "pursuant"):
+        # "hold their first exercise under the agreement": the framework of an act
+        return False
     verb = clause_verb(noun)
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
         return True
