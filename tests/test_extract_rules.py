@@ -499,6 +499,9 @@ CASES = [
     # an act "under the agreement" does not make the agreement
     ("Australia and Indonesia plan to hold their first large-scale joint exercise under the agreement next year.",
      [("EXERCISE", ("AUS", "IDN"), "2025", None, "future")]),
+    # a count of five or more, in words too, is a tally, not an event
+    ("China and Russia have held eight joint strategic air patrols since 2019.",
+     []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -192,6 +192,12 @@ def assemble(
 
 _VAGUE_QUANTITIES = frozenset({"all", "dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
 _AGGREGATE = 5
+_COUNT_WORDS = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
 
 def generic_mention(ctx: FrameContext, noun) -> bool:
@@ -214,11 +220,16 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     for c in noun.children:
         if c.dep_ == "nummod" and c.like_num:
             # "more than 180 intercepts": a count of five or more
+            word = c.lower_
+            if word in _COUNT_WORDS:
+                # "eight joint patrols"; "two earlier calls" is a small count
+                if _COUNT_WORDS[word] >= _AGGREGATE:
+                    return True
+                continue
             try:
                 if float(c.text.replace(",", "")) >= _AGGREGATE:
                     return True
             except ValueError:
-                # a number in words ("two earlier calls") is a small count
                 continue
     from mildip.extract.arguments import clause_verb, prep_objects
     from mildip.extract.dating import attached
