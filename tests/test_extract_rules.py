@@ -502,6 +502,11 @@ CASES = [
     # a count of five or more, in words too, is a tally, not an event
     ("China and Russia have held eight joint strategic air patrols since 2019.",
      []),
+    # talking one's way back, or one side speaking of a topic, is no talk
+    ("How India and China Talked Their Way Back from the Brink",
+     []),
+    ("India and China held talks in May. Indian officials speak of de-escalation as the next phase.",
+     [("MEET", ("CHN", "IND"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

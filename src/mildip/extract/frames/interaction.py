@@ -341,6 +341,17 @@ def _session_met_for(ctx: FrameContext, verb, entry):
     return None
 
 
+def _speaks_of(ctx: FrameContext, verb) -> bool:
+    """Whether a verb of speaking tells what one side says about a topic ("officials
+    speak of de-escalation"): an ``of``/``about`` phrase, no object or ``with`` phrase,
+    and a subject that names fewer than two parties."""
+    if verb.lemma_.lower() not in ("speak", "talk") or not prep_objects(verb, {"of", "about"}):
+        return False
+    if objects(verb) or prep_objects(verb, WITH | {"to"}):
+        return False
+    return len(set(ctx.parties(subjects(verb), "subject").codes)) < 2
+
+
 def _to_the_public(ctx: FrameContext, tok) -> bool:
     """Whether the talk verb ``tok`` is speech to the public: a ``public_speech`` cue as
     its adverb or in its prepositional phrases ("discuss ... publicly", "spoke to
@@ -406,6 +417,12 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
         if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
             # "calling the pilot's actions unsafe": the object is no one called
+            return []
+        if any(o.lemma_.lower() == "way" for o in objects(tok)):
+            # "How India and China talked their way back from the brink": an idiom
+            return []
+        if _speaks_of(ctx, tok):
+            # "Indian officials speak of de-escalation as the next phase": a topic
             return []
         if _to_the_public(ctx, tok):
             # "not authorized to discuss the previous incidents publicly": speech to
