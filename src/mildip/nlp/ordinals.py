@@ -1,4 +1,5 @@
-"""Ordinal numbers: "eighth" → 8, "13th" → 13, "twenty-first" → 21."""
+"""Ordinal numbers ("eighth" → 8, "13th" → 13, "twenty-first" → 21) and cardinal counts
+("eight" → 8, "1,300" → 1300, "a dozen" → 12)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,22 @@ def parse_ordinal(token: str) -> int | None:
         if tens in _TENS and unit in _UNITS and _UNITS[unit] < 10:
             return _TENS[tens] + _UNITS[unit]
     return None
+
+
+_CARDINALS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen", "twenty"]
+    )
+} | {"dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+def parse_cardinal(token: str) -> int | None:
+    """The number a cardinal token writes ("eight", "180", "1,300", "dozen"), or None."""
+    low = token.lower().strip(".,;:")
+    if low in _CARDINALS:
+        return _CARDINALS[low]
+    digits = low.replace(",", "")
+    return int(digits) if digits.isdigit() else None

@@ -23,6 +23,7 @@ from mildip.extract.arguments import Found, Resolver
 from mildip.extract.lexicon import Lexicon, Trigger
 from mildip.extract.sentence import Analysed
 from mildip.extract.state import DocumentState
+from mildip.nlp.ordinals import parse_cardinal
 
 FRAME_MODULES = (
     "interaction",
@@ -192,12 +193,6 @@ def assemble(
 
 _VAGUE_QUANTITIES = frozenset({"all", "dozens", "hundreds", "thousands", "numerous", "many", "several", "multiple", "such", "countless", "scores", "frequent", "repeated", "some", "various", "regular"})
 _AGGREGATE = 5
-_COUNT_WORDS = {
-    w: n for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {"dozen": 12, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 
 
 def generic_mention(ctx: FrameContext, noun) -> bool:
@@ -218,19 +213,10 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # "the number of close encounters"
         return True
     for c in noun.children:
-        if c.dep_ == "nummod" and c.like_num:
-            # "more than 180 intercepts": a count of five or more
-            word = c.lower_
-            if word in _COUNT_WORDS:
-                # "eight joint patrols"; "two earlier calls" is a small count
-                if _COUNT_WORDS[word] >= _AGGREGATE:
-                    return True
-                continue
-            try:
-                if float(c.text.replace(",", "")) >= _AGGREGATE:
-                    return True
-            except ValueError:
-                continue
+        # "more than 180 intercepts", "eight joint patrols": a count of five or more
+        # ("two earlier calls" is a small count)
+        if c.dep_ == "nummod" and (count := parse_cardinal(c.text)) is not None and count >= _AGGREGATE:
+            return True
     from mildip.extract.arguments import clause_verb, prep_objects
     from mildip.extract.dating import attached
 

@@ -15,7 +15,6 @@ from mildip.extract.arguments import (
     agents,
     clause_verb,
     conjuncts,
-    has_words,
     is_passive,
     modifiers,
     objects,
@@ -25,6 +24,13 @@ from mildip.extract.arguments import (
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
+from mildip.extract.frames.not_talks import not_talks
+from mildip.extract.frames.sessions import (
+    MEETING_VERBS,
+    event_noun,
+    session_met_for,
+    session_of_nothing,
+)
 from mildip.nlp.ordinals import parse_ordinal
 
 WITH = frozenset({"with", "between", "among", "amongst", "alongside", "and"})
@@ -90,7 +96,7 @@ def carried_by(lex, noun, verb) -> bool:
     if t.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    if lemma in _MEETING_VERBS and steps == 2 and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+    if lemma in MEETING_VERBS and steps == 2 and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         # "met ... for the 14th round of their consultations": the session they met for
         return True
     if lex.in_class("support", lemma) or any(
@@ -325,81 +331,6 @@ def _purpose(tok) -> bool:
     return tok.dep_ in ("acl", "relcl", "advcl") or tok.head.pos_ in ("ADJ", "NOUN", "PROPN")
 
 
-_MEETING_VERBS = frozenset({"meet", "convene", "gather", "assemble"})
-
-
-def _session_met_for(ctx: FrameContext, verb, entry):
-    """``(noun, entry)`` of the dialogue session a meeting verb's ``for`` phrase names
-    ("met ... for the 14th round of their consultations", "met PLA representatives in
-    Honolulu for another working group and plenary"), or None."""
-    if verb.lemma_.lower() not in _MEETING_VERBS:
-        return None
-    for noun in prep_objects(verb, {"for"}):
-        for e in ctx.lex.for_token(noun.lemma_.lower(), "noun"):
-            if e.frame == "interaction" and e.type == "DIALOGUE" and (not e.rest or has_words(noun, e.rest)):
-                return noun, e
-    return None
-
-
-def _speaks_of(ctx: FrameContext, verb) -> bool:
-    """Whether a verb of speaking tells what one side says about a topic ("officials
-    speak of de-escalation"): an ``of``/``about`` phrase, no object or ``with`` phrase,
-    and a subject that names fewer than two parties."""
-    if verb.lemma_.lower() not in ("speak", "talk") or not prep_objects(verb, {"of", "about"}):
-        return False
-    if objects(verb) or prep_objects(verb, WITH | {"to"}):
-        return False
-    return len(set(ctx.parties(subjects(verb), "subject").codes)) < 2
-
-
-def _to_the_public(ctx: FrameContext, tok) -> bool:
-    """Whether the talk verb ``tok`` is speech to the public: a ``public_speech`` cue as
-    its adverb or in its prepositional phrases ("discuss ... publicly", "spoke to
-    reporters on condition of anonymity"), or the clause of a verb of permission
-    (``licence`` cue: "were not authorized to discuss")."""
-    for c in tok.children:
-        if c.dep_ == "advmod" and ctx.lex.cue("public_speech", c.lower_):
-            return True
-        if c.dep_ in ("prep", "dative") and any(ctx.lex.cue("public_speech", t.lower_) for t in c.subtree):
-            return True
-    return tok.dep_ == "xcomp" and (
-        ctx.lex.cue("licence", tok.head.lemma_.lower()) or ctx.lex.cue("licence", tok.head.lower_)
-    )
-
-
-def _event_noun(ctx: FrameContext, noun) -> bool:
-    """Whether ``noun`` is a trigger noun, a plural proper one ("Talks") tried singular."""
-    lemma = noun.lemma_.lower()
-    return bool(
-        ctx.lex.for_token(lemma, "noun") or (lemma.endswith("s") and ctx.lex.for_token(lemma[:-1], "noun"))
-    )
-
-
-def _session_of_nothing(ctx: FrameContext, tok) -> bool:
-    """Whether ``tok`` is a session noun ("round", "edition", "session") whose ``of``
-    phrase names no dialogue: no trigger noun, no channel noun, no party and no
-    registered mechanism in it, or a registered exercise series."""
-    if tok.lemma_.lower() not in ctx.lex.session_nouns:
-        return False
-    ofs = prep_objects(tok, {"of"})
-    if not ofs:
-        return False
-    for o in ofs:
-        words = ctx.resolver.phrase_tokens(o)
-        mech = ctx.registered(" ".join(t.text for t in words))
-        if mech is not None:
-            # "the third iteration of Pacific Vanguard": a registered exercise is the
-            # exercise frame's event, a registered dialogue is this one's
-            return mech.kind.startswith("exercise")
-        for t in words:
-            lemma = t.lemma_.lower()
-            if ctx.lex.for_token(lemma, "noun") or ctx.lex.in_class("channel", lemma):
-                return False
-            if ctx.sent.party_of(t.i) is not None:
-                return False
-    return True
-
-
 @register("interaction")
 def interaction(ctx: FrameContext, tok, entry):
     """Drafts of a meeting, talk, call or dialogue session (see the module docstring)."""
@@ -418,21 +349,15 @@ def interaction(ctx: FrameContext, tok, entry):
         if entry.mode == "call" and any(not _callee(ctx, o) for o in objects(tok)):
             # "calling the pilot's actions unsafe": the object is no one called
             return []
-        if any(o.lemma_.lower() == "way" for o in objects(tok)):
-            # "How India and China talked their way back from the brink": an idiom
-            return []
-        if _speaks_of(ctx, tok):
-            # "Indian officials speak of de-escalation as the next phase": a topic
-            return []
-        if _to_the_public(ctx, tok):
-            # "not authorized to discuss the previous incidents publicly": speech to
-            # the press, not talks
+        if not_talks(ctx, tok):
+            # "talked their way back", "officials speak of de-escalation", "spoke to
+            # reporters": no talks between parties
             return []
         if entry.topic_object and _purpose(tok):
             # "a working-level channel to discuss ways to ...": the talk is what
             # something else is for
             return []
-        session = _session_met_for(ctx, tok, entry)
+        session = session_met_for(ctx, tok, entry)
         if session is not None:
             # "met in Beijing on 11 March for the 14th round of their annual
             # consultations": the meeting is that session
@@ -456,12 +381,12 @@ def interaction(ctx: FrameContext, tok, entry):
             return draft(ctx, tok, entry, codes, sources, "interaction", verb=clause_verb(tok), objects=[tok], initiator=visitor)
     else:
         if tok.lemma_.lower() in ctx.lex.session_nouns and any(
-            _event_noun(ctx, o) for o in prep_objects(tok, {"of"})
+            event_noun(ctx, o) for o in prep_objects(tok, {"of"})
         ):
             # "the previous edition of the exercise", "the 17th round of the Defense
             # Policy Coordination Talks": the exercise or the channel is the event
             return []
-        if entry.type == "DIALOGUE" and _session_of_nothing(ctx, tok):
+        if entry.type == "DIALOGUE" and session_of_nothing(ctx, tok):
             # "the 2020 edition of Science of Military Strategy", "a new round of
             # sanctions": a session of something that is no channel
             return []
