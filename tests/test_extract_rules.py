@@ -116,8 +116,8 @@ CASES = [
       "the greatest strategic challenge."),
      [("MEET", ("JPN", "USA"), "2024-06-16", None, "asserted")]),
     # "spoke with", told with "their first conversation": one call, not a meeting and a call
-    ("U.S. Defense Secretary Lloyd Austin spoke with Russian Defense Minister Sergei Shoigu today, "
-     "their first conversation since Feb. 18.",
+    (("U.S. Defense Secretary Lloyd Austin spoke with Russian Defense Minister Sergei Shoigu today, "
+     "their first conversation since Feb. 18."),
      [("CALL", ("RUS", "USA"), "2024-06-20", None, "asserted")]),
     # "It was his first substantive exchange ...": the call just told, not a new meeting;
     # "Jun." before "It" ends the sentence (a name, not June)
@@ -202,16 +202,16 @@ CASES = [
      [("PORT_CALL", ("GBR", "JPN"), "2024-08", "GBR", "future")]),
     # a host receiving guests of two parties: one meeting per guest's party, the guest
     # the visitor; an apposition the parser took for a conjunct adds no third guest
-    ("In May, General Giang received Russian Deputy Defence Minister Alexander Fomin and "
-     "the Chief of Staff of the French Armed Forces, General Thierry Burkhard.",
+    (("In May, General Giang received Russian Deputy Defence Minister Alexander Fomin and "
+     "the Chief of Staff of the French Armed Forces, General Thierry Burkhard."),
      [("MEET", ("RUS", "VNM"), "2024-05", "RUS", "asserted"),
       ("MEET", ("FRA", "VNM"), "2024-05", "FRA", "asserted")]),
     ("In May, Dong Jun received the defence ministers of Japan and Australia in Beijing.",
      [("MEET", ("AUS", "CHN", "JPN"), "2024-05", None, "asserted")]),
     # "it" stands for the ship that is the subject earlier in its sentence; the list of
     # ports is one port call each
-    ("The Chinese training ship Qi Jiguang will carry out a training mission in September, "
-     "during which it will pay visits to Indonesia and Fiji.",
+    (("The Chinese training ship Qi Jiguang will carry out a training mission in September, "
+     "during which it will pay visits to Indonesia and Fiji."),
      [("PORT_CALL", ("CHN", "FJI"), "2024-09", "CHN", "future"),
       ("PORT_CALL", ("CHN", "IDN"), "2024-09", "CHN", "future")]),
     # an "it" with no ship before it in the sentence is no navy
@@ -223,8 +223,8 @@ CASES = [
     ("This year, the Chinese and US militaries have made concerted efforts to resume dialogues and consultations.",
      [("RESUME", ("CHN", "USA"), "2024", None, "asserted")]),
     # a date that opens the sentence dates a nominal event in a leading phrase too
-    ("In June 2018, after talks with Chinese Defense Minister Wei Fenghe in Beijing, "
-     "U.S. Defense Secretary Jim Mattis flew to Seoul.",
+    (("In June 2018, after talks with Chinese Defense Minister Wei Fenghe in Beijing, "
+     "U.S. Defense Secretary Jim Mattis flew to Seoul."),
      [("MEET", ("CHN", "USA"), "2018-06", None, "asserted"),
       ("MEET", ("KOR", "USA"), "2018-06", "USA", "asserted")]),
     # announcing a suspension enacts it: the announcer initiates
@@ -249,8 +249,8 @@ CASES = [
      [("PORT_CALL", ("CHN", "DEU"), "2024", "DEU", "negated"),
       ("PROPOSE", ("CHN", "DEU"), "2024", "DEU", "asserted")]),
     # a host's guests who come "for" a named meeting: that meeting is the one event
-    ("Secretary Austin hosted Minister Marles and Minister Kihara for the Australia-Japan-United "
-     "States Defense Ministers' Meeting in Honolulu on May 2.",
+    (("Secretary Austin hosted Minister Marles and Minister Kihara for the Australia-Japan-United "
+     "States Defense Ministers' Meeting in Honolulu on May 2."),
      [("MEET", ("AUS", "JPN", "USA"), "2024-05-02", None, "asserted")]),
     # a noun that names its own parties is not joined by the party that welcomes it
     ("Australia welcomed the first Japan-Philippines-U.S. leaders' summit held in Washington on April 11.",
@@ -258,8 +258,8 @@ CASES = [
     # a list of months is one incident each ("May" after a month list is the month); an
     # incident with no target named is one with the narrative's counterpart, and "was
     # responsible for" carries the noun
-    ("On June 3, a Chinese J-11 fighter intercepted a U.S. Navy P-8 aircraft. The same Chinese "
-     "unit was responsible for similar intercepts in March, April and May.",
+    (("On June 3, a Chinese J-11 fighter intercepted a U.S. Navy P-8 aircraft. The same Chinese "
+     "unit was responsible for similar intercepts in March, April and May."),
      [("INCIDENT", ("CHN", "USA"), "2024-06-03", "CHN", "asserted"),
       ("INCIDENT", ("CHN", "USA"), "2024-03", "CHN", "asserted"),
       ("INCIDENT", ("CHN", "USA"), "2024-04", "CHN", "asserted"),
@@ -288,14 +288,14 @@ CASES = [
     ("Russia said on Monday it was suspending its permanent mission to NATO.",
      [("SUSPEND", ("NATO", "RUS"), "2024-06-17", "RUS", "asserted")]),
     # the date inside the visit a ship requested is the visit's, not the request's
-    ("China has turned down requests for two U.S. Navy ships to visit Hong Kong. "
-     "The cruiser USS Lake Erie had requested a visit in September.",
+    (("China has turned down requests for two U.S. Navy ships to visit Hong Kong. "
+     "The cruiser USS Lake Erie had requested a visit in September."),
      [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted"),
       ("PROPOSE", ("CHN", "USA"), "2024-06", "USA", "asserted")]),
     # a counted group of earlier parties ("the three ministers") joins whoever is named
-    ("Defence Minister Richard Marles held separate meetings with his Japanese and Philippine "
+    (("Defence Minister Richard Marles held separate meetings with his Japanese and Philippine "
      "counterparts, Gen Nakatani and Gilberto Teodoro, in Vientiane on Thursday. The three "
-     "ministers then joined US Defense Secretary Lloyd Austin for a four-way meeting.",
+     "ministers then joined US Defense Secretary Lloyd Austin for a four-way meeting."),
      [("MEET", ("AUS", "JPN"), "2024-06-20", None, "asserted"),
       ("MEET", ("AUS", "PHL"), "2024-06-20", None, "asserted"),
       ("MEET", ("AUS", "JPN", "PHL", "USA"), "2024-06-20", None, "asserted")]),
@@ -305,44 +305,44 @@ CASES = [
       ("MEET", ("CHN", "RUS"), "2023-08", "CHN", "asserted")]),
     # a year that opens a sentence sets the narrative's year, whatever clause the parser
     # hung it on, and "That year" reads it
-    ("In 2014, when Chinese President Xi Jinping addressed the Australian Parliament in November, "
+    (("In 2014, when Chinese President Xi Jinping addressed the Australian Parliament in November, "
      "defence relations were close. That year, Australian, Chinese and American soldiers trained "
-     "together in the first Exercise Kowari.",
+     "together in the first Exercise Kowari."),
      [("EXERCISE", ("AUS", "CHN", "USA"), "2014", None, "asserted")]),
     # an exercise that "concluded with a ceremony" is no agreement
     ("The China-Russia Joint Sea-2024 exercise concluded on Wednesday with a fleet separation ceremony.",
      [("EXERCISE", ("CHN", "RUS"), "2024-06-19", None, "asserted")]),
     # the authors' own act in a joint statement is of the statement's occasion (its first
     # date), not of the story told in between
-    ("Joint Statement of Australia and the United States\n\nWe, the defence ministers of Australia "
+    (("Joint Statement of Australia and the United States\n\nWe, the defence ministers of Australia "
      "and the United States, met in Brisbane on July 29, 2023. In 2022, our forces trained together "
-     "in Darwin. We agreed to expand our cooperation.",
+     "in Darwin. We agreed to expand our cooperation."),
      [("MEET", ("AUS", "USA"), "2023-07-29", None, "asserted"),
       ("EXERCISE", ("AUS", "USA"), "2022", None, "asserted"),
       ("AGREE", ("AUS", "USA"), "2023-07-29", None, "asserted")]),
     # a surname alone, once its full name is written, makes the sentence a candidate; a
     # "to" infinitive after a phrase is still the agreement's content, not a second event
-    ("U.S. President Joe Biden and Chinese President Xi Jinping spoke by phone on Tuesday. "
-     "Biden and Xi agreed in November to reopen direct military communications.",
+    (("U.S. President Joe Biden and Chinese President Xi Jinping spoke by phone on Tuesday. "
+     "Biden and Xi agreed in November to reopen direct military communications."),
      [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted"),
       ("AGREE", ("CHN", "USA"), "2023-11", None, "asserted")]),
     # an exchange of views in a call's readout is that call; a counted exchange is a session
-    ("Readout of the Secretary's Call with the Chinese Defense Minister\n\nU.S. Defense "
+    (("Readout of the Secretary's Call with the Chinese Defense Minister\n\nU.S. Defense "
      "Secretary Lloyd Austin spoke by phone with Chinese Defense Minister Dong Jun on Tuesday. "
-     "The two sides had an in-depth exchange of views on maritime security.",
+     "The two sides had an in-depth exchange of views on maritime security."),
      [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
     ("The eighth China-Vietnam Border Defense Friendship Exchange was held in Hekou County on Thursday.",
      [("DIALOGUE", ("CHN", "VNM"), "2024-06-20", None, "asserted")]),
     # a talk that is what a channel is for is no event, and neither are its topics
-    ("South Korean Defense Minister Lee Jong-sup and Japanese Defense Minister Yasukazu Hamada "
-     "agreed on Saturday to set up a working-level channel to discuss the resumption of port calls.",
+    (("South Korean Defense Minister Lee Jong-sup and Japanese Defense Minister Yasukazu Hamada "
+     "agreed on Saturday to set up a working-level channel to discuss the resumption of port calls."),
      [("AGREE", ("JPN", "KOR"), "2024-06-15", None, "asserted")]),
     # a series' leading parties take part in it with whoever the text names
     ("Australian soldiers took part in the Balikatan exercise on Monday.",
      [("EXERCISE", ("AUS", "PHL", "USA"), "2024-06-17", None, "asserted")]),
     # a past act is not dated after the story: the later year is the signed plan's
-    ("In December, Vietnam, Laos and Cambodia held a meeting of defence ministers, where the "
-     "three sides signed a plan for defence cooperation in 2025.",
+    (("In December, Vietnam, Laos and Cambodia held a meeting of defence ministers, where the "
+     "three sides signed a plan for defence cooperation in 2025."),
      [("MEET", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted"),
       ("AGREE", ("KHM", "LAO", "VNM"), "2023-12", None, "asserted")]),
     # a past relative clause with its own subject tells what happened: the request
@@ -354,8 +354,8 @@ CASES = [
     ("The series started in December 2014 with a joint exercise between China and Malaysia.",
      [("EXERCISE", ("CHN", "MYS"), "2014-12", None, "asserted")]),
     # what a meeting is for reviewing is no event of its own
-    ("U.S. and Chinese officers met in Honolulu on Tuesday to review unsafe military incidents "
-     "between U.S. and PLA forces.",
+    (("U.S. and Chinese officers met in Honolulu on Tuesday to review unsafe military incidents "
+     "between U.S. and PLA forces."),
      [("MEET", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
     # a suspension verb with a clause acts on what the clause's verb engages in
     ("China stopped holding military talks with the United States.",
@@ -383,9 +383,9 @@ CASES = [
     ("The clash between China and the United States over tariffs took place in May.",
      []),
     # who recalls an event reports it and takes no part in it; "in May last year" is May of last year
-    ("The United States and Australia recalled the unsafe intercept of a Royal Australian Air Force P-8 "
+    (("The United States and Australia recalled the unsafe intercept of a Royal Australian Air Force P-8 "
      "maritime patrol aircraft by a People's Liberation Army Air Force J-16 fighter over the South China Sea "
-     "in May last year.",
+     "in May last year."),
      [("INCIDENT", ("AUS", "CHN"), "2023-05", "CHN", "asserted")]),
     # agreements named in the plural or with an "of" phrase; issuing one makes it
     ("Japan and the Philippines signed terms of reference on the SDF's disaster relief activities in May.",
@@ -395,13 +395,13 @@ CASES = [
     ("China and the Philippines issued statements on the collision in May.",
      []),
     # a gapped "with" conjunct with its own date is a second event of the same verb
-    ("The Philippine navy held its first joint sail with the U.S. Navy from Nov. 21 to 23, 2023, and days "
-     "later, on Nov. 25 and 26, with the Royal Australian Navy.",
+    (("The Philippine navy held its first joint sail with the U.S. Navy from Nov. 21 to 23, 2023, and days "
+     "later, on Nov. 25 and 26, with the Royal Australian Navy."),
      [("EXERCISE", ("PHL", "USA"), "2023-11", None, "asserted"),
       ("EXERCISE", ("AUS", "PHL"), "2023-11-25", None, "asserted")]),
     # "the ships" of the story stand in only when the phrase names no party itself
-    ("Chinese coast guard ships fired water cannon at a Philippine boat in August 2023. "
-     "The Philippine navy held its first joint sail with the U.S. Navy in November 2023.",
+    (("Chinese coast guard ships fired water cannon at a Philippine boat in August 2023. "
+     "The Philippine navy held its first joint sail with the U.S. Navy in November 2023."),
      [("INCIDENT", ("CHN", "PHL"), "2023-08", "CHN", "asserted"),
       ("EXERCISE", ("PHL", "USA"), "2023-11", None, "asserted")]),
     # what an agreement settles is scheduled only when its date is still to come
@@ -411,20 +411,20 @@ CASES = [
      [("AGREE", ("AUS", "CHN"), "2024-06", None, "asserted"),
       ("RESUME", ("AUS", "CHN"), "2024-07", None, "future")]),
     # speech to the press or the public is no talk between parties
-    ("U.S. and Chinese officials spoke on condition of anonymity because they were not authorized to "
-     "discuss the incidents publicly.",
+    (("U.S. and Chinese officials spoke on condition of anonymity because they were not authorized to "
+     "discuss the incidents publicly."),
      []),
     ("Chinese and U.S. officers spoke to reporters in May.",
      []),
     ("U.S. Defense Secretary Lloyd Austin spoke with Chinese Defense Minister Dong Jun by phone in May.",
      [("CALL", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # a meeting for a dialogue session is that session, dated by the meeting
-    ("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
-     "consultations on security and defence.",
+    (("The European Union and China met in Beijing on 11 March for the 14th round of their annual "
+     "consultations on security and defence."),
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a later undated talk between the parties of a session restates it
-    ("The European Union and China held the 14th round of their consultations on security and defence "
-     "in Beijing on 11 March. Both sides valued the frank exchanges.",
+    (("The European Union and China held the 14th round of their consultations on security and defence "
+     "in Beijing on 11 March. Both sides valued the frank exchanges."),
      [("DIALOGUE", ("CHN", "EU"), "2024-03-11", None, "asserted")]),
     # a verb of both frames with a channel as object acts on the channel
     ("China cut off military contacts with Australia on 3 May.",
@@ -448,9 +448,9 @@ CASES = [
     # regular visits are a habit; "the two militaries" are the last two parties told
     ("Chinese warships paid regular visits to Australian ports.",
      []),
-    ("Australia and China held defence talks in Canberra in 2013. Australian, Chinese and American "
+    (("Australia and China held defence talks in Canberra in 2013. Australian, Chinese and American "
      "soldiers trained together in the Northern Territory in 2014. The two militaries signed a "
-     "cooperation plan in 2016.",
+     "cooperation plan in 2016."),
      [("MEET", ("AUS", "CHN"), "2013", None, "asserted"),
       ("EXERCISE", ("AUS", "CHN", "USA"), "2014", None, "asserted"),
       ("AGREE", ("AUS", "CHN"), "2016", None, "asserted")]),
@@ -488,13 +488,13 @@ CASES = [
     ("NORAD intercepted two Russian Tu-95 and two Chinese H-6 bombers near Alaska on Wednesday.",
      [("INCIDENT", ("CAN", "CHN", "RUS", "USA"), "2024-06-19", None, "asserted")]),
     # "and again in August": the same parties' event once more
-    ("U.S. Defense Secretary Mark Esper and Chinese Defense Minister Wei Fenghe spoke by phone in March "
-     "2020 and again in August 2020.",
+    (("U.S. Defense Secretary Mark Esper and Chinese Defense Minister Wei Fenghe spoke by phone in March "
+     "2020 and again in August 2020."),
      [("CALL", ("CHN", "USA"), "2020-03", None, "asserted"),
       ("CALL", ("CHN", "USA"), "2020-08", None, "asserted")]),
     # the party whose participation in an exercise is told takes part
-    ("The ministers welcomed the participation of the Japan Self-Defense Forces in the Australia-U.S. "
-     "Exercise Talisman Sabre, which begins in Australia in July.",
+    (("The ministers welcomed the participation of the Japan Self-Defense Forces in the Australia-U.S. "
+     "Exercise Talisman Sabre, which begins in Australia in July."),
      [("EXERCISE", ("AUS", "JPN", "USA"), "2024-07", None, "future")]),
     # an act "under the agreement" does not make the agreement
     ("Australia and Indonesia plan to hold their first large-scale joint exercise under the agreement next year.",
@@ -515,14 +515,14 @@ CASES = [
     # aircraft are no visitors: a deployment is no meeting
     ("A dozen F-22 Raptors from Alaska arrived on Okinawa this week for a rotational deployment.", []),
     # a date of the clause that refines the nearer one ("this year" ... "on April 20")
-    ("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
-     "of Defense Lloyd Austin on April 20.",
+    (("Earlier this year, Chinese Defense Minister Wei Fenghe held a phone call with US Secretary "
+     "of Defense Lloyd Austin on April 20."),
      [("CALL", ("CHN", "USA"), "2024-04-20", None, "asserted")]),
     # "comes a month after X met Y": the meeting lies a month before the narrative's
     # date, and "a month after" does not date the call outside its clause
-    ("U.S. Army General Mark Milley held a video call with Chinese General Li Zuocheng on July 7, 2022. "
+    (("U.S. Army General Mark Milley held a video call with Chinese General Li Zuocheng on July 7, 2022. "
      "The call comes a month after U.S. Defense Secretary Lloyd Austin met Chinese Defense Minister "
-     "Wei Fenghe in Singapore.",
+     "Wei Fenghe in Singapore."),
      [("CALL", ("CHN", "USA"), "2022-07-07", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2022-06", None, "asserted")]),
     # "the first German warship to visit Japan" is the ship: one port call, not a meeting
@@ -724,8 +724,8 @@ def test_extract_rules_repeated_mentions_merge(extract_text):
         ("A Royal Canadian Air Force CP-140 Aurora was intercepted by Chinese J-11 fighters on Monday.",
          "CP-140 Aurora"),
         # a zone of the law of the sea
-        ("Chinese coast guard ships harassed Philippine vessels inside the Philippines' Exclusive "
-         "Economic Zone on Monday.", "Exclusive Economic Zone"),
+        (("Chinese coast guard ships harassed Philippine vessels inside the Philippines' Exclusive "
+         "Economic Zone on Monday."), "Exclusive Economic Zone"),
     ],
 )
 def test_extract_rules_participants_are_people_not_things(extract_text, text, thing):

@@ -71,21 +71,21 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"\b(?P<iso_y>{_YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
     (
         "range_md",
-        rf"\b(?:from\s+)?(?P<rmd_m>{_MONTH})\s+(?P<rmd_d1>{_DAY})\s*(?:-|–|to|through|until)\s*"
-        rf"(?:(?P<rmd_m2>{_MONTH})\s+)?(?P<rmd_d2>{_DAY})\b(?:,?\s+(?P<rmd_y>{_YEAR}))?",
+        (rf"\b(?:from\s+)?(?P<rmd_m>{_MONTH})\s+(?P<rmd_d1>{_DAY})\s*(?:-|–|to|through|until)\s*"
+        rf"(?:(?P<rmd_m2>{_MONTH})\s+)?(?P<rmd_d2>{_DAY})\b(?:,?\s+(?P<rmd_y>{_YEAR}))?"),
     ),
     (
         "range_dm",
-        rf"\b(?:from\s+)?(?P<rdm_d1>{_DAY})\s*(?:-|–|to)\s*(?P<rdm_d2>{_DAY})\s+(?P<rdm_m>{_MONTH})"
-        rf"(?:,?\s+(?P<rdm_y>{_YEAR}))?\b",
+        (rf"\b(?:from\s+)?(?P<rdm_d1>{_DAY})\s*(?:-|–|to)\s*(?P<rdm_d2>{_DAY})\s+(?P<rdm_m>{_MONTH})"
+        rf"(?:,?\s+(?P<rdm_y>{_YEAR}))?\b"),
     ),
     ("mdy", rf"\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})\b"),
     ("dmy", rf"\b(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH}),?\s+(?P<dmy_y>{_YEAR})\b"),
     ("my", rf"\b(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})\b"),
     (
         "month_rel_year",
-        rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<mry_m>{_MONTH})(?:\s+(?P<mry_d>{_DAY}))?,?\s+(?:of\s+)?"
-        r"(?P<mry_rel>last|this|next)\s+year\b",
+        (rf"\b(?:(?:early|mid|late)[\s-]+)?(?P<mry_m>{_MONTH})(?:\s+(?P<mry_d>{_DAY}))?,?\s+(?:of\s+)?"
+        r"(?P<mry_rel>last|this|next)\s+year\b"),
     ),
     ("md", rf"\b(?P<md_m>{_MONTH})\s+(?P<md_d>{_DAY})\b(?!\s*(?:-|–)\s*\d)"),
     ("dm", rf"\b(?P<dm_d>{_DAY})\s+(?P<dm_m>{_MONTH})\b"),
@@ -100,8 +100,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "part_month",
-        rf"\b(?:(?:the\s+)?(?:early|mid|late|end\s+of|"
-        rf"beginning\s+of|start\s+of)[\s-]+)?(?P<pm_m>{_MONTH})(?!\w)",
+        (rf"\b(?:(?:the\s+)?(?:early|mid|late|end\s+of|"
+        rf"beginning\s+of|start\s+of)[\s-]+)?(?P<pm_m>{_MONTH})(?!\w)"),
     ),
     (
         "rel_month",
@@ -113,13 +113,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "rel_day",
-        r"\b(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
-        r"last\s+night)\b",
+        (r"\b(?P<rd>today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)|"
+        r"last\s+night)\b"),
     ),
     (
         "weekday",
-        r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-        r"Saturday|Sunday)\b",
+        (r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
+        r"Saturday|Sunday)\b"),
     ),
     ("year", rf"(?<![\d-])(?P<y>{_YEAR})(?![\d-])"),
 ]
