@@ -230,7 +230,7 @@ def _restates(draft: Draft) -> bool:
 
 
 def _is_exercise(tok, lex: Lexicon) -> bool:
-    return any(t.frame == "exercise" for t in lex.for_token(tok.lemma_.lower(), "noun"))
+    return lex.has_frame(tok.lemma_.lower(), "noun", "exercise")
 
 
 def _perfect(verb) -> bool:
@@ -262,7 +262,7 @@ def _agreed_content(trig, lex) -> bool:
     t = trig
     while t.head.i != t.i:
         if t.dep_ in ("xcomp", "ccomp") and t.head.pos_ == "VERB":
-            return any(e.frame == "agree" for e in lex.for_token(t.head.lemma_.lower(), "verb"))
+            return lex.has_frame(t.head.lemma_.lower(), "verb", "agree")
         if t.pos_ == "VERB" and t.i != trig.i:
             return False
         t = t.head
@@ -359,14 +359,11 @@ def _scheduled_present(verb, lex: Lexicon) -> bool:
     return lemma in _TIMETABLE_VERBS or lex.in_class("occurrence", lemma)
 
 
-_SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
-
-
-def _sequenced(draft: Draft) -> frozenset[int]:
+def _sequenced(draft: Draft, lex: Lexicon) -> frozenset[int]:
     """ "The meeting followed the two leaders' April 16 video call": the tokens of what a
     definite subject noun follows or precedes, whose dates are that other event's."""
     trig, verb = draft.trigger, draft.trigger.head
-    if trig.dep_ != "nsubj" or not _refers_back(trig) or verb.lemma_.lower() not in _SEQUENCE_VERBS:
+    if trig.dep_ != "nsubj" or not _refers_back(trig) or not lex.in_class("sequence", verb.lemma_):
         return frozenset()
     return frozenset(t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
@@ -601,7 +598,7 @@ def build_event(
             modality=mood,
             citations=citations,
             refine_by=passage,
-            not_in=_asked_for(draft) | _sequenced(draft) | beside | draft.not_dated_by,
+            not_in=_asked_for(draft) | _sequenced(draft, lex) | beside | draft.not_dated_by,
         )
 
     value, how = dated(modality)

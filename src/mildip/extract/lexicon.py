@@ -130,6 +130,10 @@ class Lexicon:
         """Triggers whose head is ``lemma`` with part of speech ``pos`` ("verb"/"noun")."""
         return self.triggers.get((lemma.lower(), pos), ())
 
+    def has_frame(self, lemma: str, pos: str, *frames: str) -> bool:
+        """Whether ``lemma`` (part of speech ``pos``) heads an entry of one of ``frames``."""
+        return any(e.frame in frames for e in self.for_token(lemma, pos))
+
     def in_class(self, name: str, lemma: str) -> bool:
         """Whether ``lemma`` belongs to the noun/verb class ``name`` (case-insensitive;
         a plural proper noun such as "Talks" is tried singular too, and a singular
@@ -235,7 +239,7 @@ def build_lexicon(data: Mapping[str, Any], digest: str = "") -> Lexicon:
     anaphora = data.get("anaphora") or {}
     naming = data.get("naming") or {}
     classes = {k: frozenset(_words(v, f"[classes] {k}")) for k, v in classes_raw.items()}
-    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent", "publish", "utterance", "comprise"):
+    for name in ("engagement", "proposable", "official", "channel", "agreement", "proposal", "military", "naval", "support", "occurrence", "phase", "engagement_verbs", "reporting", "decree", "armed", "violent", "publish", "utterance", "comprise", "meeting_verbs", "sequence", "participation"):
         if name not in classes:
             raise DataFileError(f"{FRAMES_FILE}: [classes] lacks {name}")
     resumed = _words(cues_raw.get("resumed"), "[cues] resumed")

@@ -25,7 +25,7 @@ from mildip.extract.frames.interaction import WITH, carried_by, nominal_sides
 
 
 def _agrees(ctx: FrameContext, verb) -> bool:
-    return any(t.frame == "agree" for t in ctx.lex.for_token(verb.lemma_.lower(), "verb"))
+    return ctx.lex.has_frame(verb.lemma_.lower(), "verb", "agree")
 
 
 def _concluded(ctx: FrameContext, noun) -> bool:

@@ -94,8 +94,10 @@ def channel_action(ctx: FrameContext, tok, entry):
         ]
     if not objs:
         return []
-    if entry.type == "RESUME" and all(ctx.lex.in_class("agreement", o.lemma_) for o in objs) and any(
-        e.frame == "agree" for e in ctx.lex.for_token(tok.lemma_.lower(), entry.pos)
+    if (
+        entry.type == "RESUME"
+        and all(ctx.lex.in_class("agreement", o.lemma_) for o in objs)
+        and ctx.lex.has_frame(tok.lemma_.lower(), entry.pos, "agree")
     ):
         # "renewed their defence cooperation agreement": an agreement made again is an
         # AGREE (the agree frame's), not a channel restarted

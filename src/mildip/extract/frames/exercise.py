@@ -91,17 +91,14 @@ def _participants_as_object(ctx: FrameContext, tok) -> list:
     return objs + [p for o in objs for p in prep_objects(o, {"from", "of"})]
 
 
-_PARTICIPATION = frozenset({"participation", "involvement", "inclusion", "presence", "deployment"})
-
-
-def _taking_part(tok) -> list:
+def _taking_part(ctx: FrameContext, tok) -> list:
     """ "the participation of the Japan Self-Defense Forces in Exercise Talisman Sabre",
     "Japan's involvement in the drills": who a noun of taking part says takes part in
     the exercise (its ``of`` phrase or possessor)."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "in":
         return []
     noun = tok.head.head
-    if noun.lemma_.lower() not in _PARTICIPATION:
+    if not ctx.lex.in_class("participation", noun.lemma_):
         return []
     return prep_objects(noun, {"of", "by"}) + [c for c in noun.children if c.dep_ == "poss"]
 
@@ -116,7 +113,7 @@ def exercise(ctx: FrameContext, tok, entry):
             return []
         sides = nominal_sides(ctx, tok, EXERCISE_WITH)
         sides.append(ctx.parties(_participants_as_object(ctx, tok), "with"))
-        sides.append(ctx.parties(_taking_part(tok), "with"))
+        sides.append(ctx.parties(_taking_part(ctx, tok), "with"))
     name = " ".join(t.text for t in ctx.resolver.phrase_tokens(tok))
     mech = ctx.registered(name) if entry.pos == "noun" else None
     registered = tuple(mech.parties) if mech is not None else ()

@@ -90,7 +90,7 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
     if any(c.lemma_.lower() in rehearsal or c.lower_ in rehearsal for c in tok.children):
         return True
     if tok.pos_ == "VERB" and any(
-        _exercise_noun(ctx, o) for o in [*objects(tok), *prep_objects(tok, {"in", "during"})]
+        _exercise_word(ctx, o, "noun") for o in [*objects(tok), *prep_objects(tok, {"in", "during"})]
     ):
         # "flew joint patrols near Japan", "fired missiles ... in the largest drills it had
         # ever held": the act is part of the exercise
@@ -98,21 +98,18 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
     for a in tok.ancestors:
         if a.lemma_.lower() in rehearsal:
             return True
-        pos = "verb" if a.pos_ == "VERB" else "noun"
-        if any(
-            e.frame == "exercise" and not e.weak and (not e.rest or has_words(a, e.rest))
-            for e in ctx.lex.for_token(a.lemma_.lower(), pos)
-        ):
+        if _exercise_word(ctx, a, "verb" if a.pos_ == "VERB" else "noun"):
             return True
         if a.dep_ in ("ccomp", "ROOT") or a.dep_ == "conj" and a.pos_ == "VERB":
             break
     return False
 
 
-def _exercise_noun(ctx: FrameContext, noun) -> bool:
+def _exercise_word(ctx: FrameContext, tok, pos: str) -> bool:
+    """Whether ``tok`` is a (non-weak) exercise trigger with all its words."""
     return any(
-        e.frame == "exercise" and not e.weak and (not e.rest or has_words(noun, e.rest))
-        for e in ctx.lex.for_token(noun.lemma_.lower(), "noun")
+        e.frame == "exercise" and not e.weak and (not e.rest or has_words(tok, e.rest))
+        for e in ctx.lex.for_token(tok.lemma_.lower(), pos)
     )
 
 
@@ -122,7 +119,7 @@ def incident(ctx: FrameContext, tok, entry):
     if _rehearsed(ctx, tok):
         return []
     if entry.pos == "verb":
-        if any(e.frame == "channel_action" for e in ctx.lex.for_token(tok.lemma_.lower(), "verb")) and any(
+        if ctx.lex.has_frame(tok.lemma_.lower(), "verb", "channel_action") and any(
             ctx.lex.in_class("engagement", o.lemma_) and not ctx.lex.in_class("military", o.lemma_)
             for o in objects(tok)
         ):

@@ -26,7 +26,6 @@ from mildip.extract.arguments import (
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.not_talks import not_talks
 from mildip.extract.frames.sessions import (
-    MEETING_VERBS,
     event_noun,
     session_met_for,
     session_of_nothing,
@@ -96,7 +95,7 @@ def carried_by(lex, noun, verb) -> bool:
     if t.i != verb.i:
         return False
     lemma = verb.lemma_.lower()
-    if lemma in MEETING_VERBS and steps == 2 and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+    if lex.in_class("meeting_verbs", lemma) and steps == 2 and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         # "met ... for the 14th round of their consultations": the session they met for
         return True
     if lex.in_class("support", lemma) or any(

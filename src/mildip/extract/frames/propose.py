@@ -107,11 +107,9 @@ def engagement_parties(ctx: FrameContext, heads) -> list:
 
 
 def _answers(ctx: FrameContext, verb) -> bool:
-    """Whether ``verb`` is a verb of refusing or accepting (a ``reject`` or ``agree``
-    entry: "declined", "turned down", "accepted", "agreed")."""
-    return any(e.frame in ("reject", "agree") for e in ctx.lex.for_token(verb.lemma_.lower(), "verb")) or (
-        verb.lemma_.lower() == "accept"
-    )
+    """Whether ``verb`` answers a proposal: a ``reject`` or ``agree`` entry ("declined",
+    "turned down", "agreed")."""
+    return ctx.lex.has_frame(verb.lemma_.lower(), "verb", "reject", "agree")
 
 
 @register("propose")

@@ -10,9 +10,6 @@ from __future__ import annotations
 from mildip.extract.arguments import has_words, prep_objects
 from mildip.extract.frames import FrameContext
 
-MEETING_VERBS = frozenset({"meet", "convene", "gather", "assemble"})
-
-
 def event_noun(ctx: FrameContext, noun) -> bool:
     """Whether ``noun`` is a trigger noun, a plural proper one ("Talks") tried singular."""
     lemma = noun.lemma_.lower()
@@ -49,7 +46,7 @@ def session_met_for(ctx: FrameContext, verb, entry):
     """``(noun, entry)`` of the dialogue session a meeting verb's ``for`` phrase names
     ("met ... for the 14th round of their consultations", "met PLA representatives in
     Honolulu for another working group and plenary"), or None."""
-    if verb.lemma_.lower() not in MEETING_VERBS:
+    if not ctx.lex.in_class("meeting_verbs", verb.lemma_):
         return None
     for noun in prep_objects(verb, {"for"}):
         for e in ctx.lex.for_token(noun.lemma_.lower(), "noun"):
