@@ -507,6 +507,22 @@ CASES = [
      []),
     ("India and China held talks in May. Indian officials speak of de-escalation as the next phase.",
      [("MEET", ("CHN", "IND"), "2024-05", None, "asserted")]),
+    # a clause of "after" tells what happened, whatever its main clause wants or asks
+    ("Canberra wants an explanation after a Chinese J-16 intercepted an Australian P-8 in May.",
+     [("INCIDENT", ("AUS", "CHN"), "2024-05", "CHN", "asserted")]),
+    ("In February 2023, after an F-22 shot down a Chinese surveillance balloon off the coast of South Carolina, "
+     "the Pentagon asked for a call with China's defence minister.",
+     [("INCIDENT", ("CHN", "USA"), "2023-02", "USA", "asserted"),
+      ("PROPOSE", ("CHN", "USA"), "2023-02", "USA", "asserted")]),
+    # a root the tagger took for a noun ("a J-16 cut ...") still sets the narrative's month
+    ("2023 was the low point. In May, a J-16 cut directly in front of an RC-135 over the South China Sea. "
+     "The two men shook hands in Singapore but held no talks.",
+     [("INCIDENT", ("CHN", "USA"), "2023-05", "CHN", "asserted"),
+      ("MEET", ("CHN", "USA"), "2023-05", None, "negated")]),
+    # a ship sailing near an island targets a place: no other side from the narrative
+    ("India and the United States held talks in May. "
+     "A U.S. Navy destroyer sailed within 12 nautical miles of a disputed island in the Paracel chain in late January.",
+     [("MEET", ("IND", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

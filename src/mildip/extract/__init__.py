@@ -152,7 +152,9 @@ def _main_clause(tok) -> bool:
         # the main clause's time
         t = t.head.head
     if t.pos_ not in ("VERB", "AUX"):
-        return False
+        # "In May, a J-16 cut directly in front of ...": a root the tagger took for a
+        # noun still heads the clause when it has a subject
+        return t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t.dep_ == "ROOT" or t.head.i == t.i

@@ -104,8 +104,9 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             return NO_EVENT
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
             negated = True
+    governors = _clause_ancestors(trigger)
     if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(
-        a.lemma_.lower() in lex.cues["wish_governors"] for a in trigger.ancestors
+        a.lemma_.lower() in lex.cues["wish_governors"] for a in governors
     ):
         # a wish or a readiness, granted or denied ("isn't prepared to engage in
         # exercises"), is no event
@@ -114,7 +115,7 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
         return "negated" if event_type in NEGATABLE else NO_EVENT
     if any(
         a.lemma_.lower() in lex.cues["enabling_governors"] and a.tag_ not in ("VBD", "VBN")
-        for a in trigger.ancestors
+        for a in governors
     ):
         # "an agreement that will allow their forces to train in each other's territory"
         return NO_EVENT
@@ -146,6 +147,20 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
     if future:
         return "future"
     return "asserted"
+
+
+def _clause_ancestors(trigger) -> list:
+    """The trigger's ancestors up to the head of a clause of "after" or "since", which
+    tells what happened whatever governs it ("after an F-22 shot down a Chinese balloon,
+    the Pentagon asked for a call": the request does not make the shooting a wish)."""
+    out = []
+    t = trigger
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
+            break
+        t = t.head
+        out.append(t)
+    return out
 
 
 def _counterfactual(tok) -> bool:

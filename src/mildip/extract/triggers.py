@@ -133,7 +133,7 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     if entry.frame in ("propose", "reject") and entry.pos == "verb":
         # "proposed a call ... to discuss the balloon": the purpose is the proposal's
         for c in tok.children:
-            if c.dep_ in ("xcomp", "advcl", "ccomp"):
+            if c.dep_ in ("xcomp", "advcl", "ccomp") and not _time_clause(c):
                 claimed.update(t.i for t in c.subtree)
     if entry.frame == "agree" and entry.pos == "verb":
         # "agreed to convene a working group": one AGREE, not a future meeting too -
@@ -146,6 +146,16 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     # "the hotline, which opened on March 31": the object's clause holds the trigger
     claimed.discard(tok.i)
     return claimed
+
+
+_TIME_MARKS = frozenset({"after", "before", "since", "when", "while", "once", "until", "because"})
+
+
+def _time_clause(clause) -> bool:
+    """Whether ``clause`` is a clause of time or cause ("after an F-22 shot down a
+    Chinese balloon, the Pentagon asked for a call"): it tells its own event, not the
+    purpose of a proposal."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in clause.children)
 
 
 def _topics(tok) -> set[int]:

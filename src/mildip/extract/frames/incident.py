@@ -157,7 +157,15 @@ def incident(ctx: FrameContext, tok, entry):
         return []
     acting = ctx.parties(actors, "subject")
     target = ctx.parties(targets, "object")
-    codes, sources = assemble(ctx, [acting, target])
+    # "a U.S. destroyer sailed within 12 nautical miles of a disputed island": a target
+    # that is a place, not a party or its forces, leaves no other side to take from the
+    # narrative
+    placed = (
+        bool(targets)
+        and not target.codes
+        and all(ctx.lex.in_class("geography", t.lemma_.lower()) for t in targets)
+    )
+    codes, sources = assemble(ctx, [acting, target], allow_context=not placed)
     initiator = acting.codes[0] if len(acting.codes) == 1 else None
     if len(set(codes)) == 1 and initiator and not targets:
         # "the same Chinese unit was responsible for similar 'close intercepts' in March":
