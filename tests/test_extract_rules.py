@@ -523,6 +523,12 @@ CASES = [
     ("India and the United States held talks in May. "
      "A U.S. Navy destroyer sailed within 12 nautical miles of a disputed island in the Paracel chain in late January.",
      [("MEET", ("IND", "USA"), "2024-05", None, "asserted")]),
+    # "at the time" recalls the last date written, in whatever clause
+    ("Both said they backed freedom of navigation when U.S. Secretary of Defense Lloyd Austin visited New Delhi "
+     "in January 2023. Austin and Indian Defence Minister Rajnath Singh also agreed at the time to expand "
+     "maritime cooperation.",
+     [("AGREE", ("IND", "USA"), "2023-01", None, "asserted"),
+      ("MEET", ("IND", "USA"), "2023-01", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -458,6 +458,12 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         )
         if anchor:
             state.set_anchor(*anchor)
+        written = [
+            d.value for d in (analysed.dates if analysed is not None else find_dates(sent.text, reference, sent.start))
+            if d.value and not any(c.start <= d.start <= c.end for c in citations)
+        ]
+        if written:
+            state.mentioned = (written[-1], state.sentence_index)
         if sent.text.rstrip().endswith(":"):
             state.list_lead = _list_lead(analysed, sent, parties, reference)
         elif not sent.is_list_item:

@@ -593,6 +593,7 @@ def build_event(
             explicit_anchor=state.explicit_anchor(),
             anchor_here=anchor_here and not _perfect(verb),
             list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
+            recalled=state.recalled(),
             published=published,
             precision=precision,
             modality=mood,

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from mildip.dates import truncate
 from mildip.extract.modality import while_noun
 from mildip.extract.sentence import Analysed
-from mildip.nlp.dates import DateMention, find_anchored, find_dates
+from mildip.nlp.dates import DateMention, find_anchored, find_dates, recalls_time
 
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z .’'-]{1,40}|[A-Z][A-Za-z .’'-]{1,40}(?=[^()]{0,60}\())"
@@ -314,6 +314,7 @@ def choose_date(
     explicit_anchor: str | None = None,
     continued_anchor: str | None = None,
     list_date: str | None = None,
+    recalled: str | None = None,
     published: date | None,
     precision: str,
     modality: str,
@@ -393,6 +394,10 @@ def choose_date(
     if anchored:
         mirrored = _before_the_frame(anchored[0], continued_anchor or anchor, verb if verb is not None else trigger, sent)
         return mirrored or anchored[0].value, "anchored"
+    if recalled and recalls_time(sent.text):
+        # "... when Obama visited New Delhi in January 2015. || Obama and Modi also
+        # agreed at the time to ...": the time the last sentence told
+        return recalled, "anchored"
     if list_date:
         return list_date, "list"
     if anchor and anchor_here:

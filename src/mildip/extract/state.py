@@ -128,6 +128,9 @@ class DocumentState:
     """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
     """The title announces a phone or video call."""
+    mentioned: tuple[str, int] | None = None
+    """(value, sentence index) of the last date written in any clause of a sentence: what
+    "at the time" in the next sentence recalls."""
     list_lead: tuple[tuple[str, ...], str | None] | None = None
     """(subject parties, date) of the last sentence that opens a list with a colon."""
     sentence_index: int = 0
@@ -322,6 +325,13 @@ class DocumentState:
             if self.paragraph - (a.paragraph if continuing else a.reach) <= reach:
                 return a.value
             break
+        return None
+
+    def recalled(self) -> str | None:
+        """The date that "at the time" means here: the last one written in this
+        sentence's predecessor, or None."""
+        if self.mentioned is not None and self.sentence_index - self.mentioned[1] == 1:
+            return self.mentioned[0]
         return None
 
     def anchor_in_reach(self) -> bool:

@@ -431,6 +431,15 @@ _ANCHORED = re.compile(
 )
 
 
+_THAT_TIME = re.compile(r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then|at\s+that\s+point)\b", re.IGNORECASE)
+
+
+def recalls_time(text: str) -> bool:
+    """Whether ``text`` dates itself by the time just told ("Obama and Modi also agreed
+    at the time to ...")."""
+    return bool(_THAT_TIME.search(text))
+
+
 def find_anchored(text: str, anchor: str | None, offset: int = 0) -> list[DateMention]:
     """Expressions dated by the narrative, not by the publication: "the next day",
     "two days later", "that week", "later that year", "the following year", "a year later" - resolved against ``anchor`` (a
