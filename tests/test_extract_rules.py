@@ -529,6 +529,11 @@ CASES = [
      "maritime cooperation.",
      [("AGREE", ("IND", "USA"), "2023-01", None, "asserted"),
       ("MEET", ("IND", "USA"), "2023-01", "USA", "asserted")]),
+    # the bare name of a registered dialogue states its session, as "dialogue" does
+    ("The thirty-fourth AUSMIN will be held in the United States in 2025.",
+     [("DIALOGUE", ("AUS", "USA"), "2025", None, "future")]),
+    ("The 32nd WMCC meeting was held in New Delhi in May.",
+     [("DIALOGUE", ("CHN", "IND"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

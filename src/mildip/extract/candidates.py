@@ -3,7 +3,7 @@
 A sentence is a candidate when it holds a word that is an inflection or spelling
 variant of a trigger head (:meth:`mildip.extract.lexicon.Lexicon.has_trigger_word`, so
 "cancelling", "canceled" and "met" all count), or the name of a registered exercise
-series ("Talisman Sabre"), **and** something
+series, dialogue or consultation ("Talisman Sabre", "AUSMIN"), **and** something
 that can supply a party: a gazetteer party, a person-like name, a reference to the
 parties of the narrative ("the two sides", "his counterpart", "they"), first
 person ("we", "our", "I", "my"), or one word of a full name written elsewhere in the
@@ -52,11 +52,16 @@ def has_party_source(text: str, gazetteer: Gazetteer, lex: Lexicon, names: froze
     )
 
 
+SESSION_KINDS = frozenset({"exercise_series", "dialogue", "consultation"})
+"""Registry kinds whose bare name states a session ("Balikatan", "the 34th AUSMIN")."""
+
+
 @lru_cache(maxsize=8)
 def series_pattern(registry) -> re.Pattern[str] | None:
-    """The names and aliases of the registry's exercise series, as written ("Talisman
-    Sabre", "Balikatan"): such a name states an exercise without the word "exercise"."""
-    names = sorted({n for m in registry if m.kind == "exercise_series" for n in m.names})
+    """The names and aliases of the registry's exercise series, dialogues and
+    consultations, as written ("Talisman Sabre", "Balikatan", "AUSMIN"): such a name
+    states a session without the word "exercise" or "dialogue"."""
+    names = sorted({n for m in registry if m.kind in SESSION_KINDS for n in m.names})
     return re.compile(r"(?<![\w-])(?:" + trie_pattern(names) + r")(?![\w-])") if names else None
 
 

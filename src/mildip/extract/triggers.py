@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from mildip.extract.arguments import has_words
+from mildip.extract.candidates import SESSION_KINDS
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.frames.gapping import split_gapped
 from mildip.extract.lexicon import Lexicon, Trigger
@@ -199,22 +200,31 @@ def _own_clause(tok, top) -> bool:
     return False
 
 
+def _named_noun(kind: str) -> tuple[str, str]:
+    """The noun (and its frame) that a bare name of a registry kind stands for."""
+    return ("exercise", "exercise") if kind == "exercise_series" else ("dialogue", "interaction")
+
+
 @lru_cache(maxsize=8)
-def _series_names(registry) -> frozenset[str]:
-    """Folded names and aliases of the registry's exercise series."""
-    return frozenset(fold(n) for m in registry if m.kind == "exercise_series" for n in m.names)
+def _series_names(registry) -> dict[str, str]:
+    """Folded names and aliases of the registry's exercise series, dialogues and
+    consultations, each with its kind."""
+    return {fold(n): m.kind for m in registry if m.kind in SESSION_KINDS for n in m.names}
 
 
 def series_entries(ctx: FrameContext, tok) -> list[Trigger]:
-    """ "the GSDF will participate in Talisman Sabre 2023": a proper name that is, with
-    its compounds, the name of a registered exercise series states the exercise, as the
-    noun "exercise" does. [] for any other token."""
+    """ "the GSDF will participate in Talisman Sabre 2023", "the 34th AUSMIN will be
+    held in 2024": a proper name that is, with its compounds, the name of a registered
+    exercise series, dialogue or consultation states the session, as the noun
+    "exercise" or "dialogue" does. [] for any other token."""
     if tok.pos_ != "PROPN" or tok.dep_ == "compound":
         return []
     words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
-    if fold(" ".join(w.text for w in words)) not in _series_names(ctx.registry):
+    kind = _series_names(ctx.registry).get(fold(" ".join(w.text for w in words)))
+    if kind is None:
         return []
-    return [e for e in ctx.lex.for_token("exercise", "noun") if e.frame == "exercise" and not e.rest][:1]
+    noun, frame = _named_noun(kind)
+    return [e for e in ctx.lex.for_token(noun, "noun") if e.frame == frame and not e.rest][:1]
 
 
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:

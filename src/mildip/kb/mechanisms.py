@@ -209,7 +209,8 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
     ``codes`` are party codes (the event's actors) also removed when written in capitals.
     Upper-case Roman numerals ("Shaheen-IX") are dropped like numbers; "2+2" becomes the
     single token ``2plus2``; a hyphenated word is split when a part is a party word or a
-    number ("Joint Sea-2024" = "Joint Sea 2024"), joined otherwise.
+    number ("Joint Sea-2024" = "Joint Sea 2024") or when every part is filler
+    ("thirty-fourth"), joined otherwise.
     """
     text = _PARENTHETICAL.sub(" ", _without_codes(_fold(text), codes))
     text = _PLUS.sub(r"\1plus\2", _ROMAN.sub(" ", text)).lower()
@@ -221,7 +222,8 @@ def normalise_name(text: str, vocabulary: Vocabulary, codes: Iterable[str] = ())
         if not raw:
             continue
         parts = [p.replace(".", "").replace("'", "") for p in raw.split("-")]
-        split = any(p in party_words or p.isdigit() for p in parts)
+        # "thirty-fourth": a compound ordinal is filler, part by part
+        split = any(p in party_words or p.isdigit() for p in parts) or all(p in vocabulary.filler for p in parts)
         pieces = parts if split else ["".join(parts)]
         for piece in pieces:
             if not piece or piece in party_words or piece in vocabulary.filler:
