@@ -57,6 +57,11 @@ def governor_chain(trigger, verb) -> list:
             # "requested a port call, which Beijing turned down": a relative clause in the
             # past with its own subject tells what happened, whatever its noun's clause says
             break
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "will not call at Shanghai, a stop ... that Beijing turned down", "China did
+            # not attend, and the U.S. held the drill": a conjoined clause with its own
+            # subject has its own mood
+            break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
             # "I have not spoken with Dong since we met in Singapore": the clause of
             # "since" tells what happened, whatever the main clause's mood
@@ -156,6 +161,11 @@ def _clause_ancestors(trigger) -> list:
     out = []
     t = trigger
     while t.head.i != t.i:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            # "will not call at Shanghai, a stop ... that Beijing turned down", "China did
+            # not attend, and the U.S. held the drill": a conjoined clause with its own
+            # subject has its own mood
+            break
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
             break
         t = t.head

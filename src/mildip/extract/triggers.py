@@ -272,4 +272,8 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         drafts.extend(made)
         for d in made:
             ctx.state.recent_sets.append(d.actors)
+            if d.type == "PROPOSE":
+                # "a stop that Berlin had requested and that Beijing turned down": a later
+                # refusal in the sentence may answer it
+                ctx.state.last_proposal = (d.actors, d.initiator, ctx.state.sentence_index)
     return sorted(drafts, key=lambda d: d.trigger.i)

@@ -44,15 +44,16 @@ _ANSWERED_WITHIN = 2
 
 
 def _answer_to_last_proposal(ctx: FrameContext, tok, entry, refuser) -> list:
-    """ "The Pentagon asked for a call between Austin and Wei. Beijing refused.": a verb
-    of refusal without object or clause answers the proposal just told, when its
-    subject is that proposal's other party."""
+    """ "The Pentagon asked for a call between Austin and Wei. Beijing refused.", "a stop
+    that Berlin had requested and that Beijing turned down in September": a verb of
+    refusal without object or clause (a date aside) answers the proposal just told, in
+    this sentence or shortly before, when its subject is that proposal's other party."""
     last = ctx.state.last_proposal
     if (
         entry.pos != "verb"
         or last is None
         or ctx.state.sentence_index - last[2] > _ANSWERED_WITHIN
-        or any(c.dep_ in ("dobj", "xcomp", "ccomp", "prep") for c in tok.children)
+        or any(c.dep_ in ("dobj", "xcomp", "ccomp") or c.dep_ == "prep" and not _dating(ctx, c) for c in tok.children)
     ):
         return []
     who = ctx.parties(refuser, "subject")
@@ -63,6 +64,12 @@ def _answer_to_last_proposal(ctx: FrameContext, tok, entry, refuser) -> list:
         ctx, tok, entry, list(actors), who.sources | {"proposal"}, "reject",
         initiator=who.codes[0], verb=clause_verb(tok),
     )
+
+
+def _dating(ctx: FrameContext, prep) -> bool:
+    """Whether the phrase of ``prep`` only dates the refusal ("turned down in September")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(ctx.sent.date_of(o.i) is not None for o in objs)
 
 
 def _proposals_refused(ctx: FrameContext, tok, entry, engagements, refuser) -> list:
