@@ -64,10 +64,21 @@ def round_of(tok, lex: Lexicon, verb=None) -> int | None:
     for h in holders:
         for c in _name_tokens(h):
             if c.i < h.i and c.dep_ in ("amod", "nummod", "compound", "npadvmod", "nmod"):
-                n = parse_ordinal(c.text)
+                n = _ordinal_at(c)
                 if n is not None:
                     return n
     return None
+
+
+def _ordinal_at(tok) -> int | None:
+    """The ordinal that ends at ``tok``, reading a hyphenated one the tokenizer split
+    ("twenty - second" is 22, not 2)."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        joined = parse_ordinal(f"{doc[tok.i - 2].text}-{tok.text}")
+        if joined is not None:
+            return joined
+    return parse_ordinal(tok.text)
 
 
 def _name_tokens(tok) -> list:

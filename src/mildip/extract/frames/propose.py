@@ -84,7 +84,12 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
     comps = prep_objects(tok, {"for", "of", "to"})
     clauses = [c for c in tok.children if c.dep_ in ("acl", "relcl") and _engagement_verb(ctx, c)]
     engagements = [o for o in comps if _engagement_noun(ctx, o)] + clauses
-    return proposer, prep_objects(tok, {"to", "with"}), engagements
+    addressees = prep_objects(tok, {"to", "with"})
+    if verb is not None and verb.i != tok.i and tok.dep_ == "dobj" and verb.lemma_.lower() in _MAKING:
+        # "China made an offer of defence talks to Australia": the parser hangs the
+        # addressee on the verb of making
+        addressees += prep_objects(verb, {"to"})
+    return proposer, addressees, engagements
 
 
 def engagement_parties(ctx: FrameContext, heads) -> list:
