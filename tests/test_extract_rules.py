@@ -552,6 +552,8 @@ CASES = [
     # an offer "to" a party names the invitee, wherever the parser hangs the "to"
     ("China made an offer of defence talks to Australia on 3 May.",
      [("PROPOSE", ("AUS", "CHN"), "2024-05-03", "CHN", "asserted")]),
+    # a tally, not an event: no date and "several times"
+    ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
@@ -577,8 +579,6 @@ CASES = [
 
 
 KNOWN_WRONG = [
-    # a habit, not an event: no date and a habitual cue (the extractor gives a MEET)
-    ("Japanese and Chinese defense ministers have met several times at the ADMM-Plus.", []),
     # the small model tags "collided" as a participle modifying "warship"; the clause is
     # still the incident (the extractor gives nothing)
     ("A Chinese warship collided with an Australian frigate in the South China Sea on 3 May.",
