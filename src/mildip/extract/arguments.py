@@ -228,8 +228,17 @@ def has_words(tok, words: tuple[str, ...]) -> bool:
 
 
 def objects(verb) -> list:
-    """Heads of the direct objects (and attributes) of ``verb``, coordination expanded."""
-    return [t for c in verb.children if c.dep_ in OBJECT_DEPS for t in conjuncts(c)]
+    """Heads of the direct objects (and attributes) of ``verb``, coordination expanded;
+    the relative pronoun object of a relative clause stands for its noun ("a channel
+    that Beijing had frozen": the channel)."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS:
+            if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                out.append(antecedent(verb))
+            else:
+                out.extend(conjuncts(c))
+    return out
 
 
 def prepositions(tok, words: frozenset[str] | set[str]) -> list:

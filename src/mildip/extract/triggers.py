@@ -127,7 +127,9 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
     if entry.frame in _CLAIMING_FRAMES:
         for d in made:
             for obj in d.objects:
-                claimed.update(t.i for t in obj.subtree if not _in_example(t, obj))
+                # "reopened the naval hotline, a channel that Beijing had frozen in 2019":
+                # a relative clause with its own subject tells its own event
+                claimed.update(t.i for t in obj.subtree if not _in_example(t, obj) and not _own_clause(t, obj))
     if entry.pos == "verb" and tok.lemma_.lower() in _TOPIC_VERBS:
         # "will discuss ... the resumption of military-to-military communications": topics
         claimed |= _topics(tok)
