@@ -374,7 +374,7 @@ def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Bui
         for sentences, words in zip(splits, names, strict=True)
     ]
     stream = parse(
-        [s.text for group in chosen for s in group], settings.spacy_model, settings.use_parser
+        [s.text for group in chosen for s in group], settings.spacy_model, settings.use_parser, lex.joined_forms()
     )
     out = []
     for doc, sentences, group in zip(docs, splits, chosen, strict=True):

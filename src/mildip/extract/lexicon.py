@@ -30,6 +30,8 @@ from mildip.resources import data_digest, load_toml
 
 FRAMES_FILE = "frames.toml"
 _WORD = re.compile(r"[a-z][a-z+]*")
+_JOINED = re.compile(r"[a-z0-9]+(?:[-+][a-z0-9]+)+")
+"""A word joined by hyphens or a plus ("stand-off", "2+2"), which the tokenizer splits."""
 TRIGGER_TYPES = frozenset(EVENT_TYPES) | {"TALKS"}
 POS = ("verb", "noun")
 OBJECT_CLASSES = ("engagement", "channel", "agreement")
@@ -120,7 +122,17 @@ class Lexicon:
 
     def has_trigger_word(self, text: str) -> bool:
         """Whether ``text`` holds a word that is an inflection of a trigger head."""
-        return any(w in self.surface for w in _WORD.findall(text.lower()))
+        low = text.lower()
+        return any(w in self.surface for w in _WORD.findall(low)) or any(
+            w in self.surface for w in _JOINED.findall(low)
+        )
+
+    def joined_forms(self) -> tuple[str, ...]:
+        """The inflections of trigger heads written with a hyphen or a plus ("stand-off",
+        "stand-offs", "re-established", "2+2"), as the tokenizer must keep them whole, in
+        lower case and capitalised."""
+        forms = sorted(w for w in self.surface if _JOINED.fullmatch(w))
+        return tuple(f for w in forms for f in (w, w[0].upper() + w[1:]))
 
     def entries(self) -> list[Trigger]:
         """Every trigger, in file order within each head."""

@@ -86,11 +86,13 @@ def aux_lemmas(doc):
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str, parser: bool = True):
+def load_model(name: str, parser: bool = True, whole: tuple[str, ...] = ()):
     """The spaCy pipeline ``name``, without NER and with :func:`tag_to_pos` in place of
-    the attribute ruler; without the dependency parser when ``parser`` is false."""
+    the attribute ruler; without the dependency parser when ``parser`` is false. The
+    tokenizer keeps the words of ``whole`` as one token each ("stand-off", "2+2")."""
     try:
         import spacy
+        from spacy.attrs import ORTH
         from spacy.language import Language
     except ImportError:  # pragma: no cover - spaCy is a core dependency
         raise ModelNotAvailableError("spaCy is not installed: pip install mildip") from None
@@ -103,6 +105,8 @@ def load_model(name: str, parser: bool = True):
         )
         nlp.add_pipe("mildip_tag_to_pos", before="lemmatizer")
         nlp.add_pipe("mildip_aux_lemmas", after="lemmatizer")
+        for word in whole:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
         return nlp
     except OSError:
         raise ModelNotAvailableError(
@@ -112,7 +116,8 @@ def load_model(name: str, parser: bool = True):
         ) from None
 
 
-def parse(texts: Iterable[str], model_name: str, parser: bool = True) -> Iterator:
-    """spaCy ``Doc`` objects of ``texts``, in order (``nlp.pipe``, batches of 64)."""
-    nlp = load_model(model_name, parser)
+def parse(texts: Iterable[str], model_name: str, parser: bool = True, whole: tuple[str, ...] = ()) -> Iterator:
+    """spaCy ``Doc`` objects of ``texts``, in order (``nlp.pipe``, batches of 64); the
+    words of ``whole`` stay one token each (see :func:`load_model`)."""
+    nlp = load_model(model_name, parser, whole)
     return nlp.pipe(texts, batch_size=64)
