@@ -100,3 +100,10 @@ def test_dates_may_before_more_months_is_the_month():
 def test_dates_name_or_verb_before_a_relative_year_keeps_the_year(text, found):
     (d,) = find_dates(text, PUB)
     assert (d.text, d.value) == found
+
+
+@pytest.mark.parametrize(("text", "value"), [("on Friday", "2023-04-14"), ("on Thursday", "2023-04-20")])
+def test_dates_future_weekday_of_publication_is_that_day(text, value):
+    # 14 April 2023 was a Friday: "they will meet on Friday" in a Friday story is that day
+    (d,) = find_dates(text, PUB, direction="future")
+    assert d.value == value

@@ -14,8 +14,8 @@ publication date:
   month or a day before them ("in May last year", "March 3 of this year") they give
   that month or day of that year;
 * "today", "this morning", "tonight", "yesterday", "last night", "on Tuesday" give a
-  day (the weekday within the seven days before publication, or after it for the
-  future);
+  day (the weekday within the seven days up to publication, or from it for the
+  future: "on Thursday" in a Thursday story is that day);
 * a range within one month ("from January 8th to 9th", "April 5-7") gives the month;
 * a bare year ("in 2019") gives the year. Years inside names ("Golden Dragon 2024")
   are found as years too; callers prefer the most precise mention.
@@ -269,7 +269,8 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
                 return None, True
             target = WEEKDAYS.index(g["wd"].lower())
             if direction == "future":
-                delta = (target - published.weekday()) % 7 or 7
+                # "are expected to meet on Thursday" in a Thursday story: that day
+                delta = (target - published.weekday()) % 7
                 return (published + timedelta(days=delta)).isoformat(), True
             delta = (published.weekday() - target) % 7
             return (published - timedelta(days=delta)).isoformat(), True
