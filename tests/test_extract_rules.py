@@ -558,6 +558,12 @@ CASES = [
     ("Seoul and Beijing reopened the naval hotline, a channel that Beijing had frozen in 2019.",
      [("RESUME", ("CHN", "KOR"), "2024-06", None, "asserted"),
       ("SUSPEND", ("CHN", "KOR"), "2019", "CHN", "asserted")]),
+    # force against force that names no side, at a time of its own, is between the
+    # narrative's parties
+    ("Indian and Chinese commanders held talks in April. "
+     "The face-off began in early May with a fierce brawl that left 20 Indian soldiers injured.",
+     [("INCIDENT", ("CHN", "IND"), "2024-05", None, "asserted"),
+      ("MEET", ("CHN", "IND"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

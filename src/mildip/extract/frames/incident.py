@@ -26,6 +26,7 @@ from mildip.extract.arguments import (
     prep_objects,
     subjects,
 )
+from mildip.extract.dating import attached
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.interaction import carried_by
 
@@ -78,6 +79,21 @@ def _deep_targets(ctx: FrameContext, tok) -> list:
             # "dropped flares in the path of a Philippine patrol plane"
             out.extend(prep_objects(p, {"of"}))
     return out
+
+
+def _dated_clause(ctx: FrameContext, tok) -> bool:
+    """Whether an adverbial date of ``tok``'s clause ("began in early May with a
+    brawl", "combat ... on June 15") dates it; a date modifying another noun ("under a
+    1951 treaty") does not."""
+    verb = clause_verb(tok)
+    for d in ctx.sent.dates:
+        head = ctx.sent.span_head(d.start, d.end)
+        if head is None or not d.value:
+            continue
+        if head.dep_ == "npadvmod" or head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") or head.head.head.i == tok.i:
+            if attached(head, tok, verb):
+                return True
+    return False
 
 
 def _rehearsed(ctx: FrameContext, tok) -> bool:
@@ -166,6 +182,10 @@ def incident(ctx: FrameContext, tok, entry):
         and all(ctx.lex.in_class("geography", t.lemma_.lower()) for t in targets)
     )
     codes, sources = assemble(ctx, [acting, target], allow_context=not placed)
+    if not codes and entry.pos == "noun" and _armed(ctx, tok, entry) and _dated_clause(ctx, tok):
+        # "The face-off began in early May with a fierce brawl": force against force that
+        # names no side, at a time of its own, is between the narrative's two parties
+        codes, sources = list(ctx.state.pair()), {"context"}
     initiator = acting.codes[0] if len(acting.codes) == 1 else None
     if len(set(codes)) == 1 and initiator and not targets:
         # "the same Chinese unit was responsible for similar 'close intercepts' in March":
