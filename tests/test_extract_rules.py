@@ -564,6 +564,9 @@ CASES = [
      "The face-off began in early May with a fierce brawl that left 20 Indian soldiers injured.",
      [("INCIDENT", ("CHN", "IND"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "IND"), "2024-04", None, "asserted")]),
+    # what forces train, are designed or equipped for is no incident
+    ("Indian and Chinese commanders held talks in April. Indian frigates are equipped for combat with Chinese submarines.",
+     [("MEET", ("CHN", "IND"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

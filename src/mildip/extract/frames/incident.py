@@ -101,9 +101,13 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
     simulating attacks", "war games involve the sinking of abandoned vessels", "mock
     attacks", "flew joint patrols", "fired missiles in the drills"): an exercise word
     governs it or is its verb's object or ``in``/``during`` phrase, or a word of
-    rehearsal modifies it."""
-    rehearsal = ("simulate", "simulated", "mock", "practice", "practise", "rehearse", "simulation")
-    if any(c.lemma_.lower() in rehearsal or c.lower_ in rehearsal for c in tok.children):
+    rehearsal or preparation (``rehearsal`` class: "train for littoral combat") modifies
+    or governs it."""
+
+    def rehearsal(word) -> bool:
+        return ctx.lex.in_class("rehearsal", word.lemma_.lower()) or ctx.lex.in_class("rehearsal", word.lower_)
+
+    if any(rehearsal(c) for c in tok.children):
         return True
     if tok.pos_ == "VERB" and any(
         _exercise_word(ctx, o, "noun") for o in [*objects(tok), *prep_objects(tok, {"in", "during"})]
@@ -112,7 +116,7 @@ def _rehearsed(ctx: FrameContext, tok) -> bool:
         # ever held": the act is part of the exercise
         return True
     for a in tok.ancestors:
-        if a.lemma_.lower() in rehearsal:
+        if rehearsal(a):
             return True
         if _exercise_word(ctx, a, "verb" if a.pos_ == "VERB" else "noun"):
             return True
