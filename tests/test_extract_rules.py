@@ -567,6 +567,11 @@ CASES = [
     # what forces train, are designed or equipped for is no incident
     ("Indian and Chinese commanders held talks in April. Indian frigates are equipped for combat with Chinese submarines.",
      [("MEET", ("CHN", "IND"), "2024-04", None, "asserted")]),
+    # a gathering that opens begins a session; a hotline that opens is set up
+    ("The joint exercise among China, Cambodia and Laos opened on May 13 in Zhanjiang.",
+     [("EXERCISE", ("CHN", "KHM", "LAO"), "2024-05-13", None, "asserted")]),
+    ("The military hotline between China and Vietnam opened on May 13.",
+     [("ESTABLISH", ("CHN", "VNM"), "2024-05-13", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -27,8 +27,10 @@ def channel_objects(ctx: FrameContext, tok, entry) -> list:
     if entry.pos == "verb":
         heads = passive_subjects(tok) if is_passive(tok) else objects(tok)
         if not heads and not is_passive(tok):
-            # "the hotline, which opened on March 31": the channel is the subject
-            heads = subjects(tok)
+            # "the hotline, which opened on March 31": the channel is the subject; a
+            # gathering that opens ("the exercise opened on November 13", "the Forum,
+            # which opens on Monday") begins a session, it sets nothing up
+            heads = [s for s in subjects(tok) if not ctx.lex.in_class("gathering", s.lemma_)]
     else:
         heads = prep_objects(tok, {"of", "for"})
     return [h for h in heads if ctx.lex.in_class("channel", h.lemma_)]
