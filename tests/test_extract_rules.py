@@ -572,6 +572,10 @@ CASES = [
      [("EXERCISE", ("CHN", "KHM", "LAO"), "2024-05-13", None, "asserted")]),
     ("The military hotline between China and Vietnam opened on May 13.",
      [("ESTABLISH", ("CHN", "VNM"), "2024-05-13", None, "asserted")]),
+    # a headline without a date of its own restates the body's event
+    ("Chinese fighter flew within 20 feet of U.S. RC-135 over South China Sea\n\n"
+     "On May 21, a Chinese J-11 pilot flew within 20 feet of a U.S. RC-135 over the South China Sea.",
+     [("INCIDENT", ("CHN", "USA"), "2024-05-21", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

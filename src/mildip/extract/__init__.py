@@ -510,13 +510,21 @@ def _without_restated_headlines(built: list[Built], headed: set[int]) -> list[Bu
     """Drop the events of headings that the body tells too ("INDOPACOM: Chinese fighter
     flew within 20 feet of U.S. RC-135" above the story of that intercept): an event of
     the body of the same type sharing a party is the same event, told with its details
-    (with the very same parties, coreference merges them instead)."""
+    (with the very same parties, coreference merges them instead, unless the heading
+    has no date of its own and the body tells it with the same modality and a
+    compatible mechanism: dated by the publication, it would not agree with the body's
+    date of the event)."""
     body = [b for b in built if id(b) not in headed]
 
     def restated(b: Built) -> bool:
         same_type = [o for o in body if o.event.type == b.event.type]
         if any(o.event.actors == b.event.actors for o in same_type):
-            return False  # coreference merges the two
+            return b.features.get("date_how") != "text" and any(
+                o.event.actors == b.event.actors
+                and o.event.modality == b.event.modality
+                and (o.event.mechanism == b.event.mechanism or not (o.event.mechanism and b.event.mechanism))
+                for o in same_type
+            )
         return any(set(o.event.actors) & set(b.event.actors) for o in same_type)
 
     return [b for b in built if id(b) not in headed or not restated(b)]
