@@ -576,6 +576,13 @@ CASES = [
     ("Chinese fighter flew within 20 feet of U.S. RC-135 over South China Sea\n\n"
      "On May 21, a Chinese J-11 pilot flew within 20 feet of a U.S. RC-135 over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2024-05-21", "CHN", "asserted")]),
+    # "the allies" are the last parties told that are allies on the date (party groups)
+    ("South Korea and the United States held talks in April. In June, after his summit with North Korean "
+     "leader Kim Jong-un in Singapore, U.S. President Donald Trump announced the suspension of the allies' "
+     "major combined drills.",
+     [("MEET", ("KOR", "USA"), "2024-04", None, "asserted"),
+      ("MEET", ("PRK", "USA"), "2024-06", None, "asserted"),
+      ("SUSPEND", ("KOR", "USA"), "2024-06", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from mildip._exceptions import SettingsError, UnknownGroupError
-from mildip.analysis.groups import group_names, in_group, load_groups, members_on
+from mildip.kb.groups import allied, group_names, in_group, load_groups, members_on, parse_group
 from mildip.resources import provenance
 from mildip.settings import Settings
 
@@ -144,3 +144,24 @@ def test_groups_include_cycle_is_refused():
     settings = Settings(groups={"a": {"include": ["b"]}, "b": {"include": ["a"]}})
     with pytest.raises(SettingsError, match="cycle"):
         load_groups(settings)
+
+
+@pytest.mark.parametrize(
+    ("parties", "on", "expected"),
+    [
+        (("KOR", "USA"), "2018-06", True),  # a U.S. treaty ally with the United States
+        (("PRK", "USA"), "2018-06", False),
+        (("FRA", "DEU"), "2020", True),  # NATO members are one another's allies
+        (("JPN", "KOR"), "2020", False),  # two U.S. allies are not each other's
+        (("SWE", "USA"), "2020", False),  # Sweden joined NATO on 2024-03-07
+        (("SWE", "USA"), "2024-06", True),
+        (("USA",), "2020", False),
+    ],
+)
+def test_groups_allied(parties, on, expected):
+    assert allied(parties, on, load_groups()) is expected
+
+
+def test_groups_alliance_flag_must_be_boolean():
+    with pytest.raises(SettingsError, match="alliance"):
+        parse_group("x", {"members": ["FRA"], "alliance": "yes"}, "test")

@@ -62,7 +62,7 @@ def report(
     the reference of the comparison.
     """
     from mildip._exceptions import UnknownGroupError
-    from mildip.analysis.groups import get_group
+    from mildip.kb.groups import get_group
     from mildip.report import write_report
     from mildip.report.render import REPORT_SUFFIXES
 

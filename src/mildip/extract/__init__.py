@@ -102,6 +102,16 @@ def _persons(
     return out
 
 
+def alliance_test(published, settings: Settings):
+    """Whether an actor set's parties are allies at ``published`` (the shipped and the
+    user's party groups); the document state asks it for "the allies"."""
+    from mildip.kb.groups import allied, load_groups
+
+    groups = load_groups(settings)
+    on = str(published)[:10] if published else None
+    return lambda parties: allied(parties, on, groups)
+
+
 def initial_state(doc: Document, lex: Lexicon | None = None) -> DocumentState:
     """The state before the first sentence: the author's side from the header, and
     the parties of a joint statement from its title or opening."""
@@ -414,6 +424,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
     reference = reference_day(doc.published, doc.published_precision)
     citations = find_citations(doc.text, reference)
     state = initial_state(doc, lex)
+    state.allied = alliance_test(doc.published, settings)
     state.title_call = bool(doc.title) and any(
         w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
     )

@@ -25,6 +25,7 @@ sentence cannot resolve alone:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mildip.extract.persons import PersonMention
@@ -128,6 +129,9 @@ class DocumentState:
     """The two parties the title names ("China-Russia military ties"), if exactly two."""
     title_call: bool = False
     """The title announces a phone or video call."""
+    allied: Callable[[tuple[str, ...]], bool] | None = None
+    """Whether an actor set's parties are allies at the time of the text (from the
+    party groups, :func:`mildip.kb.groups.allied`), for "the allies"."""
     mentioned: tuple[str, int] | None = None
     """(value, sentence index) of the last date written in any clause of a sentence: what
     "at the time" in the next sentence recalls."""
@@ -175,10 +179,15 @@ class DocumentState:
         return self.title_set
 
     def pair_for(self, phrase: str) -> tuple[str, ...]:
-        """The actor set a "the two sides"-like ``phrase`` refers to: for a phrase that
-        counts two ("the two militaries", "both sides", "the pair"), the last set of
-        exactly two parties; otherwise :meth:`pair`."""
+        """The actor set a "the two sides"-like ``phrase`` refers to: for a phrase of
+        allies ("the allies", "the two allies"), the last set whose parties are allied
+        (:attr:`allied`); for a phrase that counts two ("the two militaries", "both
+        sides", "the pair"), the last set of exactly two parties; otherwise :meth:`pair`."""
         words = phrase.lower().split()
+        if self.allied is not None and any(w in ("allies", "allied") for w in words):
+            for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
+                if self.allied(group):
+                    return group
         if any(w in ("two", "both", "pair") for w in words):
             for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
                 if len(group) == 2:

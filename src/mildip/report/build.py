@@ -34,7 +34,7 @@ from typing import Any
 from mildip.analysis.asof import knowledge_at
 from mildip.analysis.board import BoardRow, status_board
 from mildip.analysis.filters import EventFilter
-from mildip.analysis.groups import load_groups
+from mildip.kb.groups import load_groups
 from mildip.analysis.network import Centrality, centrality, party_graph
 from mildip.analysis.trends import Comparison, compare
 from mildip.dates import bounds, sort_key

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from mildip._exceptions import DataFileError
-from mildip.analysis.groups import load_groups
+from mildip.kb.groups import load_groups
 from mildip.resources import load_tsv
 from mildip.settings import Settings
 

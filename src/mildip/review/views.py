@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from mildip.analysis.board import BoardRow, status_board
 from mildip.analysis.cadence import OverdueRow, overdue
 from mildip.analysis.filters import EventFilter, FilterContext
-from mildip.analysis.groups import load_groups
+from mildip.kb.groups import load_groups
 from mildip.analysis.lifecycle import StateChange, mechanism_history
 from mildip.analysis.network import Centrality, centrality, party_graph
 from mildip.analysis.trends import Comparison, compare

@@ -33,7 +33,7 @@ from mildip.settings import Settings
 
 GROUPS_FILE = "groups.toml"
 
-_GROUP_KEYS = frozenset({"title", "members", "include", "exclude", "allies_of"})
+_GROUP_KEYS = frozenset({"title", "members", "include", "exclude", "allies_of", "alliance"})
 _MEMBER_KEYS = frozenset({"party", "since", "until", "note"})
 
 
@@ -68,6 +68,7 @@ class Group:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     allies_of: str | None = None
+    alliance: bool = False
     origin: str = GROUPS_FILE
 
 
@@ -160,6 +161,9 @@ def parse_group(name: str, raw: Any, origin: str) -> Group:
     allies_of = raw.get("allies_of")
     if allies_of is not None:
         _check_party(allies_of, f"group {name!r} allies_of", origin)
+    alliance = raw.get("alliance", False)
+    if not isinstance(alliance, bool):
+        raise _fail(origin, f"group {name!r}: 'alliance' must be true or false, not {alliance!r}")
     return Group(
         name=name,
         title=str(raw.get("title") or name),
@@ -167,6 +171,7 @@ def parse_group(name: str, raw: Any, origin: str) -> Group:
         include=include,
         exclude=exclude,
         allies_of=allies_of,
+        alliance=alliance,
         origin=origin,
     )
 
@@ -245,6 +250,25 @@ def resolve_members(name: str, on: str | date | None, groups: Mapping[str, Group
     for included in group.include:
         found |= resolve_members(included, on, groups)
     return found - set(group.exclude)
+
+
+def allied(parties: Sequence[str], on: str | date | None, groups: Mapping[str, Group]) -> bool:
+    """Whether ``parties`` (two or more distinct codes) are allies on ``on``: one of them
+    is the ``allies_of`` party of a group whose members include all the others ("the
+    allies" of a U.S.-Korea story), or all of them belong to a group marked ``alliance``
+    (NATO members are one another's allies)."""
+    wanted = set(parties)
+    if len(wanted) < 2:
+        return False
+    for group in groups.values():
+        if group.allies_of is None and not group.alliance:
+            continue
+        members = resolve_members(group.name, on, groups)
+        if group.allies_of in wanted and wanted - {group.allies_of} <= members:
+            return True
+        if group.alliance and wanted <= members:
+            return True
+    return False
 
 
 def members_on(group: str, on: str | date | None, settings: Settings | None = None) -> set[str]:
