@@ -583,6 +583,9 @@ CASES = [
      [("MEET", ("KOR", "USA"), "2024-04", None, "asserted"),
       ("MEET", ("PRK", "USA"), "2024-06", None, "asserted"),
       ("SUSPEND", ("KOR", "USA"), "2024-06", "USA", "asserted")]),
+    # an exercise opened is the exercise, not a channel set up
+    ("China and Pakistan opened the Sea Guardian-3 joint maritime exercise in Karachi on 11 May.",
+     [("EXERCISE", ("CHN", "PAK"), "2024-05-11", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -33,7 +33,9 @@ def channel_objects(ctx: FrameContext, tok, entry) -> list:
             heads = [s for s in subjects(tok) if not ctx.lex.in_class("gathering", s.lemma_)]
     else:
         heads = prep_objects(tok, {"of", "for"})
-    return [h for h in heads if ctx.lex.in_class("channel", h.lemma_)]
+    # "opened the Sea Guardian-3 joint maritime exercise", "the launch of the drills":
+    # an exercise begun is the exercise itself, no channel set up
+    return [h for h in heads if ctx.lex.in_class("channel", h.lemma_) and not ctx.lex.has_frame(h.lemma_.lower(), "noun", "exercise")]
 
 
 @register("establish")
