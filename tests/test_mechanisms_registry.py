@@ -283,6 +283,9 @@ def test_mechanisms_resolve_rejects_empty_text(middle_earth_registry):
         ("the 2 + 2 dialogue", "2+2", True),
         ("2+2", "3+3", False),
         ("Talisman Saber", "Talisman Sabre", True),
+        # determiners and possessives never distinguish a mechanism
+        ("this year's RIMPAC", "RIMPAC", True),
+        ("its annual Malabar exercise", "Malabar", True),
         # a hyphenated ordinal in words is dropped like "34th"
         ("the thirty-fourth AUSMIN", "AUSMIN", True),
         ("the twenty-second Defence Strategic Dialogue", "Defence Strategic Dialogue", True),
