@@ -586,6 +586,20 @@ CASES = [
     # an exercise opened is the exercise, not a channel set up
     ("China and Pakistan opened the Sea Guardian-3 joint maritime exercise in Karachi on 11 May.",
      [("EXERCISE", ("CHN", "PAK"), "2024-05-11", None, "asserted")]),
+    # an ordinal after "the" told by a verb of occurrence is a session of the series just
+    # told; a gapped one has only its own date
+    ("China and Pakistan held the Sea Guardian-3 joint maritime exercise in Karachi in May. "
+     "The first was held in the northern Arabian Sea in 2020, and the second in waters off Shanghai in 2022.",
+     [("EXERCISE", ("CHN", "PAK"), "2020", None, "asserted"),
+      ("EXERCISE", ("CHN", "PAK"), "2022", None, "asserted"),
+      ("EXERCISE", ("CHN", "PAK"), "2024-05", None, "asserted")]),
+    ("Australia and China held the 23rd Defence Strategic Dialogue in Beijing in February. "
+     "The last of those dialogues of the old era, the 22nd, was held in Sydney in 2019.",
+     [("DIALOGUE", ("AUS", "CHN"), "2019", None, "asserted"),
+      ("DIALOGUE", ("AUS", "CHN"), "2024-02", None, "asserted")]),
+    # an ordinal that no verb of occurrence tells is no session
+    ("China and Russia held talks in May. The first of the two leaders was late.",
+     [("MEET", ("CHN", "RUS"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

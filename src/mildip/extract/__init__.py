@@ -489,6 +489,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)
+                state.last_family = b.event.type
                 state.last_channel_sentence = state.sentence_index
         codes = [p.code for p in parties if p.code and p.kind in ACTOR_KINDS]
         state.remember_parties(codes, [], spacy_doc is not None and not built)

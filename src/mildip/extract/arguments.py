@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from mildip.extract.lexicon import Lexicon
 from mildip.extract.sentence import Analysed, conjuncts, np_tokens
 from mildip.extract.state import DocumentState
+from mildip.nlp.ordinals import parse_ordinal
 
 _COUNT = {"three": 3, "four": 4, "five": 5, "trilateral": 3, "quad": 4}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -352,6 +353,22 @@ class Found:
         self.tokens.extend(other.tokens)
 
 
+RECALLING_WORDS = frozenset({"last", "latest", "previous", "next"})
+"""Words that, like an ordinal, pick one session of a series ("the last of those dialogues")."""
+
+
+def recalled_ordinal(tok) -> bool:
+    """Whether ``tok`` is an ordinal heading its own phrase after "the" ("the first",
+    "the 22nd", "the last of those dialogues"): one session of a series told before."""
+    if tok.dep_ in ("amod", "compound", "nummod", "advmod", "npadvmod") or tok.pos_ not in ("ADJ", "NOUN", "NUM"):
+        return False
+    if parse_ordinal(tok.text) is None and tok.lower_ not in RECALLING_WORDS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+        c.dep_ == "compound" for c in tok.children
+    )
+
+
 def _determined(tok) -> bool:
     return any(
         c.dep_ in ("det", "poss", "amod", "nummod") and (c.lower_ in ("the", "its", "their", "this", "that", "previous", "next", "last", "latest") or c.text[:1].isdigit())
@@ -465,9 +482,16 @@ class Resolver:
         of the series" refers back to, or None. A session noun ("round", "meeting")
         may refer to either family; the others to their own."""
         lemma = head.lemma_.lower()
+        channels = self.state.last_channels
+        if recalled_ordinal(head) and self.state.last_family:
+            # "The first was held in the northern Arabian Sea in 2020": a session of the
+            # series just told; "the last of those dialogues": of the channel named
+            of_channel = [o for o in prep_objects(head, {"of"}) if o.lemma_.lower() in self.lex.channel_back]
+            if of_channel:
+                return self._channel_back(of_channel[0])
+            return channels.get(self.state.last_family)
         if lemma not in self.lex.channel_back or not _determined(head):
             return None
-        channels = self.state.last_channels
         if lemma in self.lex.session_nouns:
             return channels.get("DIALOGUE") or channels.get("EXERCISE")
         family = "EXERCISE" if lemma in self.lex.channel_back_exercise else "DIALOGUE"

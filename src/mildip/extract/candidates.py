@@ -31,6 +31,15 @@ _REFERENCE = re.compile(
 )
 
 
+_RECALLED = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)"
+    r"|last|latest|previous)\s*,?\s+(?:was|were|had\s+been|took\s+place|of\s+(?:those|these|the|its|their))\b"
+)
+"""An ordinal that stands for one session of a series told before ("The first was held in
+2020", "the last of those dialogues"): both the event word and the reference to parties
+(see :func:`mildip.extract.triggers.recalled_session_entries`)."""
+
+
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z’'\-]+(?![\w’'-])")
 
 
@@ -75,5 +84,7 @@ def is_candidate(
     """A trigger-like word, or the name of an exercise series (``series``), and a party
     source (see the module docstring; ``names`` from :func:`document_names`)."""
     text = sentence.text
+    if _RECALLED.search(text):
+        return True
     worded = lex.has_trigger_word(text) or (series is not None and series.search(text) is not None)
     return worded and has_party_source(text, gazetteer, lex, names)

@@ -107,6 +107,8 @@ class DocumentState:
     last_channels: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
     """Per family ("DIALOGUE", "EXERCISE"): the actors and name of the last session
     told, for "the dialogue", "the previous round", "the first exercise of the series"."""
+    last_family: str | None = None
+    """The family ("DIALOGUE" or "EXERCISE") of the last session told."""
     last_channel_sentence: int = -99
     """Index of the sentence that told the last session."""
     last_proposal: tuple[tuple[str, ...], str | None, int] | None = None

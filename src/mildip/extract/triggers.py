@@ -15,9 +15,10 @@ claimed phrase gives no event of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
-from mildip.extract.arguments import has_words
+from mildip.extract.arguments import has_words, prep_objects, recalled_ordinal
 from mildip.extract.candidates import SESSION_KINDS
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.frames.gapping import split_gapped
@@ -229,6 +230,25 @@ def series_entries(ctx: FrameContext, tok) -> list[Trigger]:
     return [e for e in ctx.lex.for_token(noun, "noun") if e.frame == frame and not e.rest][:1]
 
 
+def recalled_session_entries(ctx: FrameContext, tok) -> list[Trigger]:
+    """ "This is the third exercise of the Sea Guardian series. The first was held in
+    the northern Arabian Sea in 2020, and the second in waters off Shanghai in 2022",
+    "The last of those dialogues, the 22nd, was held in Sydney in 2019": an ordinal
+    after "the" that a verb of occurrence tells (or whose "of" phrase is a channel
+    noun) is a session of the series told last, as the noun of that series' family
+    is. [] for any other token."""
+    family = ctx.state.last_family
+    if family is None or not recalled_ordinal(tok):
+        return []
+    of_channel = any(o.lemma_.lower() in ctx.lex.channel_back for o in prep_objects(tok, {"of"}))
+    verb = tok.head
+    told = tok.dep_ in ("nsubj", "nsubjpass", "conj") and ctx.lex.in_class("occurrence", verb.lemma_.lower())
+    if not (of_channel or told):
+        return []
+    noun, frame = _named_noun("exercise_series" if family == "EXERCISE" else "dialogue")
+    return [e for e in ctx.lex.for_token(noun, "noun") if e.frame == frame and not e.rest][:1]
+
+
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     """Every draft of one analysed sentence (see the module docstring).
 
@@ -252,7 +272,7 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     named = {event_token(doc[i]).i for i in candidates}
     for tok in doc:
         if tok.i not in candidates and tok.i not in named and not ctx.sent.in_name(tok.i):
-            series = series_entries(ctx, tok)
+            series = series_entries(ctx, tok) or recalled_session_entries(ctx, tok)
             near = [tok.head, *tok.children, *(c for c in tok.head.children if c.dep_ == "appos")]
             if series and not any(t.i in candidates for t in near if t.i != tok.i):
                 # "the fifth 'Blue Strike' joint training", "exercise Shakti": the
@@ -271,6 +291,12 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
             continue
         made, _entry = _first_draft(ctx, doc[i], candidates[i])
         made = split_gapped(ctx, made)
+        if doc[i].dep_ == "conj" and recalled_ordinal(doc[i]):
+            # "The first was held in 2020, and the second in waters off Shanghai in
+            # 2022": the gapped ordinal has only the dates of its own phrase
+            own = {t.i for t in doc[i].subtree}
+            outside = frozenset(t.i for t in doc[i].head.subtree if t.i not in own)
+            made = [replace(d, not_dated_by=d.not_dated_by | outside, own_date_only=True) for d in made]
         drafts.extend(made)
         for d in made:
             ctx.state.recent_sets.append(d.actors)

@@ -21,6 +21,7 @@ from mildip.extract.arguments import (
     passive_subjects,
     prep_objects,
     prepositions,
+    recalled_ordinal,
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
@@ -153,6 +154,9 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
         ctx.parties(prep_objects(noun, with_words), "with"),
         ctx.parties([c for c in noun.children if c.dep_ == "appos"], "modifier"),
     ]
+    if recalled_ordinal(noun):
+        # "The first was held in 2020": the series told before names the parties
+        sides.append(ctx.parties([noun], "modifier"))
     for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
         sides.append(ctx.parties(objects(acl) + prep_objects(acl, WITH), "with"))
         if acl.dep_ == "relcl" or acl.tag_ == "VBN":
