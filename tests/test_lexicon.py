@@ -185,6 +185,8 @@ def test_lexicon_surface_holds_irregular_past(head):
         ("The ministers MET in Hanoi.", True),
         ("Two frigates docked at Darwin.", True),
         ("The weather in Hanoi was fine.", False),
+        ("Troops ended the stand-off.", True),  # a hyphenated head
+        ("The ministers met in a 2+2 format.", True),
         ("", False),
     ],
 )
@@ -192,20 +194,7 @@ def test_lexicon_has_trigger_word(text, expected):
     assert _lexicon().has_trigger_word(text) is expected
 
 
-SPLIT_HEADS = {"tete-a-tete", "get-together", "2+2", "stand-off", "near-miss", "face-off"}
-"""Heads that ``has_trigger_word`` cannot see: its word pattern splits them at "-" and
-"+" and no part is a trigger word by itself (reported to the lead)."""
-
-
-@pytest.mark.parametrize(
-    "head",
-    [
-        pytest.param(h, marks=pytest.mark.xfail(strict=True, reason="the word pattern splits at - and +"))
-        if h in SPLIT_HEADS
-        else h
-        for h in sorted({t.head for t in _lexicon().entries()})
-    ],
-)
+@pytest.mark.parametrize("head", sorted({t.head for t in _lexicon().entries()}))
 def test_lexicon_every_inflection_of_a_head_is_a_trigger_word(head):
     missed = [f for f in sorted(inflections(head)) if not _lexicon().has_trigger_word(f"They {f} it.")]
     assert missed == []
@@ -213,14 +202,12 @@ def test_lexicon_every_inflection_of_a_head_is_a_trigger_word(head):
 
 # --- heads against spaCy's lemmas --------------------------------------------------------
 
-UNMATCHABLE_HEADS = {
-    ("noun", "tete-a-tete"), ("noun", "get-together"), ("noun", "stand-off"), ("noun", "near-miss"),
-    ("noun", "near-collision"), ("noun", "face-off"), ("noun", "2+2"), ("verb", "re-establish"),
-    ("verb", "axe"), ("verb", "relaunch"),
-}
-"""Heads that no spaCy token has: the tokenizer splits hyphens and "+" ("stand - off"),
-and the lemmatizer gives "ax" for "axed" and "relaunche" for "relaunched". These entries
-can never fire (reported to the lead; frames.toml is not changed by the tests)."""
+UNMATCHABLE_HEADS = {("verb", "re-establish"), ("verb", "axe"), ("verb", "relaunch")}
+"""Heads that no spaCy token has: the lemmatizer gives "re-establishe" for
+"re-established", "ax" for "axed" and "relaunche" for "relaunched". These entries can
+never fire by their own lemma (reported to the lead; frames.toml is not changed by the
+tests). Hyphenated and plus-joined heads ("stand-off", "2+2") are kept whole by the
+tokenizer (:meth:`mildip.extract.lexicon.Lexicon.joined_forms`)."""
 
 def _past(verb: str) -> str:
     if verb in IRREGULAR_PAST:
@@ -250,7 +237,7 @@ def _head_lemmas() -> dict[tuple[str, str], list[str]]:
     from mildip.settings import Settings
 
     heads = _heads()
-    docs = parse([_head_sentence(p, h) for p, h in heads], Settings().spacy_model)
+    docs = parse([_head_sentence(p, h) for p, h in heads], Settings().spacy_model, True, _lexicon().joined_forms())
     return {key: [t.lemma_.lower() for t in doc] for key, doc in zip(heads, docs, strict=True)}
 
 
