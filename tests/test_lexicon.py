@@ -186,7 +186,7 @@ def test_lexicon_surface_holds_irregular_past(head):
         ("Two frigates docked at Darwin.", True),
         ("The weather in Hanoi was fine.", False),
         ("Troops ended the stand-off.", True),  # a hyphenated head
-        ("The ministers met in a 2+2 format.", True),
+        ("Their 2+2 took place.", True),
         ("", False),
     ],
 )
