@@ -600,6 +600,12 @@ CASES = [
     # an ordinal that no verb of occurrence tells is no session
     ("China and Russia held talks in May. The first of the two leaders was late.",
      [("MEET", ("CHN", "RUS"), "2024-05", None, "asserted")]),
+    # "a telephone talk" is a call; later talks "in person" are a meeting, whatever the
+    # mode of the talks told before
+    ("Japanese Defense Minister Hamada held a telephone talk with Chinese Defense Minister Li Shangfu on May 16. "
+     "Hamada will hold talks with Li in person in July.",
+     [("CALL", ("CHN", "JPN"), "2024-05-16", None, "asserted"),
+      ("MEET", ("CHN", "JPN"), "2024-07", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

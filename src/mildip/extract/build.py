@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
+from mildip.extract.arguments import clause_verb
 from mildip.dates import reference_day
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
@@ -32,7 +33,7 @@ from mildip.extract.frames.interaction import (
     is_demand,
 )
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.modality import NO_EVENT, is_habitual, is_indefinite, read_modality, while_noun
+from mildip.extract.modality import NO_EVENT, clause_has_cue, is_habitual, is_indefinite, read_modality, while_noun
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, conjuncts, is_infinitive, np_tokens
 from mildip.extract.state import DocumentState
@@ -170,6 +171,9 @@ def settle_type(
         return "CALL"
     if draft.entry.mode == "either" or _restates(draft):
         told = state.talk_modes.get(draft.actors)
+        if told == "CALL" and clause_has_cue(draft.trigger, clause_verb(draft.trigger), lex, "in_person"):
+            # "to hold talks with him in person" after a call: a meeting
+            told = "MEET"
         if told == "DIALOGUE" and sent.dates:
             # a dated talk is another one than the session told before
             told = None
