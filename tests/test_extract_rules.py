@@ -606,6 +606,11 @@ CASES = [
      "Hamada will hold talks with Li in person in July.",
      [("CALL", ("CHN", "JPN"), "2024-05-16", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-07", None, "future")]),
+    # a free relative of saying: the verb above it carries the incident; "called" names it
+    ("Chinese fighter jets carried out what the Pentagon said was an unsafe intercept of a U.S. reconnaissance plane in May.",
+     [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
+    ("Chinese fighter jets carried out what the Pentagon called an unsafe intercept of a U.S. reconnaissance plane in May.",
+     [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -353,6 +353,23 @@ class Found:
         self.tokens.extend(other.tokens)
 
 
+def free_relative_host(tok, hosts) -> object | None:
+    """The verb that carries a noun told inside a free relative of saying ("carried out
+    what the Pentagon said was an unsafe intercept", "what Manila called a dangerous
+    manoeuvre"): above the clause holding "what", the first verb whose lemma is in
+    ``hosts``, or None."""
+    t = tok
+    seen_what = False
+    for _ in range(5):
+        if t.head.i == t.i or t.dep_ not in ("attr", "oprd", "ccomp", "xcomp"):
+            return None
+        t = t.head
+        seen_what = seen_what or any(c.tag_ == "WP" and c.lower_ == "what" for c in t.children)
+        if seen_what and t.pos_ == "VERB" and t.lemma_.lower() in hosts:
+            return t
+    return None
+
+
 RECALLING_WORDS = frozenset({"last", "latest", "previous", "next"})
 """Words that, like an ordinal, pick one session of a series ("the last of those dialogues")."""
 

@@ -134,7 +134,8 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
                 hypothetical = True
             elif c.dep_ in ("amod", "advmod", "compound") and low in lex.cues["future_modifiers"] and tok.i == trigger.i:
                 future = True
-        if tok.i != trigger.i:
+        if tok.i != trigger.i and not any(c.dep_ == "oprd" and c.head.i == tok.i for c in chain):
+            # ("what the Pentagon called an unsafe intercept": naming, not a call for it)
             lemma = tok.lemma_.lower()
             if lemma in lex.cues["future_governors"]:
                 future = True

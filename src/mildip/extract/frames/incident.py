@@ -18,6 +18,7 @@ import re
 from mildip.extract.arguments import (
     agents,
     clause_verb,
+    free_relative_host,
     has_words,
     is_passive,
     modifiers,
@@ -165,7 +166,11 @@ def incident(ctx: FrameContext, tok, entry):
             actors += prep_objects(o, {"by"})
         targets = _deep_targets(ctx, tok)
         verb = clause_verb(tok)
-        if verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
+        host = free_relative_host(tok, ctx.lex.classes["support"])
+        if host is not None:
+            # "Chinese jets carried out what the Pentagon said was an unsafe intercept"
+            actors += subjects(host)
+        elif verb is not None and verb.i != tok.i and carried_by(ctx.lex, tok, verb):
             if tok.dep_ != "nsubj":
                 actors += subjects(verb)
                 targets += prep_objects(verb, TARGET - {"to"})
