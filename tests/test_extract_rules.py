@@ -611,6 +611,14 @@ CASES = [
      [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     ("Chinese fighter jets carried out what the Pentagon called an unsafe intercept of a U.S. reconnaissance plane in May.",
      [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
+    # a verb with an object of its own does not carry its subject's event ("the exercise
+    # brought fighters to Japan" tells what the exercise did); "take place" still does
+    ("The Philippines and the United States held Balikatan in April. In August, the first exercise under "
+     "the new agreement, Exercise Bushido Guardian, brought Australian F-35A fighters to Japan.",
+     [("EXERCISE", ("PHL", "USA"), "2024-04", None, "asserted")]),
+    ("China and Japan held talks in May. The next meeting did not take place in June.",
+     [("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
+      ("MEET", ("CHN", "JPN"), "2024-06", None, "negated")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -86,6 +86,14 @@ def carried_by(lex, noun, verb) -> bool:
             # "after Pelosi's visit, Beijing issued ...": a time frame, not a part
             return False
         if t.dep_ in ("dobj", "attr", "nsubjpass", "nsubj", "oprd", "pobj", "prep", "pcomp"):
+            if t.dep_ == "nsubj" and t.head.i == verb.i and any(
+                c.dep_ == "dobj" and not lex.in_class("support", f"{verb.lemma_.lower()} {c.lemma_.lower()}")
+                for c in verb.children
+            ):
+                # "The signing of the arrangement will take our partnership to a new
+                # level": a verb with an object of its own tells what the event does
+                # ("the meeting did not take place" still carries it)
+                return False
             t, steps = t.head, steps + 1
             continue
         if t.dep_ == "acomp" and lex.in_class("support", t.lemma_.lower()):
