@@ -619,6 +619,12 @@ CASES = [
     ("China and Japan held talks in May. The next meeting did not take place in June.",
      [("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-06", None, "negated")]),
+    # "the two governments" are the last pair holding a party the sentence names
+    ("Japan and South Korea held talks in April. China and Japan held talks in May. "
+     "During the South Korean president's visit in June, the two governments signed a defence agreement.",
+     [("AGREE", ("JPN", "KOR"), "2024-06", None, "asserted"),
+      ("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
+      ("MEET", ("JPN", "KOR"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

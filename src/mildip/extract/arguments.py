@@ -596,8 +596,9 @@ class Resolver:
                 for code in channel[0]:
                     found.add(code, "channel")
         two = self.lex.two_parties.search(text)
-        if len(found.codes) < 2 and two and len(state.pair_for(two.group(0))) >= 2:
-            for code in state.pair_for(two.group(0)):
+        named = tuple(p.code for p in sent.parties if p.code) + tuple(pm.party for pm in sent.persons if pm.party)
+        if len(found.codes) < 2 and two and len(state.pair_for(two.group(0), named)) >= 2:
+            for code in state.pair_for(two.group(0), named):
                 found.add(code, "anaphor")
         many = self.lex.many_parties.search(text)
         if many and len(found.codes) < 3:

@@ -180,20 +180,27 @@ class DocumentState:
             return self.sentence_sets[-1]
         return self.title_set
 
-    def pair_for(self, phrase: str) -> tuple[str, ...]:
+    def pair_for(self, phrase: str, named: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The actor set a "the two sides"-like ``phrase`` refers to: for a phrase of
         allies ("the allies", "the two allies"), the last set whose parties are allied
         (:attr:`allied`); for a phrase that counts two ("the two militaries", "both
-        sides", "the pair"), the last set of exactly two parties; otherwise :meth:`pair`."""
+        sides", "the pair"), the last set of exactly two parties (the last one holding a
+        party of ``named``, the parties the sentence names, when there is one); otherwise
+        :meth:`pair`."""
         words = phrase.lower().split()
         if self.allied is not None and any(w in ("allies", "allied") for w in words):
             for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
                 if self.allied(group):
                     return group
         if any(w in ("two", "both", "pair") for w in words):
-            for group in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set]:
-                if len(group) == 2:
+            groups = [g for g in [*reversed(self.recent_sets), *reversed(self.sentence_sets), self.title_set] if len(g) == 2]
+            # "During President Marcos' visit, the two governments signed ...": the last
+            # pair that holds a party the sentence names, if any
+            for group in groups:
+                if set(group) & set(named):
                     return group
+            if groups:
+                return groups[0]
         return self.pair()
 
     def set_of_size(self, n: int) -> tuple[str, ...]:
