@@ -625,6 +625,14 @@ CASES = [
      [("AGREE", ("JPN", "KOR"), "2024-06", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
       ("MEET", ("JPN", "KOR"), "2024-04", None, "asserted")]),
+    # steps or efforts "to restore" a channel restore nothing yet
+    ("U.S. Secretary of Defense Lloyd Austin met Chinese Defense Minister Dong Jun in May. "
+     "Austin welcomed the steps both sides have taken to restore channels of communication.",
+     [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # coordinated verbs share the object the parser hangs on the last one
+    ("South Korea and China agreed to open and operate two more military hotlines as of Friday.",
+     [("AGREE", ("CHN", "KOR"), "2024-06", None, "asserted"),
+      ("ESTABLISH", ("CHN", "KOR"), "2024", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -231,7 +231,8 @@ def has_words(tok, words: tuple[str, ...]) -> bool:
 def objects(verb) -> list:
     """Heads of the direct objects (and attributes) of ``verb``, coordination expanded;
     the relative pronoun object of a relative clause stands for its noun ("a channel
-    that Beijing had frozen": the channel)."""
+    that Beijing had frozen": the channel); a verb without one shares the object of a
+    verb coordinated with it ("open and operate two hotlines")."""
     out = []
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
@@ -239,6 +240,12 @@ def objects(verb) -> list:
                 out.append(antecedent(verb))
             else:
                 out.extend(conjuncts(c))
+    if not out:
+        # "agreed to open and operate two more hotlines": the object the parser hangs on
+        # the last of two coordinated verbs is the first one's too
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(s.dep_ in SUBJECT_DEPS for s in c.children):
+                out.extend(t for o in c.children if o.dep_ == "dobj" for t in conjuncts(o))
     return out
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from mildip.extract.arguments import has_words, prep_objects, recalled_ordinal
 from mildip.extract.candidates import SESSION_KINDS
+from mildip.extract.dating import attached
 from mildip.extract.frames import Draft, FrameContext, get_frame
 from mildip.extract.frames.gapping import split_gapped
 from mildip.extract.lexicon import Lexicon, Trigger
@@ -145,11 +146,26 @@ def _claims(ctx: FrameContext, tok, entry: Trigger, made: list[Draft]) -> set[in
         for c in tok.children:
             inner = [t.i for t in c.subtree]
             complement = c.i > tok.i and (c.dep_ in ("xcomp", "ccomp") or is_infinitive(c))
-            if complement and not any(ctx.sent.date_of(i) for i in inner):
+            if complement and not _schedules(ctx, c, inner):
                 claimed.update(inner)
     # "the hotline, which opened on March 31": the object's clause holds the trigger
     claimed.discard(tok.i)
     return claimed
+
+
+def _schedules(ctx: FrameContext, clause, inner) -> bool:
+    """Whether a date of ``clause`` dates its own verb or a verb joined to it ("agreed to
+    meet in Hanoi in May", "agreed to open and operate two hotlines as of Friday"), not a
+    noun inside it ("agreed to restore defence exchanges strained by a 2018
+    dispute")."""
+    for i in inner:
+        if ctx.sent.date_of(i) is None:
+            continue
+        tok = ctx.sent.doc[i]
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        if any(attached(tok, v, v) for v in verbs):
+            return True
+    return False
 
 
 _TIME_MARKS = frozenset({"after", "before", "since", "when", "while", "once", "until", "because"})
