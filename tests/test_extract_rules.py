@@ -633,6 +633,11 @@ CASES = [
     ("South Korea and China agreed to open and operate two more military hotlines as of Friday.",
      [("AGREE", ("CHN", "KOR"), "2024-06", None, "asserted"),
       ("ESTABLISH", ("CHN", "KOR"), "2024", None, "future")]),
+    # a citation's day does not refine a range of days
+    ("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks. "
+     "The two sides will meet again in 2026 (INDOPACOM, May 21).",
+     [("MEET", ("CHN", "USA"), "2024-05", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2026", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

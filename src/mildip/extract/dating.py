@@ -380,9 +380,14 @@ def choose_date(
         if shifted is not None:
             return shifted, "text"
         if value is not None:
-            refined = [c.date for c in refine_by if c.date and len(value) < len(c.date) and c.date.startswith(value)]
+            refined = [
+                c.date for c in refine_by
+                if c.date and len(value) < len(c.date) and c.date.startswith(value) and not best.kind.startswith("range")
+            ]
             if refined:
-                # "last August ... (FMPRC, August 5, 2022)": the citation gives the day
+                # "last August ... (FMPRC, August 5, 2022)": the citation gives the day; a
+                # range of days ("on November 18-20 ... (INDOPACOM, November 21)") keeps
+                # its month, the report's day being none of them
                 return refined[0], "text"
             return value, "text"
         # a weekday in a text dated to the month: the month of publication
