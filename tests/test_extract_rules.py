@@ -638,6 +638,8 @@ CASES = [
      "The two sides will meet again in 2026 (INDOPACOM, May 21).",
      [("MEET", ("CHN", "USA"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2026", None, "future")]),
+    ("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks (INDOPACOM, May 21).",
+     [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

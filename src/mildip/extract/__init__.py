@@ -356,7 +356,11 @@ def _merge_sentence(built: list[Built]) -> list[Built]:
             kept.append(b)
             continue
         e, o = twin.event, b.event
-        if o.date and e.date and len(o.date) > len(e.date):
+        if o.date and e.date and len(o.date) > len(e.date) and not (
+            twin.features.get("date_how") == "text" and b.features.get("date_how") != "text"
+        ):
+            # the finer date, unless only the text dates the first and the second's comes
+            # from a citation or the publication ("met ... on May 18-20 for talks (X, May 21)")
             e.date = o.date
         e.mechanism = e.mechanism or o.mechanism
         e.mechanism_id = e.mechanism_id or o.mechanism_id
