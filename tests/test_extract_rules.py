@@ -510,23 +510,23 @@ CASES = [
     # a clause of "after" tells what happened, whatever its main clause wants or asks
     ("Canberra wants an explanation after a Chinese J-16 intercepted an Australian P-8 in May.",
      [("INCIDENT", ("AUS", "CHN"), "2024-05", "CHN", "asserted")]),
-    ("In February 2023, after an F-22 shot down a Chinese surveillance balloon off the coast of South Carolina, "
-     "the Pentagon asked for a call with China's defence minister.",
+    (("In February 2023, after an F-22 shot down a Chinese surveillance balloon off the coast of South Carolina, "
+      "the Pentagon asked for a call with China's defence minister."),
      [("INCIDENT", ("CHN", "USA"), "2023-02", "USA", "asserted"),
       ("PROPOSE", ("CHN", "USA"), "2023-02", "USA", "asserted")]),
     # a root the tagger took for a noun ("a J-16 cut ...") still sets the narrative's month
-    ("2023 was the low point. In May, a J-16 cut directly in front of an RC-135 over the South China Sea. "
-     "The two men shook hands in Singapore but held no talks.",
+    (("2023 was the low point. In May, a J-16 cut directly in front of an RC-135 over the South China Sea. "
+      "The two men shook hands in Singapore but held no talks."),
      [("INCIDENT", ("CHN", "USA"), "2023-05", "CHN", "asserted"),
       ("MEET", ("CHN", "USA"), "2023-05", None, "negated")]),
     # a ship sailing near an island targets a place: no other side from the narrative
-    ("India and the United States held talks in May. "
-     "A U.S. Navy destroyer sailed within 12 nautical miles of a disputed island in the Paracel chain in late January.",
+    (("India and the United States held talks in May. "
+      "A U.S. Navy destroyer sailed within 12 nautical miles of a disputed island in the Paracel chain in late January."),
      [("MEET", ("IND", "USA"), "2024-05", None, "asserted")]),
     # "at the time" recalls the last date written, in whatever clause
-    ("Both said they backed freedom of navigation when U.S. Secretary of Defense Lloyd Austin visited New Delhi "
-     "in January 2023. Austin and Indian Defence Minister Rajnath Singh also agreed at the time to expand "
-     "maritime cooperation.",
+    (("Both said they backed freedom of navigation when U.S. Secretary of Defense Lloyd Austin visited New Delhi "
+      "in January 2023. Austin and Indian Defence Minister Rajnath Singh also agreed at the time to expand "
+      "maritime cooperation."),
      [("AGREE", ("IND", "USA"), "2023-01", None, "asserted"),
       ("MEET", ("IND", "USA"), "2023-01", "USA", "asserted")]),
     # the bare name of a registered dialogue states its session, as "dialogue" does
@@ -538,8 +538,8 @@ CASES = [
     # answers the proposal told before it in the same sentence
     ("China did not send a delegation, and Australia and the Philippines held the drill in May.",
      [("EXERCISE", ("AUS", "PHL"), "2024-05", None, "asserted")]),
-    ("The Australian frigate HMAS Toowoomba docked in Tokyo in May. The ship will not call at Manila, "
-     "a stop that Canberra had requested in the spring and that Manila turned down in May.",
+    (("The Australian frigate HMAS Toowoomba docked in Tokyo in May. The ship will not call at Manila, "
+      "a stop that Canberra had requested in the spring and that Manila turned down in May."),
      [("PORT_CALL", ("AUS", "JPN"), "2024-05", "AUS", "asserted"),
       ("PORT_CALL", ("AUS", "PHL"), "2024-05", "AUS", "negated"),
       ("PROPOSE", ("AUS", "PHL"), "2024", "AUS", "asserted"),
@@ -560,8 +560,8 @@ CASES = [
       ("SUSPEND", ("CHN", "KOR"), "2019", "CHN", "asserted")]),
     # force against force that names no side, at a time of its own, is between the
     # narrative's parties
-    ("Indian and Chinese commanders held talks in April. "
-     "The face-off began in early May with a fierce brawl that left 20 Indian soldiers injured.",
+    (("Indian and Chinese commanders held talks in April. "
+      "The face-off began in early May with a fierce brawl that left 20 Indian soldiers injured."),
      [("INCIDENT", ("CHN", "IND"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "IND"), "2024-04", None, "asserted")]),
     # what forces train, are designed or equipped for is no incident
@@ -573,13 +573,13 @@ CASES = [
     ("The military hotline between China and Vietnam opened on May 13.",
      [("ESTABLISH", ("CHN", "VNM"), "2024-05-13", None, "asserted")]),
     # a headline without a date of its own restates the body's event
-    ("Chinese fighter flew within 20 feet of U.S. RC-135 over South China Sea\n\n"
-     "On May 21, a Chinese J-11 pilot flew within 20 feet of a U.S. RC-135 over the South China Sea.",
+    (("Chinese fighter flew within 20 feet of U.S. RC-135 over South China Sea\n\n"
+      "On May 21, a Chinese J-11 pilot flew within 20 feet of a U.S. RC-135 over the South China Sea."),
      [("INCIDENT", ("CHN", "USA"), "2024-05-21", "CHN", "asserted")]),
     # "the allies" are the last parties told that are allies on the date (party groups)
-    ("South Korea and the United States held talks in April. In June, after his summit with North Korean "
-     "leader Kim Jong-un in Singapore, U.S. President Donald Trump announced the suspension of the allies' "
-     "major combined drills.",
+    (("South Korea and the United States held talks in April. In June, after his summit with North Korean "
+      "leader Kim Jong-un in Singapore, U.S. President Donald Trump announced the suspension of the allies' "
+      "major combined drills."),
      [("MEET", ("KOR", "USA"), "2024-04", None, "asserted"),
       ("MEET", ("PRK", "USA"), "2024-06", None, "asserted"),
       ("SUSPEND", ("KOR", "USA"), "2024-06", "USA", "asserted")]),
@@ -588,13 +588,13 @@ CASES = [
      [("EXERCISE", ("CHN", "PAK"), "2024-05-11", None, "asserted")]),
     # an ordinal after "the" told by a verb of occurrence is a session of the series just
     # told; a gapped one has only its own date
-    ("China and Pakistan held the Sea Guardian-3 joint maritime exercise in Karachi in May. "
-     "The first was held in the northern Arabian Sea in 2020, and the second in waters off Shanghai in 2022.",
+    (("China and Pakistan held the Sea Guardian-3 joint maritime exercise in Karachi in May. "
+      "The first was held in the northern Arabian Sea in 2020, and the second in waters off Shanghai in 2022."),
      [("EXERCISE", ("CHN", "PAK"), "2020", None, "asserted"),
       ("EXERCISE", ("CHN", "PAK"), "2022", None, "asserted"),
       ("EXERCISE", ("CHN", "PAK"), "2024-05", None, "asserted")]),
-    ("Australia and China held the 23rd Defence Strategic Dialogue in Beijing in February. "
-     "The last of those dialogues of the old era, the 22nd, was held in Sydney in 2019.",
+    (("Australia and China held the 23rd Defence Strategic Dialogue in Beijing in February. "
+      "The last of those dialogues of the old era, the 22nd, was held in Sydney in 2019."),
      [("DIALOGUE", ("AUS", "CHN"), "2019", None, "asserted"),
       ("DIALOGUE", ("AUS", "CHN"), "2024-02", None, "asserted")]),
     # an ordinal that no verb of occurrence tells is no session
@@ -602,8 +602,8 @@ CASES = [
      [("MEET", ("CHN", "RUS"), "2024-05", None, "asserted")]),
     # "a telephone talk" is a call; later talks "in person" are a meeting, whatever the
     # mode of the talks told before
-    ("Japanese Defense Minister Hamada held a telephone talk with Chinese Defense Minister Li Shangfu on May 16. "
-     "Hamada will hold talks with Li in person in July.",
+    (("Japanese Defense Minister Hamada held a telephone talk with Chinese Defense Minister Li Shangfu on May 16. "
+      "Hamada will hold talks with Li in person in July."),
      [("CALL", ("CHN", "JPN"), "2024-05-16", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-07", None, "future")]),
     # a free relative of saying: the verb above it carries the incident; "called" names it
@@ -613,29 +613,29 @@ CASES = [
      [("INCIDENT", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     # a verb with an object of its own does not carry its subject's event ("the exercise
     # brought fighters to Japan" tells what the exercise did); "take place" still does
-    ("The Philippines and the United States held Balikatan in April. In August, the first exercise under "
-     "the new agreement, Exercise Bushido Guardian, brought Australian F-35A fighters to Japan.",
+    (("The Philippines and the United States held Balikatan in April. In August, the first exercise under "
+      "the new agreement, Exercise Bushido Guardian, brought Australian F-35A fighters to Japan."),
      [("EXERCISE", ("PHL", "USA"), "2024-04", None, "asserted")]),
     ("China and Japan held talks in May. The next meeting did not take place in June.",
      [("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-06", None, "negated")]),
     # "the two governments" are the last pair holding a party the sentence names
-    ("Japan and South Korea held talks in April. China and Japan held talks in May. "
-     "During the South Korean president's visit in June, the two governments signed a defence agreement.",
+    (("Japan and South Korea held talks in April. China and Japan held talks in May. "
+      "During the South Korean president's visit in June, the two governments signed a defence agreement."),
      [("AGREE", ("JPN", "KOR"), "2024-06", None, "asserted"),
       ("MEET", ("CHN", "JPN"), "2024-05", None, "asserted"),
       ("MEET", ("JPN", "KOR"), "2024-04", None, "asserted")]),
     # steps or efforts "to restore" a channel restore nothing yet
-    ("U.S. Secretary of Defense Lloyd Austin met Chinese Defense Minister Dong Jun in May. "
-     "Austin welcomed the steps both sides have taken to restore channels of communication.",
+    (("U.S. Secretary of Defense Lloyd Austin met Chinese Defense Minister Dong Jun in May. "
+      "Austin welcomed the steps both sides have taken to restore channels of communication."),
      [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # coordinated verbs share the object the parser hangs on the last one
     ("South Korea and China agreed to open and operate two more military hotlines as of Friday.",
      [("AGREE", ("CHN", "KOR"), "2024-06", None, "asserted"),
       ("ESTABLISH", ("CHN", "KOR"), "2024", None, "future")]),
     # a citation's day does not refine a range of days
-    ("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks. "
-     "The two sides will meet again in 2026 (INDOPACOM, May 21).",
+    (("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks. "
+      "The two sides will meet again in 2026 (INDOPACOM, May 21)."),
      [("MEET", ("CHN", "USA"), "2024-05", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2026", None, "future")]),
     ("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks (INDOPACOM, May 21).",

@@ -41,9 +41,9 @@ from typing import Any
 
 from mildip.analysis.asof import knowledge_at
 from mildip.analysis.coverage import mentioned_parties, parties_by_document
-from mildip.kb.groups import get_group, load_groups, resolve_members
 from mildip.analysis.periods import check_period, label, period_of, period_range
 from mildip.dates import bounds, overlaps
+from mildip.kb.groups import get_group, load_groups, resolve_members
 from mildip.model import COOPERATIVE_TYPES, RESTRICTIVE_TYPES, Document, Event
 from mildip.settings import Settings
 

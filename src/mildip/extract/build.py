@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mildip._version import EXTRACTOR_VERSION
-from mildip.extract.arguments import clause_verb
 from mildip.dates import reference_day
+from mildip.extract.arguments import clause_verb
 from mildip.extract.dating import choose_date, coordinated_dates
 from mildip.extract.frames import Draft
 from mildip.extract.frames.interaction import (
@@ -33,7 +33,14 @@ from mildip.extract.frames.interaction import (
     is_demand,
 )
 from mildip.extract.lexicon import Lexicon
-from mildip.extract.modality import NO_EVENT, clause_has_cue, is_habitual, is_indefinite, read_modality, while_noun
+from mildip.extract.modality import (
+    NO_EVENT,
+    clause_has_cue,
+    is_habitual,
+    is_indefinite,
+    read_modality,
+    while_noun,
+)
 from mildip.extract.naming import channel_phrase, name_phrase, resolve_mechanism, round_of
 from mildip.extract.sentence import Analysed, conjuncts, is_infinitive, np_tokens
 from mildip.extract.state import DocumentState

@@ -34,10 +34,10 @@ from typing import Any
 from mildip.analysis.asof import knowledge_at
 from mildip.analysis.board import BoardRow, status_board
 from mildip.analysis.filters import EventFilter
-from mildip.kb.groups import load_groups
 from mildip.analysis.network import Centrality, centrality, party_graph
 from mildip.analysis.trends import Comparison, compare
 from mildip.dates import bounds, sort_key
+from mildip.kb.groups import load_groups
 from mildip.model import Document, Event
 from mildip.report import charts, findings
 from mildip.report.names import counterpart_name, in_sentence, party_name

@@ -30,11 +30,11 @@ from urllib.parse import urlsplit
 from mildip.analysis.board import BoardRow, status_board
 from mildip.analysis.cadence import OverdueRow, overdue
 from mildip.analysis.filters import EventFilter, FilterContext
-from mildip.kb.groups import load_groups
 from mildip.analysis.lifecycle import StateChange, mechanism_history
 from mildip.analysis.network import Centrality, centrality, party_graph
 from mildip.analysis.trends import Comparison, compare
 from mildip.dates import sort_key
+from mildip.kb.groups import load_groups
 from mildip.kb.mechanisms import Mechanism, load_registry
 from mildip.kb.officials import Post, posts_of
 from mildip.kb.publishers import Publisher, find_publisher

@@ -91,9 +91,13 @@ def _dated_clause(ctx: FrameContext, tok) -> bool:
         head = ctx.sent.span_head(d.start, d.end)
         if head is None or not d.value:
             continue
-        if head.dep_ == "npadvmod" or head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX") or head.head.head.i == tok.i:
-            if attached(head, tok, verb):
-                return True
+        adverbial = (
+            head.dep_ == "npadvmod"
+            or (head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"))
+            or head.head.head.i == tok.i
+        )
+        if adverbial and attached(head, tok, verb):
+            return True
     return False
 
 
