@@ -640,6 +640,12 @@ CASES = [
       ("MEET", ("CHN", "USA"), "2026", None, "future")]),
     ("U.S. officials met PLA representatives in Honolulu on May 18-20 for talks (INDOPACOM, May 21).",
      [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # "and again in August" takes the year of the date written before it in its sentence
+    (("Defense Secretary Mark Esper met his Chinese counterpart, General Wei Fenghe, in Bangkok in 2019. "
+      "Esper and Wei spoke by phone in March 2020, as the virus spread, and again in August."),
+     [("CALL", ("CHN", "USA"), "2020-03", None, "asserted"),
+      ("CALL", ("CHN", "USA"), "2020-08", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2019", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -601,7 +601,7 @@ def build_event(
             verb if carried else None,
             anchor=state.anchor(),
             continued_anchor=state.anchor(continuing=True),
-            explicit_anchor=state.explicit_anchor(),
+            explicit_anchor=draft.year_of or state.explicit_anchor(),
             anchor_here=anchor_here and not _perfect(verb),
             list_date=state.list_lead[1] if state.list_lead and sent.sentence.is_list_item else None,
             recalled=state.recalled(),

@@ -84,6 +84,9 @@ class Draft:
     own_date_only: bool = False
     """The draft exists because a phrase of its own dates it (that gapped second half):
     without a date from the text it is no event."""
+    year_of: str | None = None
+    """The year that a yearless date of the draft takes from earlier in its sentence
+    ("in March 2020 ... and again in August": 2020), over the narrative's."""
 
     @property
     def verb_i(self) -> int | None:

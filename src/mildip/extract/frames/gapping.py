@@ -77,17 +77,15 @@ def _again(ctx: FrameContext, verb) -> list:
         dates = [m for x in phrase.subtree if (m := ctx.sent.date_of(x.i))]
         if phrase.pos_ != "ADP" or not dates:
             continue
-        if any(m.relative for m in dates) and any(not d.relative for d in ctx.sent.dates if d not in dates):
-            # "in March 2020 ... and again in August": the month takes the year written
-            # before it, which the dating of a phrase does not read; leave it be
-            continue
         out.append(phrase)
     return out
 
 
 def _split_repeated(ctx: FrameContext, drafts: list[Draft]) -> list[Draft]:
     """``drafts`` with one more draft, between the same parties, per dated "again"
-    conjunct of a draft's verb; the first keeps the sentence's other dates."""
+    conjunct of a draft's verb; the first keeps the sentence's other dates, the second
+    takes a missing year from the last full date written before it ("in March 2020 ...
+    and again in August")."""
     out: list[Draft] = []
     for d in drafts:
         agains = _again(ctx, d.verb) if d.verb is not None else []
@@ -99,6 +97,13 @@ def _split_repeated(ctx: FrameContext, drafts: list[Draft]) -> list[Draft]:
         for g in agains:
             span = {t.i for t in g.subtree}
             outside = frozenset(t.i for t in d.trigger.doc if t.i not in span)
-            out.append(replace(d, not_dated_by=d.not_dated_by | outside, own_date_only=True))
+            start = ctx.sent.abs_start(g)
+            written = [m.value[:4] for m in ctx.sent.dates if m.value and not m.relative and m.start < start]
+            out.append(
+                replace(
+                    d, not_dated_by=d.not_dated_by | outside, own_date_only=True,
+                    year_of=written[-1] if written else None,
+                )
+            )
     return out
 
