@@ -646,6 +646,12 @@ CASES = [
      [("CALL", ("CHN", "USA"), "2020-03", None, "asserted"),
       ("CALL", ("CHN", "USA"), "2020-08", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2019", None, "asserted")]),
+    # a possessive "their" in a verb's object stands for that verb's subject of two parties
+    (("France and the United States held talks in May. Australia and the Philippines highlighted the "
+      "implementation of their Strategic Partnership and the first joint sails of their navies in the "
+      "South China Sea in November 2023."),
+     [("EXERCISE", ("AUS", "PHL"), "2023-11", None, "asserted"),
+      ("MEET", ("FRA", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -417,6 +417,24 @@ def reporter_parties(resolver: Resolver, pron) -> list[str]:
     return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))
 
 
+def subject_parties(resolver: Resolver, pron) -> list[str]:
+    """ "Australia and the Philippines highlighted ... the first joint sails of their
+    navies": a possessive "their" inside a verb's object stands for that verb's subject,
+    when the subject names two parties or more."""
+    if pron.dep_ != "poss":
+        return []
+    t = pron.head
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return []
+    subj = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    if not subj:
+        return []
+    codes = tokens_parties(resolver, [x for s in subj for x in s.subtree])
+    return codes if len(set(codes)) >= 2 else []
+
+
 def speaker_and_partner(resolver: Resolver, pron) -> list[str]:
     """ "I have not spoken with Admiral Dong since we met in Singapore": a "we" after a
     clause whose subject is "I" and whose verb has a ``with``/``to`` partner stands for
@@ -583,6 +601,9 @@ class Resolver:
             elif t.pos_ == "PRON" and low in self.lex.first_singular:
                 for code in state.first_person(plural=False):
                     found.add(code, "first_person")
+            elif low == "their" and (own := subject_parties(self, t)):
+                for code in own:
+                    found.add(code, "anaphor")
             elif low in ("they", "them", "their") and len(state.pair()) >= 2:
                 for code in state.pair():
                     found.add(code, "anaphor")
