@@ -652,6 +652,12 @@ CASES = [
       "South China Sea in November 2023."),
      [("EXERCISE", ("AUS", "PHL"), "2023-11", None, "asserted"),
       ("MEET", ("FRA", "USA"), "2024-05", None, "asserted")]),
+    # a date inside the object of "following" dates that object's event; the event before
+    # it gets only its year
+    (("The meeting between U.S. Defense Secretary Lloyd Austin and Chinese Defense Minister Dong Jun "
+      "is significant as it is the first time that they have met in person, following a video call in April."),
+     [("CALL", ("CHN", "USA"), "2024-04", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2024", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -76,6 +76,11 @@ HORIZON_PREPS = frozenset({"towards", "toward", "until", "till", "through", "by"
 event's date."""
 
 
+SEQUENCE_PREPS = frozenset({"after", "following", "before", "ahead", "prior", "since"})
+"""A date inside the object of these ("following a video call in April", "after the 2016
+election") dates that object's event; the event told next to it gets only its year."""
+
+
 RELATIVE_PRONOUNS = frozenset({"that", "which"})
 
 
@@ -130,6 +135,20 @@ def attached(date_head, trigger, verb) -> bool:
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
     return in_relative_clause(date_head, trigger)
+
+
+def _in_sequence_object(date_head, trigger) -> bool:
+    """Whether ``date_head`` hangs, below its first verb, inside a noun that is the
+    object of a preposition of sequence told after the trigger, and the trigger is not in
+    that noun's phrase ("met in person, following a video call in April"). A fronted
+    phrase ("After Pelosi's visit last August, Beijing cancelled ...") still frames the
+    sentence."""
+    for a in date_head.ancestors:
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "prep":
+            return False
+        if a.dep_ == "pobj" and a.pos_ in ("NOUN", "PROPN") and a.head.lower_ in SEQUENCE_PREPS:
+            return a.head.i > trigger.i and not any(t.i == trigger.i for t in a.subtree)
+    return False
 
 
 def frames_sentence(date_head, trigger) -> bool:
@@ -331,6 +350,7 @@ def choose_date(
     proposal asks for: "requested a visit in September")."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     scored = []
+    bounds = set()
     own = {t.i for t in trigger.subtree}
     for d in mentions:
         head = sent.span_head(d.start, d.end)
@@ -348,6 +368,8 @@ def choose_date(
             # talks on Thursday"): only its own dates count; but "In March, during the
             # visit, ..." dates the visit by its clause
             continue
+        if _in_sequence_object(head, trigger):
+            bounds.add(id(d))
         dist = min(tree_distance(head, trigger), tree_distance(head, verb) if verb is not None else 99)
         if in_relative_clause(head, trigger):
             # the clause tells this noun's event: as near as a date on the noun itself
@@ -379,6 +401,10 @@ def choose_date(
         shifted = _shift_by_lead(value, verb, sent, best)
         if shifted is not None:
             return shifted, "text"
+        if value is not None and id(best) in bounds:
+            # "met in person, following a video call in April": only after the call, so
+            # in its year
+            return value[:4], "text"
         if value is not None:
             refined = [
                 c.date for c in refine_by
