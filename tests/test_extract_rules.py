@@ -658,6 +658,8 @@ CASES = [
       "is significant as it is the first time that they have met in person, following a video call in April."),
      [("CALL", ("CHN", "USA"), "2024-04", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2024", None, "asserted")]),
+    # a bare plural event noun as subject of a present statement names a kind of event
+    ("Joint exercises with Thailand and Indonesia have since grown into major multilateral endeavours.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

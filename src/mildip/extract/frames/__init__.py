@@ -236,7 +236,20 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # "which engages in discussions and consultations with the Philippines": a
         # present-tense habit, not an event
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+    if noun.dep_ == "nsubj" and verb is not None and noun.head.i == verb.i and _now_tense(verb):
+        # "Joint aerial patrols have likewise seen the two flying across the Pacific",
+        # "once-bilateral drills with Thailand have since morphed into ...": a kind of
+        # event that a statement about the present is made of
+        return True
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _now_tense(verb) -> bool:
+    """A verb in the simple present or the present perfect ("have morphed")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not aux:
+        return verb.tag_ in ("VBZ", "VBP")
+    return all(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in aux)
 
 
 def generic_object(ctx: FrameContext, tok, entry: Trigger) -> bool:
