@@ -660,6 +660,8 @@ CASES = [
       ("MEET", ("CHN", "USA"), "2024", None, "asserted")]),
     # a bare plural event noun as subject of a present statement names a kind of event
     ("Joint exercises with Thailand and Indonesia have since grown into major multilateral endeavours.", []),
+    # an event noun that a forum or venue is "for" is what it serves, not an event
+    ("The annual forum remains the main venue for consultations between the Japanese Defense Ministry and the Chinese military.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -205,6 +205,8 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     carries it or a complement naming its parties; or a count of five or more."""
     from mildip.extract.frames.interaction import carried_by
 
+    if _served_by_means(ctx, noun):
+        return True
     if noun.tag_ not in ("NNS", "NNPS") or (noun.pos_ == "PROPN" and not ctx.sent.sentence.is_heading):
         return False
     for c in noun.subtree:
@@ -242,6 +244,27 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # event that a statement about the present is made of
         return True
     return not prep_objects(noun, {"between", "with", "among"})
+
+
+def _served_by_means(ctx: FrameContext, noun) -> bool:
+    """Whether ``noun`` (or the first of its conjuncts) is the undated ``for`` complement
+    of a noun of ``[classes] means`` ("the peak forum for discussions between the two
+    defence establishments", "create the conditions for dialogue")."""
+    from mildip.extract.arguments import clause_verb
+    from mildip.extract.dating import attached
+
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "for" or t.head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not ctx.lex.in_class("means", t.head.head.lemma_):
+        return False
+    verb = clause_verb(noun)
+    return not any(
+        (head := ctx.sent.span_head(d.start, d.end)) is not None and attached(head, noun, verb)
+        for d in ctx.sent.dates
+    )
 
 
 def _now_tense(verb) -> bool:
