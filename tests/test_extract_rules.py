@@ -662,6 +662,10 @@ CASES = [
     ("Joint exercises with Thailand and Indonesia have since grown into major multilateral endeavours.", []),
     # an event noun that a forum or venue is "for" is what it serves, not an event
     ("The annual forum remains the main venue for consultations between the Japanese Defense Ministry and the Chinese military.", []),
+    # consenting to the press is no agreement; agreeing to brief each other is one
+    ("Chinese and American officials agreed to be interviewed on condition of anonymity.", []),
+    ("China and Japan agreed to brief each other on exercises.",
+     [("AGREE", ("CHN", "JPN"), "2024-06", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

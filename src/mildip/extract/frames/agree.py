@@ -83,6 +83,9 @@ def agree(ctx: FrameContext, tok, entry):
         else:
             sides = [ctx.parties(subjects(tok), "subject")]
         sides.append(ctx.parties(prep_objects(tok, WITH), "with"))
+        if any(c.dep_ == "xcomp" and ctx.lex.in_class("publicity", c.lemma_) for c in tok.children):
+            # "the pair agreed to be interviewed": consent to the press, not a deal
+            return []
         agreements = _agreement_objects(ctx, tok)
         if (
             entry.objects == "agreement"
