@@ -941,3 +941,26 @@ def test_extract_rules_calendar_word_ends_a_name_run_but_a_titled_name_keeps_it(
 def test_extract_rules_narrative_year(extract_text, text, expected):
     got = sorted(_summary(e) for e in extract_text(text, "2024-12-20"))
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Austin holds video call with Chinese counterpart", "CALL"),
+        ("Defense chiefs speak by phone", "CALL"),
+        ("NATO chief visits Seoul, calls for more support for Ukraine", "MEET"),
+        ("Minister calls on Japanese counterpart", "MEET"),
+        ("Drills called off after typhoon", "MEET"),
+    ],
+    ids=["video-call", "phone", "calls-for", "calls-on", "called-off"],
+)
+def test_extract_rules_title_announces_a_call_only_by_a_call_word(shipped_settings, title, expected):
+    """Bare "talks" in a text whose title announces a phone or video call are that call;
+    "calls for", "calls on" and "called off" announce none."""
+    from datetime import date
+
+    from mildip.model import Document
+
+    text = "U.S. Defense Secretary Lloyd Austin held talks with Chinese Defense Minister Dong Jun on Tuesday."
+    doc = Document(doc_id="t", text=text, published=date(2024, 6, 20), title=title)
+    assert [e.type for e in mildip.extract_document(doc, shipped_settings)] == [expected]

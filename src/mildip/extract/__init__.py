@@ -128,6 +128,11 @@ def initial_state(doc: Document, lex: Lexicon | None = None) -> DocumentState:
     return state
 
 
+_CALL_TITLE = re.compile(
+    r"(?i)\b(?:video|phone|telephone|teleconference)\b|\bcall(?:s|ed)?\b(?!\s+(?:for|on|upon|off|to)\b)"
+)
+"""A title that announces a phone or video call; "calls for more support", "calls on"
+(a visit) and "called off" announce none."""
 _REFERENCE_LINE = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s|Notes?\b|Sources?:|References?\b)")
 _OPENING_DATE = 12
 """A date that starts within this many characters of an unparsed sentence frames it."""
@@ -429,9 +434,7 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
     citations = find_citations(doc.text, reference)
     state = initial_state(doc, lex)
     state.allied = alliance_test(doc.published, settings)
-    state.title_call = bool(doc.title) and any(
-        w in doc.title.lower() for w in ("video", "phone", "telephone", "teleconference", " call")
-    )
+    state.title_call = bool(doc.title) and _CALL_TITLE.search(doc.title) is not None
     out: list[Built] = []
     passage = passage_citations(sentences, citations)
     headed: set[int] = set()
