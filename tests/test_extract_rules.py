@@ -666,6 +666,9 @@ CASES = [
     ("Chinese and American officials agreed to be interviewed on condition of anonymity.", []),
     ("China and Japan agreed to brief each other on exercises.",
      [("AGREE", ("CHN", "JPN"), "2024-06", None, "asserted")]),
+    # a refused clause of taking part gives the parties of the engagement it takes part in
+    ("The PLA declined to take part in the talks with the U.S. Navy on Monday.",
+     [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -52,7 +52,9 @@ def _engagement_verb(ctx: FrameContext, tok) -> bool:
     if not ctx.lex.in_class("support", lemma):
         return True
     heads = objects(tok) + prep_objects(tok, {"in", "for", "at"})
-    return not heads or any(ctx.lex.in_class("proposable", h.lemma_) for h in heads)
+    # the parser may hang a long name on its first noun ("in the Military Maritime
+    # Consultative Agreement Working Group and Plenary session"): any noun of the phrase
+    return not heads or any(ctx.lex.in_class("proposable", t.lemma_) for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN"))
 
 
 def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
@@ -93,13 +95,20 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
 
 
 def engagement_parties(ctx: FrameContext, heads) -> list:
-    """The parties an engagement names. A proposal noun also gives those of the
-    engagement it asks for: "requests for two U.S. Navy ships to visit Hong Kong" (the
+    """The parties an engagement names; a clause ("to participate in the talks with the
+    U.S. Navy") also gives those of the engagement nouns it takes part in. A proposal
+    noun also gives those of the engagement it asks for: "requests for two U.S. Navy ships to visit Hong Kong" (the
     ``for`` phrase is the would-be visitor) and its clause ("to visit Hong Kong")."""
     sides = []
     for h in heads:
         if h.pos_ == "VERB":
             sides.extend(verbal_sides(ctx, h)[1:])
+            for o in objects(h) + prep_objects(h, {"in", "at", "for"}):
+                # "declined to participate in the talks with the U.S. Navy", "in the MMCA
+                # Working Group and Plenary session with U.S. Indo-Pacific Command"
+                for t in o.subtree:
+                    if t.pos_ in ("NOUN", "PROPN") and ctx.lex.in_class("proposable", t.lemma_):
+                        sides.extend(nominal_sides(ctx, t))
             continue
         sides.extend(nominal_sides(ctx, h))
         if h.pos_ == "NOUN" and ctx.lex.in_class("proposal", h.lemma_):
