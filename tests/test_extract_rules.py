@@ -669,6 +669,9 @@ CASES = [
     # a refused clause of taking part gives the parties of the engagement it takes part in
     ("The PLA declined to take part in the talks with the U.S. Navy on Monday.",
      [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
+    # a purpose infinitive shares the habit of the clause it serves
+    ("Japan and China have met regularly since 2008 to hold the maritime dialogue.", []),
+    ("The two navies meet every year to conduct joint search-and-rescue drills, Japan and China said.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -199,9 +199,19 @@ def clause_has_cue(trigger, verb, lex: Lexicon, cue_list: str) -> bool:
 
 def is_habitual(trigger, verb, lex: Lexicon) -> bool:
     """Whether the trigger's clause states a habit ("the two navies exercise every
-    year", "regularly hold talks"): a habitual adverb or phrase in its clause, or the
-    ``of`` complement of a noun of habit ("a long history of training together")."""
-    return clause_has_cue(trigger, verb, lex, "habitual") or _of_habit(trigger, lex)
+    year", "regularly hold talks"): a habitual adverb or phrase in its clause or in the
+    clause its purpose infinitive serves, or the ``of`` complement of a noun of habit ("a
+    long history of training together")."""
+    if clause_has_cue(trigger, verb, lex, "habitual") or _of_habit(trigger, lex):
+        return True
+    head = verb if verb is not None else trigger
+    while head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "have met regularly since 1998 to conduct the MMCA dialogue": a purpose shares
+        # the habit of the clause it serves
+        head = head.head
+        if clause_has_cue(head, head, lex, "habitual"):
+            return True
+    return False
 
 
 def _of_habit(trigger, lex: Lexicon) -> bool:
