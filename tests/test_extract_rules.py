@@ -287,11 +287,12 @@ CASES = [
     # a "to" phrase the parser hangs on the verb names the other party of what is suspended
     ("Russia said on Monday it was suspending its permanent mission to NATO.",
      [("SUSPEND", ("NATO", "RUS"), "2024-06-17", "RUS", "asserted")]),
-    # the date inside the visit a ship requested is the visit's, not the request's
+    # the date inside the visit a ship requested is the visit's, not the request's; the
+    # request, in the past perfect, is of the year of publication
     (("China has turned down requests for two U.S. Navy ships to visit Hong Kong. "
      "The cruiser USS Lake Erie had requested a visit in September."),
      [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted"),
-      ("PROPOSE", ("CHN", "USA"), "2024-06", "USA", "asserted")]),
+      ("PROPOSE", ("CHN", "USA"), "2024", "USA", "asserted")]),
     # a counted group of earlier parties ("the three ministers") joins whoever is named
     (("Defence Minister Richard Marles held separate meetings with his Japanese and Philippine "
      "counterparts, Gen Nakatani and Gilberto Teodoro, in Vientiane on Thursday. The three "
@@ -672,6 +673,10 @@ CASES = [
     # a purpose infinitive shares the habit of the clause it serves
     ("Japan and China have met regularly since 2008 to hold the maritime dialogue.", []),
     ("The two navies meet every year to conduct joint search-and-rescue drills, Japan and China said.", []),
+    # an undated past perfect is told as before the story: only the year of publication
+    ("Beijing had rejected a U.S. request for a call between the defense chiefs.",
+     [("PROPOSE", ("CHN", "USA"), "2024", "USA", "asserted"),
+      ("REJECT", ("CHN", "USA"), "2024", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -252,6 +252,13 @@ def _perfect(verb) -> bool:
     )
 
 
+def _past_perfect(verb) -> bool:
+    """ "had halted", "had been suspended": the past perfect."""
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
 def _plain_past(verb) -> bool:
     """A verb in the simple past with no auxiliary ("signed", not "would have signed")."""
     return verb is not None and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -643,6 +650,10 @@ def build_event(
         # "the two leaders haven't spoken on the phone since July 2022": they last spoke
         # then - the record is that call
         value, modality = last, "asserted"
+    if how == "published" and modality == "asserted" and value and _past_perfect(verb if carried else None):
+        # "Moscow had declined to engage": told as before the story, so not surely of the
+        # month it was published; only of its year
+        value = value[:4]
     if how != "text" and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event
         return []
