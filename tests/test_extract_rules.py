@@ -677,6 +677,10 @@ CASES = [
     ("Beijing had rejected a U.S. request for a call between the defense chiefs.",
      [("PROPOSE", ("CHN", "USA"), "2024", "USA", "asserted"),
       ("REJECT", ("CHN", "USA"), "2024", "CHN", "asserted")]),
+    # "our meeting" right after a session the authors held is that session
+    (("Today, we, the defence ministers of Australia and Japan, met in Tokyo for the tenth Japan-Australia "
+      "2+2 Ministerial Consultations. Our meeting comes as the two militaries deepen cooperation."),
+     [("DIALOGUE", ("AUS", "JPN"), "2024-06-20", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

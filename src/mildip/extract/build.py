@@ -301,10 +301,11 @@ def _since_date(sent: Analysed, verb) -> str | None:
 
 
 def _back_to_session(draft: Draft, state: DocumentState) -> bool:
-    """ "The meeting was hosted in Tokyo ...", right after a dialogue session between the
-    same parties: the definite noun refers back to that session."""
+    """ "The meeting was hosted in Tokyo ...", "Our meeting took place as ...", right
+    after a dialogue session between the same parties: the definite or possessed noun
+    refers back to that session."""
     trig = draft.trigger
-    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its") for c in trig.children):
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its", "our") for c in trig.children):
         return False
     last = state.last_channels.get("DIALOGUE")
     if last is None or last[0] != draft.actors:
