@@ -681,6 +681,8 @@ CASES = [
     (("Today, we, the defence ministers of Australia and Japan, met in Tokyo for the tenth Japan-Australia "
       "2+2 Ministerial Consultations. Our meeting comes as the two militaries deepen cooperation."),
      [("DIALOGUE", ("AUS", "JPN"), "2024-06-20", None, "asserted")]),
+    # an agreement that talks are "on" is negotiated, not concluded
+    ("Talks on a defence cooperation agreement are under way with France and Canada.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

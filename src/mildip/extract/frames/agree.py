@@ -28,6 +28,10 @@ def _agrees(ctx: FrameContext, verb) -> bool:
     return ctx.lex.has_frame(verb.lemma_.lower(), "verb", "agree")
 
 
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+_TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "consultation", "consultations"})
+
+
 def _concluded(ctx: FrameContext, noun) -> bool:
     """Whether the text tells an agreement being made, not just naming one ("under the
     1984 Joint Declaration"): a verb of agreeing or a support verb carries it ("signed
@@ -36,6 +40,15 @@ def _concluded(ctx: FrameContext, noun) -> bool:
     with a date ("the 2021 memorandum between Seoul and Beijing")."""
     if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "within", "pursuant"):
         # "hold their first exercise under the agreement": the framework of an act
+        return False
+    topic_of = noun.head.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in _TOPIC_PREPS
+        and topic_of.pos_ in ("NOUN", "PROPN")
+        and topic_of.lemma_.lower() in _TALK_NOUNS
+    ):
+        # "talks on similar access arrangements are under way": what is negotiated
         return False
     verb = clause_verb(noun)
     if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
