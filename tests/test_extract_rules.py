@@ -683,6 +683,12 @@ CASES = [
      [("DIALOGUE", ("AUS", "JPN"), "2024-06-20", None, "asserted")]),
     # an agreement that talks are "on" is negotiated, not concluded
     ("Talks on a defence cooperation agreement are under way with France and Canada.", []),
+    # whoever welcomes a change between two named parties is not one of them; whoever
+    # orders it is
+    ("The United States welcomed the resumption of defence talks between Australia and China.",
+     [("RESUME", ("AUS", "CHN"), "2024-06", None, "asserted")]),
+    ("Beijing ordered the suspension of talks between China and the United States in May.",
+     [("SUSPEND", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -75,9 +75,22 @@ def acted_on(ctx: FrameContext, tok, entry) -> tuple[list, list]:
     verb = clause_verb(tok)
     if verb is not None and verb.i != tok.i and tok.dep_ != "nsubj" and (
         carried_by(ctx.lex, tok, verb) or (tok.dep_ == "dobj" and ctx.lex.in_class("decree", verb.lemma_.lower()))
-    ):
+    ) and not (_onlooker_verb(ctx, verb) and _objects_name_pair(ctx, objs)):
+        # "The United States welcomed the resumption of defence talks between Australia
+        # and China": whoever welcomes a change between two named parties is not one
         initiators += subjects(verb)
     return initiators, objs
+
+
+def _onlooker_verb(ctx: FrameContext, verb) -> bool:
+    """A verb neither of doing ("held") nor of ordering ("ordered") the change."""
+    lemma = verb.lemma_.lower()
+    return not ctx.lex.in_class("support", lemma) and not ctx.lex.in_class("decree", lemma)
+
+
+def _objects_name_pair(ctx: FrameContext, objs) -> bool:
+    """Whether a ``between`` phrase of the engagement objects names two parties or more."""
+    return any(len(set(ctx.parties(prep_objects(o, {"between", "among"}), "with").codes)) >= 2 for o in objs)
 
 
 @register("channel_action")
