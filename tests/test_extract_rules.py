@@ -689,6 +689,10 @@ CASES = [
      [("RESUME", ("AUS", "CHN"), "2024-06", None, "asserted")]),
     ("Beijing ordered the suspension of talks between China and the United States in May.",
      [("SUSPEND", ("CHN", "USA"), "2024-05", "CHN", "asserted")]),
+    # an incident verb needs a side it acts on; a reciprocal one may hold both in its subject
+    ("U.S. and Canadian fighter jets intercepted aircraft near Alaska on Tuesday.", []),
+    ("Chinese and Indian troops clashed in the Galwan Valley on Monday.",
+     [("INCIDENT", ("CHN", "IND"), "2024-06-17", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -199,6 +199,16 @@ def incident(ctx: FrameContext, tok, entry):
         # "The face-off began in early May with a fierce brawl": force against force that
         # names no side, at a time of its own, is between the narrative's two parties
         codes, sources = list(ctx.state.pair()), {"context"}
+    if (
+        entry.pos == "verb"
+        and len(set(acting.codes)) >= 2
+        and not target.codes
+        and not ctx.lex.in_class("reciprocal", tok.lemma_.lower())
+        and set(codes) <= set(acting.codes)
+    ):
+        # "U.S. and Canadian fighter jets intercepted ..." with the intercepted side lost
+        # to the parse: one side only, no encounter to record
+        return []
     initiator = acting.codes[0] if len(acting.codes) == 1 else None
     if len(set(codes)) == 1 and initiator and not targets:
         # "the same Chinese unit was responsible for similar 'close intercepts' in March":
