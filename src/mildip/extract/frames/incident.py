@@ -209,6 +209,10 @@ def incident(ctx: FrameContext, tok, entry):
         # "U.S. and Canadian fighter jets intercepted ..." with the intercepted side lost
         # to the parse: one side only, no encounter to record
         return []
+    if target.codes and len(set(acting.codes)) >= 2 and set(target.codes) <= set(acting.codes):
+        # "the USS Durham ... was hit by missiles fired from American, Australian and
+        # Canadian ships": a party's own hulk sunk in a drill, no encounter between sides
+        return []
     initiator = acting.codes[0] if len(acting.codes) == 1 else None
     if len(set(codes)) == 1 and initiator and not targets:
         # "the same Chinese unit was responsible for similar 'close intercepts' in March":
