@@ -695,6 +695,8 @@ CASES = [
      [("INCIDENT", ("CHN", "IND"), "2024-06-17", None, "asserted")]),
     # a party's own hulk sunk by allied ships is no encounter between sides
     ("The decommissioned USS Durham was hit by Harpoon missiles fired from American, Australian and Canadian ships during the drill.", []),
+    # a verb that uses an agreement does not conclude it
+    ("Japan and the United States invoked their 1960 security treaty in May.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

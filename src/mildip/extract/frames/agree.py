@@ -51,7 +51,7 @@ def _concluded(ctx: FrameContext, noun) -> bool:
         # "talks on similar access arrangements are under way": what is negotiated
         return False
     verb = clause_verb(noun)
-    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb):
+    if verb is not None and verb.i != noun.i and carried_by(ctx.lex, noun, verb) and _makes_agreement(ctx, verb):
         return True
     if any(c.dep_ in ("relcl", "acl") and (_agrees(ctx, c) or ctx.lex.in_class("support", c.lemma_)) for c in noun.children):
         return True
@@ -59,6 +59,14 @@ def _concluded(ctx: FrameContext, noun) -> bool:
         return True
     dated = any(ctx.sent.date_of(t.i) is not None for t in noun.subtree)
     return dated and bool(prep_objects(noun, {"between", "with", "among"}))
+
+
+def _makes_agreement(ctx: FrameContext, verb) -> bool:
+    """Whether ``verb`` can make an agreement it carries: a support verb ("signed",
+    "reached") or a verb of agreeing, not one that only uses it ("would trigger the 1951
+    Mutual Defense Treaty", "invoked the pact")."""
+    lemma = verb.lemma_.lower()
+    return ctx.lex.in_class("support", lemma) or _agrees(ctx, verb) or not ctx.lex.in_class("invoke", lemma)
 
 
 def _is_agreement(ctx: FrameContext, noun) -> bool:
