@@ -697,6 +697,9 @@ CASES = [
     ("The decommissioned USS Durham was hit by Harpoon missiles fired from American, Australian and Canadian ships during the drill.", []),
     # a verb that uses an agreement does not conclude it
     ("Japan and the United States invoked their 1960 security treaty in May.", []),
+    # allies of the narrative are not the two sides of an encounter that names one side
+    ("The Philippines and the United States held talks in Manila in May. Officials said vessels harass Philippine ships near the shoal.",
+     [("MEET", ("PHL", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

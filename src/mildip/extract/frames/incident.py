@@ -221,6 +221,11 @@ def incident(ctx: FrameContext, tok, entry):
         if other:
             codes.append(other)
             sources.add("counterpart")
+    if sources & {"context", "counterpart"} and ctx.state.allied is not None and ctx.state.allied(tuple(sorted(set(codes)))):
+        # "an attack on the Philippine coast guard would trigger the treaty" in a story
+        # about the Philippines and the United States: the narrative's pair are allies,
+        # not the two sides of an encounter
+        return []
     return draft(
         ctx, tok, entry, codes, sources, "incident",
         initiator=initiator, verb=clause_verb(tok), objects=[tok],
