@@ -700,6 +700,8 @@ CASES = [
     # allies of the narrative are not the two sides of an encounter that names one side
     ("The Philippines and the United States held talks in Manila in May. Officials said vessels harass Philippine ships near the shoal.",
      [("MEET", ("PHL", "USA"), "2024-05", None, "asserted")]),
+    # the same for the side acted on when the acting side is unsaid
+    ("U.S. and Philippine ships were harassed near the shoal on Monday.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

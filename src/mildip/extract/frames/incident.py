@@ -209,6 +209,15 @@ def incident(ctx: FrameContext, tok, entry):
         # "U.S. and Canadian fighter jets intercepted ..." with the intercepted side lost
         # to the parse: one side only, no encounter to record
         return []
+    if (
+        entry.pos == "verb"
+        and len(set(target.codes)) >= 2
+        and not acting.codes
+        and not ctx.lex.in_class("reciprocal", tok.lemma_.lower())
+        and set(codes) <= set(target.codes)
+    ):
+        # "U.S. and Philippine ships were harassed near the shoal": the acting side unsaid
+        return []
     if target.codes and len(set(acting.codes)) >= 2 and set(target.codes) <= set(acting.codes):
         # "the USS Durham ... was hit by missiles fired from American, Australian and
         # Canadian ships": a party's own hulk sunk in a drill, no encounter between sides
