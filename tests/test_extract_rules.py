@@ -702,6 +702,8 @@ CASES = [
      [("MEET", ("PHL", "USA"), "2024-05", None, "asserted")]),
     # the same for the side acted on when the acting side is unsaid
     ("U.S. and Philippine ships were harassed near the shoal on Monday.", []),
+    # raising the level of training is a wish, not an exercise
+    ("The goal is to elevate the level of combined training of the Chinese and Pakistani navies.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
