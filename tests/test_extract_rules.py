@@ -704,6 +704,8 @@ CASES = [
     ("U.S. and Philippine ships were harassed near the shoal on Monday.", []),
     # raising the level of training is a wish, not an exercise
     ("The goal is to elevate the level of combined training of the Chinese and Pakistani navies.", []),
+    # a plan told as superseded is no record
+    ("The ninth round of talks between Japan and China had originally been planned for May.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

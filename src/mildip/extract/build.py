@@ -661,6 +661,10 @@ def build_event(
     if how != "text" and modality in ("future", "hypothetical") and is_indefinite(draft.trigger, verb, lex):
         # "these discussions could resume at some point": speculation, not a record
         return []
+    if modality in ("future", "hypothetical") and clause_has_cue(draft.trigger, verb, lex, "superseded"):
+        # "The eighth exchange had originally been scheduled for September last year": a
+        # plan that did not hold
+        return []
     if modality == "future" and how == "text" and _before(value, published) and _agreed_content(draft.trigger, lex):
         # "Albanese and Li agreed to resume the Dialogue at the Leaders' Meeting in June
         # 2024", told in 2025: the date is the agreement's; its content is no event
