@@ -138,6 +138,12 @@ def _exercise_word(ctx: FrameContext, tok, pos: str) -> bool:
     )
 
 
+def _one_side(side, other, codes) -> bool:
+    """Whether ``codes`` are all parties of ``side``, which names two or more, while
+    ``other`` names none."""
+    return len(set(side.codes)) >= 2 and not other.codes and set(codes) <= set(side.codes)
+
+
 @register("incident")
 def incident(ctx: FrameContext, tok, entry):
     """An INCIDENT between two parties' forces."""
@@ -201,22 +207,12 @@ def incident(ctx: FrameContext, tok, entry):
         codes, sources = list(ctx.state.pair()), {"context"}
     if (
         entry.pos == "verb"
-        and len(set(acting.codes)) >= 2
-        and not target.codes
         and not ctx.lex.in_class("reciprocal", tok.lemma_.lower())
-        and set(codes) <= set(acting.codes)
+        and (_one_side(acting, target, codes) or _one_side(target, acting, codes))
     ):
         # "U.S. and Canadian fighter jets intercepted ..." with the intercepted side lost
-        # to the parse: one side only, no encounter to record
-        return []
-    if (
-        entry.pos == "verb"
-        and len(set(target.codes)) >= 2
-        and not acting.codes
-        and not ctx.lex.in_class("reciprocal", tok.lemma_.lower())
-        and set(codes) <= set(target.codes)
-    ):
-        # "U.S. and Philippine ships were harassed near the shoal": the acting side unsaid
+        # to the parse, "U.S. and Philippine ships were harassed" with the acting side
+        # unsaid: one side only, no encounter to record
         return []
     if target.codes and len(set(acting.codes)) >= 2 and set(target.codes) <= set(acting.codes):
         # "the USS Durham ... was hit by missiles fired from American, Australian and
