@@ -223,13 +223,10 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         if c.dep_ == "nummod" and (count := parse_cardinal(c.text)) is not None and count >= _AGGREGATE:
             return True
     from mildip.extract.arguments import clause_verb, prep_objects
-    from mildip.extract.dating import attached
 
     verb = clause_verb(noun)
-    for d in ctx.sent.dates:
-        head = ctx.sent.span_head(d.start, d.end)
-        if head is not None and attached(head, noun, verb):
-            return False
+    if _dated(ctx, noun, verb):
+        return False
     if _said_in_general(ctx, noun):
         return True
     if any(c.dep_ in ("det", "poss") for c in noun.children):
@@ -251,20 +248,24 @@ def _served_by_means(ctx: FrameContext, noun) -> bool:
     of a noun of ``[classes] means`` ("the peak forum for discussions between the two
     defence establishments", "create the conditions for dialogue")."""
     from mildip.extract.arguments import clause_verb
-    from mildip.extract.dating import attached
 
     t = noun
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     if t.dep_ != "pobj" or t.head.lower_ != "for" or t.head.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if not ctx.lex.in_class("means", t.head.head.lemma_):
-        return False
-    verb = clause_verb(noun)
-    return not any(
-        (head := ctx.sent.span_head(d.start, d.end)) is not None and attached(head, noun, verb)
-        for d in ctx.sent.dates
-    )
+    return ctx.lex.in_class("means", t.head.head.lemma_) and not _dated(ctx, noun, clause_verb(noun))
+
+
+def _dated(ctx: FrameContext, noun, verb) -> bool:
+    """Whether a date of the sentence dates ``noun`` (carried by ``verb``)."""
+    from mildip.extract.dating import attached
+
+    for d in ctx.sent.dates:
+        head = ctx.sent.span_head(d.start, d.end)
+        if head is not None and attached(head, noun, verb):
+            return True
+    return False
 
 
 def _now_tense(verb) -> bool:
