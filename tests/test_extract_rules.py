@@ -706,6 +706,13 @@ CASES = [
     ("The goal is to elevate the level of combined training of the Chinese and Pakistani navies.", []),
     # a plan told as superseded is no record
     ("The ninth round of talks between Japan and China had originally been planned for May.", []),
+    # consecutive days are the days of one lasting event (not of intercepts: see above);
+    # days apart are two events
+    ("The navies of Japan and India held a joint sail in the Arabian Sea on Saturday and Sunday.",
+     [("EXERCISE", ("IND", "JPN"), "2024-06-15", None, "asserted")]),
+    ("Indian and Japanese warships exercised together on June 3 and June 9.",
+     [("EXERCISE", ("IND", "JPN"), "2024-06-03", None, "asserted"),
+      ("EXERCISE", ("IND", "JPN"), "2024-06-09", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

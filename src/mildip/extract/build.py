@@ -50,6 +50,8 @@ from mildip.model import Citation, Document, Event, Evidence, Participant
 LIST_ITEM = "list_item: one of several channels acted on in one sentence"
 _TALK_TYPES = frozenset({"TALKS", "MEET", "CALL", "DIALOGUE"})
 REPEATABLE_TYPES = frozenset({"MEET", "CALL", "INCIDENT", "EXERCISE", "PORT_CALL", "DIALOGUE"})
+LASTING_TYPES = frozenset({"MEET", "EXERCISE", "PORT_CALL", "DIALOGUE"})
+"""Types whose one event may last several days (an intercept or a call does not)."""
 """Types of which "in 1967 and 1975" tells two events."""
 _DEFENCE_TITLE = re.compile(r"(?i)defen[cs]e|military|navy|naval|army|air force|admiral|general|commander|chief of|marine|joint staff|armed forces")
 _LEADER_TITLE = re.compile(r"(?i)\bpresident\b|prime minister|premier|\bking\b|chancellor|general secretary")
@@ -739,7 +741,7 @@ def build_event(
     if how == "text" and type_ in REPEATABLE_TYPES and value:
         for other in coordinated_dates(
             sent, value, anchor=state.explicit_anchor(), published=published, precision=precision,
-            modality=modality, citations=citations,
+            modality=modality, citations=citations, lasting=type_ in LASTING_TYPES,
         ):
             built.append(Built(event.with_(date=other, event_id=""), dict(features)))
     return built

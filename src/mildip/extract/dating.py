@@ -297,10 +297,13 @@ def governing_anchor(mentions: list[DateMention], anchor: str | None) -> str | N
 
 
 def coordinated_dates(
-    sent: Analysed, value: str, *, anchor, published, precision, modality, citations
+    sent: Analysed, value: str, *, anchor, published, precision, modality, citations, lasting=False
 ) -> list[str]:
     """Further dates coordinated with the date ``value`` was read from ("in 1967 and
-    1975", "in March, April and May"): each dates one more event of a repeatable type."""
+    1975", "in March, April and May"): each dates one more event of a repeatable type.
+    For an event that ``lasting`` over days (an exercise, a visit), consecutive days
+    ("on Saturday and Sunday", "on June 3 and June 4") are the days of that one event,
+    which keeps the first: none of them is another event."""
     mentions = sentence_dates(sent, published, modality == "future", citations)
     anchor = governing_anchor(mentions, anchor)
     heads = {}
@@ -320,7 +323,20 @@ def coordinated_dates(
             v = cap_precision(reyear(other, anchor, published), other.kind, precision)
             if v and v != value and v not in out:
                 out.append(v)
+    if lasting and out and _consecutive_days([value, *out]):
+        return []
     return out
+
+
+def _consecutive_days(values: list[str]) -> bool:
+    """Whether the day-precision dates ``values`` form one unbroken run of days."""
+    try:
+        days = sorted({date.fromisoformat(v) for v in values})
+    except ValueError:
+        return False
+    if any(len(v) != 10 for v in values):
+        return False
+    return all((b - a).days == 1 for a, b in zip(days, days[1:]))
 
 
 def choose_date(
