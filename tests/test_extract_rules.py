@@ -713,6 +713,9 @@ CASES = [
     ("Indian and Japanese warships exercised together on June 3 and June 9.",
      [("EXERCISE", ("IND", "JPN"), "2024-06-03", None, "asserted"),
       ("EXERCISE", ("IND", "JPN"), "2024-06-09", None, "asserted")]),
+    # a channel named by its subject alone is every pair's, not one registered pair's
+    ("France and Japan held security talks in Paris on Monday.",
+     [("MEET", ("FRA", "JPN"), "2024-06-17", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -757,10 +757,25 @@ def test_mechanisms_shipped_news_spellings_match(text, actors, expected):
         ("the 55th Security Consultative Meeting", ("JPN", "USA")),
         ("China-Japan ministerial consultations", ()),
         ("Joint Sea", ("CHN", "IRN", "RUS")),
+        # a name of subject words alone, with no parties given or named
+        ("security talks", ()),
+        ("the security dialogue", ()),
+        ("military hotline", ()),
     ],
 )
 def test_mechanisms_shipped_generic_or_mismatched_names_match_nothing(text, actors):
     assert SHIPPED.match(text, actors) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        ("security dialogue", ("CHN", "JPN"), "china-japan-security-dialogue"),
+        ("Japan-China Security Dialogue", (), "china-japan-security-dialogue"),
+    ],
+)
+def test_mechanisms_subject_words_name_a_channel_once_its_parties_are_known(text, actors, expected):
+    assert SHIPPED.match(text, actors).mechanism_id == expected
 
 
 @pytest.mark.parametrize(

@@ -138,6 +138,8 @@ class Vocabulary:
     filler: frozenset[str]
     generic: frozenset[str]
     parties: Mapping[str, PartyNaming]
+    topic: frozenset[str] = frozenset()
+    """Words naming only a channel's subject: a name of these alone is no pair's own."""
 
     @cached_property
     def party_words(self) -> frozenset[str]:
@@ -391,6 +393,9 @@ class Registry:
                 continue
             if mechanism.parties and not named <= frozenset(mechanism.parties):
                 continue
+            if mechanism.parties and not (wanted or named) and key.distinctive <= self.vocabulary.topic:
+                # "security talks" between parties the text has not named yet
+                continue
             for query in queries:
                 score = key_score(query, key, self.threshold)
                 if score is not None and score > best.get(mechanism.mechanism_id, -1.0):
@@ -551,6 +556,7 @@ def _parse_vocabulary(data: Mapping[str, Any], origin: str) -> Vocabulary:
         filler=frozenset(str(w).lower() for w in norm.get("filler", [])),
         generic=frozenset(str(w).lower() for w in norm.get("generic", [])),
         parties=parties,
+        topic=frozenset(str(w).lower() for w in norm.get("topic", [])),
     )
 
 
