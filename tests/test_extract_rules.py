@@ -716,6 +716,11 @@ CASES = [
     # a channel named by its subject alone is every pair's, not one registered pair's
     ("France and Japan held security talks in Paris on Monday.",
      [("MEET", ("FRA", "JPN"), "2024-06-17", None, "asserted")]),
+    # first person inside a quotation is its speaker's side, before or after the quote
+    ('"I spoke with my Philippine counterpart on Monday," Japanese Defense Minister Minoru Kihara said.',
+     [("CALL", ("JPN", "PHL"), "2024-06-17", None, "asserted")]),
+    ('Australian Defence Minister Richard Marles told reporters: "We held talks with Indonesia in May."',
+     [("MEET", ("AUS", "IDN"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -417,6 +417,41 @@ def reporter_parties(resolver: Resolver, pron) -> list[str]:
     return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))
 
 
+_OPEN_QUOTES = frozenset({"“", "``"})
+_CLOSE_QUOTES = frozenset({"”", "''"})
+
+
+def _quoted(tok) -> bool:
+    """Whether ``tok`` lies inside a quotation of its sentence (between “ and ”, or
+    after an odd number of straight double quotes)."""
+    depth = straight = 0
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in _OPEN_QUOTES:
+            depth += 1
+        elif t.text in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight += 1
+    return depth > 0 or straight % 2 == 1
+
+
+def quoted_speaker(resolver: Resolver, pron) -> list[str]:
+    """ "'I spoke with my Indian counterpart,' Austin said": a first-person pronoun inside
+    a quotation stands for the party of the quotation's speaker, the named subject of the
+    verb of saying that the quoted clause depends on; [] when there is none."""
+    if not _quoted(pron):
+        return []
+    for t in pron.ancestors:
+        if not resolver.lex.in_class("reporting", t.lemma_) or _quoted(t):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and not _quoted(c)]
+        if subj:
+            return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))
+    return []
+
+
 def subject_parties(resolver: Resolver, pron) -> list[str]:
     """ "Australia and the Philippines highlighted ... the first joint sails of their
     navies": a possessive "their" inside a verb's object stands for that verb's subject,
@@ -591,6 +626,12 @@ class Resolver:
                 speaker = state.first_person(plural=False)
                 other = state.counterpart_of(speaker[0]) if speaker else None
                 found.add(other, "anaphor")
+            elif t.pos_ == "PRON" and low in self.lex.first_singular | self.lex.first_plural and (
+                quoted := quoted_speaker(self, t)
+            ):
+                # "'I spoke with my Indian counterpart,' Austin said"
+                for code in quoted:
+                    found.add(code, "first_person")
             elif t.pos_ == "PRON" and low in self.lex.first_plural and (pair := speaker_and_partner(self, t)):
                 # "I have not spoken with Admiral Dong since we met in May"
                 for code in pair:

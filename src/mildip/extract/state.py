@@ -10,7 +10,8 @@ sentence cannot resolve alone:
   person named in full earlier, with that person's party (:meth:`person_party`);
 * **the speaker**: first person ("we", "our three countries", "I", "my meetings") is the
   author - the side of the publication in the header, the parties of a joint statement,
-  or the person of the current transcript turn ("MR. SULLIVAN:");
+  or the person of the current transcript turn ("MR. SULLIVAN:"); inside a quotation,
+  the quotation's speaker (:func:`mildip.extract.arguments.quoted_speaker`);
 * **the narrative time anchor**: an explicit year or date governs later "In August",
   "the next day", "that week" in the same paragraph and the next, until another one
   replaces it (:meth:`anchor`);
