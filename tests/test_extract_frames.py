@@ -178,6 +178,13 @@ SENTENCES = {
     "agree/noun/memorandum": f"China and Australia reached a memorandum on defence cooperation {D}.",
     # --- channels set up
     "establish/verb/form": f"China and Australia formed a defence working group {D}.",
+    "establish/verb/go operation": f"A military hotline between China and Australia went into operation {D}.",
+    "establish/verb/come operation": f"A military hotline between China and Australia came into operation {D}.",
+    "establish/verb/put operation": f"China and Australia put a military hotline into operation {D}.",
+    "establish/verb/become operational": f"A military hotline between China and Australia became operational {D}.",
+    "establish/verb/go online": f"A military hotline between China and Australia went online {D}.",
+    "establish/verb/come online": f"A military hotline between China and Australia came online {D}.",
+    "establish/verb/go live": f"A military hotline between China and Australia went live {D}.",
     "establish/noun/setting": f"The setting up of a military hotline between China and Australia {D} eased tensions.",
     # --- proposals and answers
     "propose/verb/ask": f"China asked for defence talks with Australia {D}.",

@@ -721,6 +721,11 @@ CASES = [
      [("CALL", ("JPN", "PHL"), "2024-06-17", None, "asserted")]),
     ('Australian Defence Minister Richard Marles told reporters: "We held talks with Indonesia in May."',
      [("MEET", ("AUS", "IDN"), "2024-05", None, "asserted")]),
+    # a channel that goes into operation is set up, told with the channel as subject
+    ("A military hotline between Hanoi and Beijing went into operation on Friday.",
+     [("ESTABLISH", ("CHN", "VNM"), "2024-06-14", None, "asserted")]),
+    ("The direct link between the Japanese and Chinese defence ministries became operational in May.",
+     [("ESTABLISH", ("CHN", "JPN"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -69,6 +69,8 @@ IRREGULAR: Mapping[str, tuple[str, ...]] = {
     "travel": ("travelled", "traveled"),
     "cut": ("cuts",),
     "rebuild": ("rebuilt",),
+    "go": ("went", "gone"),
+    "become": ("became",),
 }
 
 

@@ -26,8 +26,9 @@ def channel_objects(ctx: FrameContext, tok, entry) -> list:
     """The channel phrases a trigger sets up, or []."""
     if entry.pos == "verb":
         heads = passive_subjects(tok) if is_passive(tok) else objects(tok)
-        if not heads and not is_passive(tok):
-            # "the hotline, which opened on March 31": the channel is the subject; a
+        if all(h.pos_ == "ADJ" for h in heads) and not is_passive(tok):
+            # "the hotline, which opened on March 31", "the hotline became
+            # operational": the channel is the subject; a
             # gathering that opens ("the exercise opened on November 13", "the Forum,
             # which opens on Monday") begins a session, it sets nothing up
             heads = [s for s in subjects(tok) if not ctx.lex.in_class("gathering", s.lemma_)]
