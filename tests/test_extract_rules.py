@@ -726,6 +726,12 @@ CASES = [
      [("ESTABLISH", ("CHN", "VNM"), "2024-06-14", None, "asserted")]),
     ("The direct link between the Japanese and Chinese defence ministries became operational in May.",
      [("ESTABLISH", ("CHN", "JPN"), "2024-05", None, "asserted")]),
+    # a journey and the talks of the next days are one visit, dated by the talks
+    (("Australian Defence Minister Richard Marles arrived in Seoul on Monday. "
+      "He met his counterpart Shin Won-sik the next day."),
+     [("MEET", ("AUS", "KOR"), "2024-06-18", "AUS", "asserted")]),
+    ("Australian Defence Minister Richard Marles arrived in Seoul on Monday for a three-day visit.",
+     [("MEET", ("AUS", "KOR"), "2024-06-17", "AUS", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -503,7 +503,41 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         out.extend(built)
         if sent.is_heading:
             headed.update(id(b) for b in built)
-    return _without_restated_headlines(_talks_that_were_calls(out), headed)
+    return _without_restated_headlines(_journeys_of_visits(_talks_that_were_calls(out), lex), headed)
+
+
+_VISIT_DAYS = 3
+"""How many days after a journey the talks it leads to may fall."""
+
+
+def _journeys_of_visits(built: list[Built], lex: Lexicon) -> list[Built]:
+    """ "Marles flew into Manila on Tuesday ... The next day he held talks with Galvez": an
+    asserted visit told by a verb of journey (``journey`` class), dated to the day, is
+    the visit of the asserted meeting of the same parties that the document dates up to
+    :data:`_VISIT_DAYS` days later; it takes that meeting's date (coreference then
+    merges them)."""
+
+    def day(e) -> date | None:
+        try:
+            return date.fromisoformat(e.date) if e.date and len(e.date) == 10 else None
+        except ValueError:
+            return None
+
+    meetings = [b.event for b in built if b.event.type == "MEET" and b.event.modality == "asserted" and day(b.event)]
+    for b in built:
+        e = b.event
+        start = day(e)
+        if e.type != "MEET" or e.modality != "asserted" or start is None:
+            continue
+        if b.features.get("frame") != "visit" or not lex.in_class("journey", str(b.features.get("lemma"))):
+            continue
+        later = sorted(
+            m.date for m in meetings
+            if m is not e and m.actors == e.actors and 0 < (day(m) - start).days <= _VISIT_DAYS
+        )
+        if later:
+            e.date = later[0]
+    return built
 
 
 def _talks_that_were_calls(built: list[Built]) -> list[Built]:
