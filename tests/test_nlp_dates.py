@@ -107,3 +107,19 @@ def test_dates_future_weekday_of_publication_is_that_day(text, value):
     # 14 April 2023 was a Friday: "they will meet on Friday" in a Friday story is that day
     (d,) = find_dates(text, PUB, direction="future")
     assert d.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("last Friday", "past", "2023-04-07"),
+        ("on Friday", "past", "2023-04-14"),
+        ("last Thursday", "past", "2023-04-13"),
+        ("next Friday", "future", "2023-04-21"),
+        ("next Monday", "future", "2023-04-17"),
+    ],
+)
+def test_dates_last_or_next_weekday_of_publication_is_a_week_away(text, direction, value):
+    # 14 April 2023 was a Friday: "last Friday" in a Friday story is a week before
+    (d,) = find_dates(text, PUB, direction=direction)
+    assert d.value == value

@@ -15,7 +15,8 @@ publication date:
   that month or day of that year;
 * "today", "this morning", "tonight", "yesterday", "last night", "on Tuesday" give a
   day (the weekday within the seven days up to publication, or from it for the
-  future: "on Thursday" in a Thursday story is that day);
+  future: "on Thursday" in a Thursday story is that day, "last Thursday" the week
+  before, "next Thursday" the week after);
 * a range within one month ("from January 8th to 9th", "April 5-7") gives the month;
 * a bare year ("in 2019") gives the year. Years inside names ("Golden Dragon 2024")
   are found as years too; callers prefer the most precise mention.
@@ -271,8 +272,13 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             if direction == "future":
                 # "are expected to meet on Thursday" in a Thursday story: that day
                 delta = (target - published.weekday()) % 7
+                if delta == 0 and m.group(0).lower().startswith("next"):
+                    delta = 7
                 return (published + timedelta(days=delta)).isoformat(), True
             delta = (published.weekday() - target) % 7
+            if delta == 0 and m.group(0).lower().startswith("last"):
+                # "last Thursday" in a Thursday story: a week ago, not today
+                delta = 7
             return (published - timedelta(days=delta)).isoformat(), True
         if kind == "year":
             return _fmt(int(g["y"])), False
