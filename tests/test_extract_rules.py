@@ -732,6 +732,9 @@ CASES = [
      [("MEET", ("AUS", "KOR"), "2024-06-18", "AUS", "asserted")]),
     ("Australian Defence Minister Richard Marles arrived in Seoul on Monday for a three-day visit.",
      [("MEET", ("AUS", "KOR"), "2024-06-17", "AUS", "asserted")]),
+    # a named exercise noun that the tagger takes for a verb is still the exercise
+    ("Japanese and Philippine troops took part in the Kamandag drills in Luzon in May.",
+     [("EXERCISE", ("JPN", "PHL", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

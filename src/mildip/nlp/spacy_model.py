@@ -53,10 +53,31 @@ _BE = frozenset({"be", "am", "is", "are", "was", "were", "been", "being", "'s", 
 _AUX_VERBS = frozenset({"have", "has", "had", "having", "'ve", "’ve", "'d", "’d", "do", "does", "did"})
 
 
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
+_NOUN_MODIFIERS = frozenset({"det", "compound", "poss", "nummod"})
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt", "mark"})
+
+
+def verb_as_noun(t) -> bool:
+    """ "took part in the Kamandag drills" with *drills* tagged a verb: a verb in the
+    place of a noun (an object or subject), with a determiner or noun modifier and no
+    subject, object or auxiliary of its own, is a noun the tagger missed."""
+    children = list(t.children)
+    return (
+        t.tag_.startswith("VB")
+        and t.dep_ in _NOMINAL_DEPS
+        and any(c.dep_ in _NOUN_MODIFIERS for c in children)
+        and not any(c.dep_ in _CLAUSE_DEPS for c in children)
+    )
+
+
 def tag_to_pos(doc):
     """Set ``pos_`` from ``tag_`` and the parse (see :data:`TAG_POS`): forms of "be" and
-    auxiliary "have"/"do" are AUX, "not" is PART, a subordinating "IN" is SCONJ."""
+    auxiliary "have"/"do" are AUX, "not" is PART, a subordinating "IN" is SCONJ, and a
+    verb in the place of a noun (:func:`verb_as_noun`) is retagged a noun."""
     for t in doc:
+        if verb_as_noun(t) and t.lower_ not in _BE:
+            t.tag_ = "NNS" if t.lower_.endswith("s") and not t.lower_.endswith("ss") else "NN"
         tag, low = t.tag_, t.lower_
         if not tag or not tag[0].isalpha():
             pos = "PUNCT" if tag not in ("$", "#") else "SYM"
