@@ -735,6 +735,14 @@ CASES = [
     # a named exercise noun that the tagger takes for a verb is still the exercise
     ("Japanese and Philippine troops took part in the Kamandag drills in Luzon in May.",
      [("EXERCISE", ("JPN", "PHL", "USA"), "2024-05", None, "asserted")]),
+    # a surname alone is the one senior official of that name in office at publication
+    ("Austin spoke with Marles by phone on Monday.",
+     [("CALL", ("AUS", "USA"), "2024-06-17", None, "asserted")]),
+    # ... and nobody when no such official holds office then
+    ("Hegseth met Kihara in Tokyo on Monday.", []),
+    # the date of the saying does not date what the perfect says was done before it
+    ("Austin said on Monday that he and Marles have agreed to expand joint patrols.",
+     [("AGREE", ("AUS", "USA"), "2024-06", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -20,6 +20,7 @@ from mildip.kb.officials import (
     person_ids,
     posts_of,
     resolve_participant,
+    sole_surname_holder,
 )
 from mildip.resources import load_tsv, provenance
 
@@ -530,3 +531,25 @@ def test_officials_file_one_word_aliases_are_never_family_names():
         for alias in p.aliases:
             if len(alias.split()) == 1 and len(words) > 1:
                 assert name_key(alias) != name_key(family), (p.person_id, alias)
+
+
+@pytest.mark.parametrize(
+    ("surname", "on", "expected"),
+    [
+        ("Austin", "2024-06-20", "lloyd-austin"),
+        ("Marles", "2024-06-20", "richard-marles"),
+        # not yet in office
+        ("Hegseth", "2024-06-20", None),
+        # a generational suffix is no surname
+        ("Teodoro", "2024-06-20", "gilberto-teodoro"),
+        ("Jr.", "2024-06-20", None),
+    ],
+)
+def test_officials_sole_surname_holder_on_a_date(surname, on, expected):
+    post = sole_surname_holder(surname, on, lambda party: True)
+    assert (post.person_id if post else None) == expected
+
+
+def test_officials_sole_surname_holder_leaves_out_family_name_first_parties():
+    # a party that writes the family name first never lends its first word as a surname
+    assert sole_surname_holder("Austin", "2024-06-20", lambda party: party != "USA") is None

@@ -33,12 +33,18 @@ from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
 from mildip.extract.modality import is_question
-from mildip.extract.persons import PersonMention, find_persons, name_spans
+from mildip.extract.persons import PersonMention, find_persons, lone_names, name_spans
 from mildip.extract.scorer import load_scorer
 from mildip.extract.sentence import ACTOR_KINDS, Analysed
 from mildip.extract.state import DocumentState
 from mildip.extract.triggers import drafts_for_sentence
-from mildip.kb.officials import person_ids, posts_of, resolve_participant
+from mildip.kb.officials import (
+    person_ids,
+    posts_of,
+    resolve_participant,
+    senior_surnames,
+    sole_surname_holder,
+)
 from mildip.kb.publishers import source_side
 from mildip.model import Document, Event
 from mildip.nlp.citations import find_citations
@@ -85,10 +91,22 @@ def _resolve_surname(surname: str) -> str | None:
 
 
 def _persons(
-    sent: Sentence, gazetteer: Gazetteer, doc: Document, ner_spans, state: DocumentState
+    sent: Sentence, gazetteer: Gazetteer, doc: Document, ner_spans, state: DocumentState, lone=()
 ) -> list[PersonMention]:
+    """The persons of a sentence, with their parties. ``lone``: spans of single proper
+    nouns; one that is neither a person named before nor part of another name is the
+    surname of the one senior official of that name in office on the publication date,
+    if there is exactly one ("Teodoro met Austin")."""
     found = find_persons(sent.text, sent.start, _party_at_factory(gazetteer, doc.text), ner_spans)
     on = doc.published.isoformat() if doc.published else None
+    for lo, hi in lone:
+        start, end = sent.start + lo, sent.start + hi
+        surname = sent.text[lo:hi]
+        if any(p.start <= start < p.end for p in found) or state.remembered_name(surname) or on is None:
+            continue
+        post = sole_surname_holder(surname, on, lambda party: party not in state.family_name_first)
+        if post is not None:
+            found.append(PersonMention(start, end, post.name, None, post.party, start))
     out = []
     for pm in found:
         if pm.party is None:
@@ -387,7 +405,7 @@ def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Bui
     lex, gaz = load_lexicon(), load_gazetteer()
     series = series_pattern(load_registry(settings))
     splits = [split_sentences(d.text) for d in docs]
-    names = [document_names(d.text) for d in docs]
+    names = [document_names(d.text) | senior_surnames() for d in docs]
     chosen = [
         [s for s in sentences if is_candidate(s, gaz, lex, series, words)]
         for sentences, words in zip(splits, names, strict=True)
@@ -451,7 +469,9 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
         built: list[Built] = []
         if spacy_doc is not None:
             covered = _covered_tokens(spacy_doc, parties, sent.start)
-            persons = _persons(sent, gaz, doc, name_spans(spacy_doc, covered), state)
+            persons = _persons(
+                sent, gaz, doc, name_spans(spacy_doc, covered), state, lone_names(spacy_doc, covered)
+            )
             dates = find_dates(sent.text, reference, sent.start)
             analysed = Analysed(sent, spacy_doc, parties, persons, dates)
             cites = [c for c in citations if sent.start <= c.start <= sent.end + 2]

@@ -8,7 +8,8 @@ that can supply a party: a gazetteer party, a person-like name, a reference to t
 parties of the narrative ("the two sides", "his counterpart", "they"), first
 person ("we", "our", "I", "my"), or one word of a full name written elsewhere in the
 document ("Biden and Xi met" after "Joe Biden" and "Xi Jinping": see
-:func:`document_names`). Sentences the learned sentence model flags
+:func:`document_names`) or of a senior official's surname
+(:func:`mildip.kb.officials.senior_surnames`: "Austin spoke with Marles"). Sentences the learned sentence model flags
 (:mod:`mildip.extract.scorer`) are added even without a trigger word.
 """
 

@@ -131,10 +131,22 @@ def attached(date_head, trigger, verb) -> bool:
     if verb is not None:
         chain |= {t.i for t in _ancestors(verb)}
     if above.i in chain:
-        return True
+        return not _reported_as_done(above, verb if verb is not None else trigger)
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
     return in_relative_clause(date_head, trigger)
+
+
+def _reported_as_done(governor, clause) -> bool:
+    """ "Hegseth said today that he and Dong have agreed ...": a date of a verb that
+    governs the event's clause as its complement, when that clause is perfect, dates the
+    saying: the event was done before it."""
+    t = clause
+    while t.head.i != t.i and t.i != governor.i and t.dep_ != "ccomp":
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.i != governor.i:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children)
 
 
 def _in_sequence_object(date_head, trigger) -> bool:

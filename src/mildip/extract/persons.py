@@ -245,6 +245,30 @@ def find_persons(
     return out
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
+def lone_names(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
+    """Character spans (relative to the parsed text) of single capitalised proper nouns
+    that are a clause's argument ("met Austin", "Teodoro said") and that no gazetteer
+    mention covers: words that may be an official's surname alone."""
+    stop = name_words().breaks_run | name_words().not_a_name
+    out = []
+    for t in doc:
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ in _ARGUMENT_DEPS
+            and t.text[:1].isupper()
+            and t.text[1:].islower()
+            and t.i not in covered
+            and t.lower_ not in stop
+            and not any(c.pos_ == "PROPN" and c.dep_ in ("compound", "flat") for c in t.children)
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+        ):
+            out.append((t.idx, t.idx + len(t.text)))
+    return tuple(out)
+
+
 def name_spans(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
     """Character spans (relative to the parsed text) of runs of two or more capitalised
     proper nouns that no gazetteer mention covers ("Gilberto Teodoro", "Dong Jun"):

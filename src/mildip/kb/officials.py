@@ -15,7 +15,7 @@ are not in it, the level comes from ``mildip/data/titles.tsv`` (listed titles) o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -212,6 +212,39 @@ def officials_on(on: str | date, party: str | None = None) -> list[Post]:
     on = on.isoformat() if isinstance(on, date) else on
     held = [p for p in load_posts() if p.held_on(on) and (party is None or p.party == party)]
     return sorted(held, key=lambda p: (p.party, _level_rank(p.level), p.title, p.name))
+
+
+SURNAME_LEVELS = frozenset({"head_of_state", "head_of_government", "minister", "chief_of_defence"})
+"""Levels whose holders news call by surname alone ("Austin met Teodoro")."""
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=1)
+def senior_surnames() -> frozenset[str]:
+    """The surnames of every holder of a :data:`SURNAME_LEVELS` post, at any date."""
+    return frozenset(_surname(p.name) for p in load_posts() if p.level in SURNAME_LEVELS) - {""}
+
+
+def sole_surname_holder(surname: str, on: str, given_name_first: Callable[[str], bool]) -> Post | None:
+    """The one official of a :data:`SURNAME_LEVELS` post held on ``on`` whose surname
+    (last word of the name) is ``surname``, or None when nobody or several people are.
+    Only parties for which ``given_name_first(party)`` holds count: where the family
+    name comes first, it is too common to stand for one person ("Wang", "Lee")."""
+    if not surname or not on:
+        return None
+    found = {
+        p.person_id: p
+        for p in load_posts()
+        if p.level in SURNAME_LEVELS
+        and given_name_first(p.party)
+        and _surname(p.name) == surname
+        and p.held_on(on)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _level_rank(level: str | None) -> int:
