@@ -743,6 +743,8 @@ CASES = [
     # the date of the saying does not date what the perfect says was done before it
     ("Austin said on Monday that he and Marles have agreed to expand joint patrols.",
      [("AGREE", ("AUS", "USA"), "2024-06", None, "asserted")]),
+    # a count of occasions is a tally, not one event
+    ("Indian and Chinese corps commanders have met 21 times since the clash.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

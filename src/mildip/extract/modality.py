@@ -205,6 +205,8 @@ def is_habitual(trigger, verb, lex: Lexicon) -> bool:
     if clause_has_cue(trigger, verb, lex, "habitual") or _of_habit(trigger, lex):
         return True
     head = verb if verb is not None else trigger
+    if _tally(head):
+        return True
     while head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         # "have met regularly since 1998 to conduct the MMCA dialogue": a purpose shares
         # the habit of the clause it serves
@@ -212,6 +214,17 @@ def is_habitual(trigger, verb, lex: Lexicon) -> bool:
         if clause_has_cue(head, head, lex, "habitual"):
             return True
     return False
+
+
+def _tally(head) -> bool:
+    """ "have met 21 times since the clash", "visited Hanoi four times": a count of
+    occasions (*times* with a number) on the verb tells a tally, not one event."""
+    return any(
+        c.lemma_.lower() == "time"
+        and c.tag_ == "NNS"
+        and any(n.dep_ == "nummod" or n.like_num for n in c.children)
+        for c in head.children
+    )
 
 
 def _of_habit(trigger, lex: Lexicon) -> bool:
