@@ -745,6 +745,13 @@ CASES = [
      [("AGREE", ("AUS", "USA"), "2024-06", None, "asserted")]),
     # a count of occasions is a tally, not one event
     ("Indian and Chinese corps commanders have met 21 times since the clash.", []),
+    # ties and relations are a defence channel only when the military is named
+    ("China and South Korea restored diplomatic relations in 1992.", []),
+    ("Beijing restored military ties with Seoul in 1999.",
+     [("RESUME", ("CHN", "KOR"), "1999", None, "asserted")]),
+    # a gathering that ends was held to its end, not cancelled
+    ("Indian and French jets flew together in the Garuda exercise, which ended on Saturday.",
+     [("EXERCISE", ("FRA", "IND"), "2024-06-15", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

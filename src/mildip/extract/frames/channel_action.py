@@ -93,11 +93,32 @@ def _objects_name_pair(ctx: FrameContext, objs) -> bool:
     return any(len(set(ctx.parties(prep_objects(o, {"between", "among"}), "with").codes)) >= 2 for o in objs)
 
 
+def _bond_without_military(ctx: FrameContext, obj) -> bool:
+    """ "restored diplomatic relations", "suspended ties with Lithuania": a noun of a bond
+    (``bond`` class) whose phrase names no military side (``martial`` class)."""
+    if not ctx.lex.in_class("bond", obj.lemma_):
+        return False
+    return not any(
+        ctx.lex.in_class("martial", w.lemma_) or ctx.lex.in_class("martial", w.lower_)
+        for w in ctx.resolver.phrase_tokens(obj)
+    )
+
+
+def _closed(ctx: FrameContext, tok, entry) -> bool:
+    """ "the Garuda exercise, which ended on Saturday": a verb of a close (``close``
+    class) used without object, whose subject is a gathering, tells the gathering's end."""
+    if entry.pos != "verb" or is_passive(tok) or objects(tok) or not ctx.lex.in_class("close", tok.lemma_):
+        return False
+    return any(ctx.lex.in_class("gathering", s.lemma_) for s in subjects(tok))
+
+
 @register("channel_action")
 def channel_action(ctx: FrameContext, tok, entry):
     """One SUSPEND/CANCEL/RESUME per engagement object."""
+    if _closed(ctx, tok, entry):
+        return []
     initiators, objs = acted_on(ctx, tok, entry)
-    objs = [o for o in objs if _is_engagement(ctx, o)]
+    objs = [o for o in objs if _is_engagement(ctx, o) and not _bond_without_military(ctx, o)]
     # "canceling phone calls between military commanders as well as the DPCT and MMCA
     # meetings": the parser may hang later items of the list inside the first one
     for o in list(objs):
