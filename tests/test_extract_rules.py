@@ -752,6 +752,11 @@ CASES = [
     # a gathering that ends was held to its end, not cancelled
     ("Indian and French jets flew together in the Garuda exercise, which ended on Saturday.",
      [("EXERCISE", ("FRA", "IND"), "2024-06-15", None, "asserted")]),
+    # repetition up to now is a series, not one event; the date of what it runs since
+    # bounds it without dating it
+    ("Since the 2016 arbitral ruling, Chinese coast guard ships have repeatedly blocked Philippine resupply missions.", []),
+    ("Chinese coast guard ships repeatedly blocked a Philippine resupply boat on Sunday.",
+     [("INCIDENT", ("CHN", "PHL"), "2024-06-16", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -121,6 +121,8 @@ def attached(date_head, trigger, verb) -> bool:
         return True
     if date_head.dep_ == "pobj" and date_head.head.lower_ in HORIZON_PREPS:
         return False
+    if _names_a_horizon(date_head):
+        return False
     if any(a.lower_ == "according" for a in date_head.ancestors):
         # "according to a 2007 diplomatic cable": the source's date
         return False
@@ -135,6 +137,16 @@ def attached(date_head, trigger, verb) -> bool:
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
     return in_relative_clause(date_head, trigger)
+
+
+def _names_a_horizon(date_head) -> bool:
+    """ "Since the 2016 arbitral ruling, ...": a date that modifies the object of a
+    horizon preposition of time (not "to" or "by", which also join nouns: "an addendum
+    to the 1990 memorandum") dates that object, which bounds the event without dating it."""
+    t = date_head
+    while t.dep_ in ("compound", "nummod", "amod", "poss", "npadvmod") and t.head.i != t.i:
+        t = t.head
+    return t.i != date_head.i and t.dep_ == "pobj" and t.head.lower_ in HORIZON_PREPS - {"to", "by"}
 
 
 def _reported_as_done(governor, clause) -> bool:

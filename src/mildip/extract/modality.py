@@ -207,6 +207,9 @@ def is_habitual(trigger, verb, lex: Lexicon) -> bool:
     head = verb if verb is not None else trigger
     if _tally(head):
         return True
+    if _perfect_or_present(head) and clause_has_cue(trigger, verb, lex, "iterative"):
+        # "have repeatedly blocked Philippine resupply missions": a series up to now
+        return True
     while head.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         # "have met regularly since 1998 to conduct the MMCA dialogue": a purpose shares
         # the habit of the clause it serves
@@ -214,6 +217,13 @@ def is_habitual(trigger, verb, lex: Lexicon) -> bool:
         if clause_has_cue(head, head, lex, "habitual"):
             return True
     return False
+
+
+def _perfect_or_present(head) -> bool:
+    """Whether the verb ``head`` is in the present perfect or the simple present."""
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in ("VBP", "VBZ") for c in head.children):
+        return True
+    return head.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
 def _tally(head) -> bool:
