@@ -757,6 +757,14 @@ CASES = [
     ("Since the 2016 arbitral ruling, Chinese coast guard ships have repeatedly blocked Philippine resupply missions.", []),
     ("Chinese coast guard ships repeatedly blocked a Philippine resupply boat on Sunday.",
      [("INCIDENT", ("CHN", "PHL"), "2024-06-16", "CHN", "asserted")]),
+    # an agreement that a new one replaces is not concluded again
+    ("Indonesia and Australia signed a new defence cooperation agreement in May, replacing a 2012 pact.",
+     [("AGREE", ("AUS", "IDN"), "2024-05", None, "asserted")]),
+    # refusals of repeated requests up to now are a series
+    ("China has declined repeated U.S. requests for talks between defence ministers since 2022.", []),
+    # a ship's name that the parser takes for the subject of a relative clause
+    ("The Chinese hospital ship Peace Ark docked in Port Moresby on Wednesday.",
+     [("PORT_CALL", ("CHN", "PNG"), "2024-06-19", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -126,6 +126,10 @@ def subjects(verb, depth: int = 0) -> list:
                 continue
             if s.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 out.extend(conjuncts(antecedent(verb)))
+            elif named_after_its_noun(verb, s):
+                # "The Chinese hospital ship Peace Ark docked in ...", parsed as a relative
+                # clause "(that) Peace Ark docked" on "ship": the ship is the subject
+                out.extend([verb.head, *conjuncts(s)])
             else:
                 out.extend(conjuncts(s))
         if out:
@@ -162,6 +166,20 @@ def subjects(verb, depth: int = 0) -> list:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head)
     return []
+
+
+def named_after_its_noun(verb, subj) -> bool:
+    """Whether ``subj``, the subject of the relative clause ``verb``, is a proper name
+    written right after the noun the clause hangs on ("the hospital ship Peace Ark
+    docked"): the parser's misreading of a name in apposition."""
+    head = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and head.pos_ == "NOUN"
+        and subj.pos_ == "PROPN"
+        and subj.left_edge.i == head.i + 1
+        and subj.i < verb.i
+    )
 
 
 _RANKING = frozenset({"first", "second", "third", "last", "only", "latest", "next"})
