@@ -765,6 +765,13 @@ CASES = [
     # a ship's name that the parser takes for the subject of a relative clause
     ("The Chinese hospital ship Peace Ark docked in Port Moresby on Wednesday.",
      [("PORT_CALL", ("CHN", "PNG"), "2024-06-19", "CHN", "asserted")]),
+    # what an agreement sets out to do is future; the agreement's date is not its date
+    ("Japan and China reached an agreement in May to restore their defence hotline.",
+     [("AGREE", ("CHN", "JPN"), "2024-05", None, "asserted"),
+      ("RESUME", ("CHN", "JPN"), "2024", None, "future")]),
+    ("Japan and China reached an agreement in May to restore their defence hotline in August.",
+     [("AGREE", ("CHN", "JPN"), "2024-05", None, "asserted"),
+      ("RESUME", ("CHN", "JPN"), "2024-08", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

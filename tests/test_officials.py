@@ -533,6 +533,9 @@ def test_officials_file_one_word_aliases_are_never_family_names():
                 assert name_key(alias) != name_key(family), (p.person_id, alias)
 
 
+FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+
+
 @pytest.mark.parametrize(
     ("surname", "on", "expected"),
     [
@@ -543,13 +546,14 @@ def test_officials_file_one_word_aliases_are_never_family_names():
         # a generational suffix is no surname
         ("Teodoro", "2024-06-20", "gilberto-teodoro"),
         ("Jr.", "2024-06-20", None),
+        # a family name written first, that one person alone bears
+        ("Xi", "2024-06-20", "xi-jinping"),
+        # ... and one that several bear
+        ("Wang", "2024-06-20", None),
+        # a given name written second is no surname
+        ("Jinping", "2024-06-20", None),
     ],
 )
 def test_officials_sole_surname_holder_on_a_date(surname, on, expected):
-    post = sole_surname_holder(surname, on, lambda party: True)
+    post = sole_surname_holder(surname, on, FAMILY_FIRST)
     assert (post.person_id if post else None) == expected
-
-
-def test_officials_sole_surname_holder_leaves_out_family_name_first_parties():
-    # a party that writes the family name first never lends its first word as a surname
-    assert sole_surname_holder("Austin", "2024-06-20", lambda party: party != "USA") is None

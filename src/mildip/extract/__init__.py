@@ -104,7 +104,7 @@ def _persons(
         surname = sent.text[lo:hi]
         if any(p.start <= start < p.end for p in found) or state.remembered_name(surname) or on is None:
             continue
-        post = sole_surname_holder(surname, on, lambda party: party not in state.family_name_first)
+        post = sole_surname_holder(surname, on, state.family_name_first)
         if post is not None:
             found.append(PersonMention(start, end, post.name, None, post.party, start))
     out = []
@@ -405,7 +405,7 @@ def analyse_documents(docs: list[Document], settings: Settings) -> list[list[Bui
     lex, gaz = load_lexicon(), load_gazetteer()
     series = series_pattern(load_registry(settings))
     splits = [split_sentences(d.text) for d in docs]
-    names = [document_names(d.text) | senior_surnames() for d in docs]
+    names = [document_names(d.text) | senior_surnames(lex.family_name_first) for d in docs]
     chosen = [
         [s for s in sentences if is_candidate(s, gaz, lex, series, words)]
         for sentences, words in zip(splits, names, strict=True)

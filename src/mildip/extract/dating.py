@@ -149,6 +149,21 @@ def _names_a_horizon(date_head) -> bool:
     return t.i != date_head.i and t.dep_ == "pobj" and t.head.lower_ in HORIZON_PREPS - {"to", "by"}
 
 
+def _dates_the_plan(date_head, clause) -> bool:
+    """ "agreed in May to hold joint drills", "the November summit produced an agreement
+    to restore military communications": a date outside the infinitive that tells a
+    future event, on the verb that governs it, dates the agreement or plan."""
+    if any(t.i == clause.i for t in date_head.subtree):
+        return False
+    t = clause
+    while t.head.i != t.i:
+        if t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            inside = {x.i for x in t.subtree}
+            return date_head.i not in inside
+        t = t.head
+    return False
+
+
 def _reported_as_done(governor, clause) -> bool:
     """ "Hegseth said today that he and Dong have agreed ...": a date of a verb that
     governs the event's clause as its complement, when that clause is perfect, dates the
@@ -407,6 +422,8 @@ def choose_date(
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
             # talks on Thursday"): only its own dates count; but "In March, during the
             # visit, ..." dates the visit by its clause
+            continue
+        if modality == "future" and _dates_the_plan(head, verb if verb is not None else trigger):
             continue
         if _in_sequence_object(head, trigger):
             bounds.add(id(d))

@@ -15,7 +15,7 @@ are not in it, the level comes from ``mildip/data/titles.tsv`` (listed titles) o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -223,27 +223,55 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
-@lru_cache(maxsize=1)
-def senior_surnames() -> frozenset[str]:
-    """The surnames of every holder of a :data:`SURNAME_LEVELS` post, at any date."""
-    return frozenset(_surname(p.name) for p in load_posts() if p.level in SURNAME_LEVELS) - {""}
+def _family_name(name: str, family_first: bool) -> str:
+    return (name.split() or [""])[0] if family_first else _surname(name)
 
 
-def sole_surname_holder(surname: str, on: str, given_name_first: Callable[[str], bool]) -> Post | None:
-    """The one official of a :data:`SURNAME_LEVELS` post held on ``on`` whose surname
-    (last word of the name) is ``surname``, or None when nobody or several people are.
-    Only parties for which ``given_name_first(party)`` holds count: where the family
-    name comes first, it is too common to stand for one person ("Wang", "Lee")."""
+@lru_cache(maxsize=8)
+def _unique_family_names(family_first: frozenset[str]) -> frozenset[str]:
+    """Family names, of parties writing them first, that one person alone in the file bears."""
+    bearers: dict[str, set[str]] = {}
+    for p in load_posts():
+        if p.party in family_first:
+            bearers.setdefault(_family_name(p.name, True), set()).add(p.person_id)
+    return frozenset(n for n, ids in bearers.items() if len(ids) == 1)
+
+
+@lru_cache(maxsize=8)
+def senior_surnames(family_first: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The surnames of every holder of a :data:`SURNAME_LEVELS` post, at any date (for
+    the parties of ``family_first``, the family names no one else in the file bears)."""
+    unique = _unique_family_names(family_first)
+    names = set()
+    for p in load_posts():
+        if p.level not in SURNAME_LEVELS:
+            continue
+        if p.party in family_first:
+            name = _family_name(p.name, True)
+            if name in unique:
+                names.add(name)
+        else:
+            names.add(_surname(p.name))
+    return frozenset(names) - {""}
+
+
+def sole_surname_holder(surname: str, on: str, family_first: frozenset[str] = frozenset()) -> Post | None:
+    """The one official of a :data:`SURNAME_LEVELS` post held on ``on`` whose surname is
+    ``surname``, or None when nobody or several people are. For the parties of
+    ``family_first`` the family name is the first word, and it counts only when no one
+    else in the officials file bears it: "Xi" is Xi Jinping, but "Wang" or "Li" alone
+    is too common to stand for one person."""
     if not surname or not on:
         return None
-    found = {
-        p.person_id: p
-        for p in load_posts()
-        if p.level in SURNAME_LEVELS
-        and given_name_first(p.party)
-        and _surname(p.name) == surname
-        and p.held_on(on)
-    }
+    unique = _unique_family_names(family_first)
+    found = {}
+    for p in load_posts():
+        if p.level not in SURNAME_LEVELS or not p.held_on(on):
+            continue
+        first = p.party in family_first
+        name = _family_name(p.name, first)
+        if name == surname and (not first or name in unique):
+            found[p.person_id] = p
     return next(iter(found.values())) if len(found) == 1 else None
 
 
