@@ -772,6 +772,11 @@ CASES = [
     ("Japan and China reached an agreement in May to restore their defence hotline in August.",
      [("AGREE", ("CHN", "JPN"), "2024-05", None, "asserted"),
       ("RESUME", ("CHN", "JPN"), "2024-08", None, "future")]),
+    # a change of a channel decided is made, on the day of the decision
+    ("China decided on Monday to suspend military talks with the United States.",
+     [("SUSPEND", ("CHN", "USA"), "2024-06-17", "CHN", "asserted")]),
+    ("China decided to hold talks with Japan in July.",
+     [("MEET", ("CHN", "JPN"), "2024-07", None, "future")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -87,6 +87,16 @@ means no event."""
 _DEONTIC = frozenset({"should", "must", "ought"})
 
 
+_STATE_CHANGES = frozenset({"SUSPEND", "CANCEL", "RESUME", "ESTABLISH"})
+
+
+def _done(verb) -> bool:
+    """Whether ``verb`` is in the simple past or a perfect ("decided", "has decided")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = True) -> str:
     """The modality of an event triggered by ``trigger`` (carried by ``verb``), or
     :data:`NO_EVENT`. A nominal trigger that its verb does not carry ("did not
@@ -137,7 +147,11 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
         if tok.i != trigger.i and not any(c.dep_ == "oprd" and c.head.i == tok.i for c in chain):
             # ("what the Pentagon called an unsafe intercept": naming, not a call for it)
             lemma = tok.lemma_.lower()
-            if lemma in lex.cues["future_governors"]:
+            if lemma in lex.cues["decision_governors"] and event_type in _STATE_CHANGES and _done(tok):
+                # "China decided on Monday to suspend military talks": the decision made
+                # is the change made
+                pass
+            elif lemma in lex.cues["future_governors"]:
                 future = True
             elif lemma in lex.cues["hypothetical_governors"]:
                 hypothetical = True
