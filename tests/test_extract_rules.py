@@ -777,6 +777,12 @@ CASES = [
      [("SUSPEND", ("CHN", "USA"), "2024-06-17", "CHN", "asserted")]),
     ("China decided to hold talks with Japan in July.",
      [("MEET", ("CHN", "JPN"), "2024-07", None, "future")]),
+    # a channel told with the participle that set it up
+    ("A defence telephone link between China and the United States, set up in 2008, is rarely used.",
+     [("ESTABLISH", ("CHN", "USA"), "2008", None, "asserted")]),
+    # a subject of "no" did nothing
+    ("No Chinese warship visited Japan in 2023.",
+     [("PORT_CALL", ("CHN", "JPN"), "2023", "CHN", "negated")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

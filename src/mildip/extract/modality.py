@@ -111,6 +111,11 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and low in ("never", "no", "neither", "nor")):
                 negated = True
+            if c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children
+            ):
+                # "no U.S. warship visited Vietnam in 2023": nothing did
+                negated = True
             if c.dep_ == "aux" and low in _DEONTIC:
                 # "the two militaries should strengthen dialogue": advice, not an event
                 return NO_EVENT

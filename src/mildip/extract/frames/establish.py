@@ -23,10 +23,12 @@ from mildip.extract.frames.interaction import WITH, nominal_sides
 
 
 def channel_objects(ctx: FrameContext, tok, entry) -> list:
-    """The channel phrases a trigger sets up, or []."""
+    """The channel phrases a trigger sets up, or []: a verb's object, passive subject
+    or the noun its participle modifies ("a telephone link, set up in 2008")."""
     if entry.pos == "verb":
-        heads = passive_subjects(tok) if is_passive(tok) else objects(tok)
-        if all(h.pos_ == "ADJ" for h in heads) and not is_passive(tok):
+        participle = tok.dep_ == "acl" and tok.tag_ == "VBN"
+        heads = passive_subjects(tok) if is_passive(tok) or participle else objects(tok)
+        if all(h.pos_ == "ADJ" for h in heads) and not (is_passive(tok) or participle):
             # "the hotline, which opened on March 31", "the hotline became
             # operational": the channel is the subject; a
             # gathering that opens ("the exercise opened on November 13", "the Forum,
