@@ -783,6 +783,11 @@ CASES = [
     # a subject of "no" did nothing
     ("No Chinese warship visited Japan in 2023.",
      [("PORT_CALL", ("CHN", "JPN"), "2023", "CHN", "negated")]),
+    # an event supposed as the subject of a modal verb is a kind; one that could take
+    # place is a hypothetical record
+    ("A defence dialogue between India and Vietnam would help both sides manage tensions.", []),
+    ("A meeting between Austin and Marles could take place in Singapore next month.",
+     [("MEET", ("AUS", "USA"), "2024-07", None, "hypothetical")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

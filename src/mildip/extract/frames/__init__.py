@@ -207,6 +207,8 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
 
     if _served_by_means(ctx, noun):
         return True
+    if _supposed(ctx, noun):
+        return True
     if noun.tag_ not in ("NNS", "NNPS") or (noun.pos_ == "PROPN" and not ctx.sent.sentence.is_heading):
         return False
     for c in noun.subtree:
@@ -266,6 +268,17 @@ def _dated(ctx: FrameContext, noun, verb) -> bool:
         if head is not None and attached(head, noun, verb):
             return True
     return False
+
+
+def _supposed(ctx: FrameContext, noun) -> bool:
+    """ "A defence dialogue between India and Vietnam would help both sides": an event
+    noun with an indefinite article, subject of a modal verb that is not one of the
+    event taking place (``support`` class), is an event supposed, a kind, not one told."""
+    if noun.dep_ != "nsubj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    verb = noun.head
+    modal = any(c.dep_ == "aux" and c.lower_ in ctx.lex.cues["hypothetical_aux"] for c in verb.children)
+    return modal and not ctx.lex.in_class("support", verb.lemma_.lower())
 
 
 def _now_tense(verb) -> bool:
