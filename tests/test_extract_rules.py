@@ -788,6 +788,13 @@ CASES = [
     ("A defence dialogue between India and Vietnam would help both sides manage tensions.", []),
     ("A meeting between Austin and Marles could take place in Singapore next month.",
      [("MEET", ("AUS", "USA"), "2024-07", None, "hypothetical")]),
+    # "They" opening the next sentence, with no object, is the engagement just acted on
+    (("Beijing cut off military exchanges with Washington in 2010 over arms sales to Taiwan. "
+      "They resumed in 2011."),
+     [("SUSPEND", ("CHN", "USA"), "2010", "CHN", "asserted"),
+      ("RESUME", ("CHN", "USA"), "2011", None, "asserted")]),
+    # training more and more often is a trend, not an exercise
+    ("Japanese and Australian forces have trained together with increasing frequency over the past year.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -513,6 +513,8 @@ def _analyse(doc: Document, settings: Settings, lex: Lexicon, sentences, parsed)
                 state.told[(b.event.type, b.event.actors)] = b.event.date
             if b.event.type == "PROPOSE":
                 state.last_proposal = (b.event.actors, b.event.initiator, state.sentence_index)
+            if b.event.type in ("SUSPEND", "CANCEL", "RESUME") and b.event.modality == "asserted":
+                state.last_acted = (b.event.actors, state.sentence_index)
         for b in built:
             if b.event.type in ("DIALOGUE", "EXERCISE") and b.event.modality != "negated":
                 state.last_channels[b.event.type] = (b.event.actors, b.event.mechanism)

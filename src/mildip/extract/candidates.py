@@ -25,7 +25,7 @@ from mildip.nlp.sentences import Sentence
 
 _NAME_PAIR = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 _REFERENCE = re.compile(
-    r"(?<![\w-])(?:counterparts?|they|their|them|we|our|us|I|my|he|she|his|her|it|its)(?![\w-])"
+    r"(?<![\w-])(?:counterparts?|[Tt]hey|[Tt]heir|them|[Ww]e|[Oo]ur|us|I|[Mm]y|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Ii]t|[Ii]ts)(?![\w-])"
     r"|(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\w+[\s,]+){0,3}?(?:dialogue|talks|consultations?|"
     r"round|session|meeting|exercise|drills?|series|iteration|edition|plenary|secretary|"
     r"minister|ships?|vessels?|frigate|destroyer|taskforce|task force|navy|delegation)\b"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from itertools import pairwise
 
 from mildip.dates import truncate
 from mildip.extract.modality import while_noun
@@ -375,7 +376,7 @@ def _consecutive_days(values: list[str]) -> bool:
         return False
     if any(len(v) != 10 for v in values):
         return False
-    return all((b - a).days == 1 for a, b in zip(days, days[1:]))
+    return all((b - a).days == 1 for a, b in pairwise(days))
 
 
 def choose_date(

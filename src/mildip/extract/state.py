@@ -142,6 +142,9 @@ class DocumentState:
     """(subject parties, date) of the last sentence that opens a list with a colon."""
     sentence_index: int = 0
     paragraph: int = 0
+    last_acted: tuple[tuple[str, ...], int] | None = None
+    """(actors, sentence index) of the last engagement suspended, cancelled or resumed,
+    for "They resumed in 2011" after "Beijing cut off military exchanges with Washington"."""
 
     # --- turns and first person ---------------------------------------------------
 

@@ -241,18 +241,7 @@ def _unique_family_names(family_first: frozenset[str]) -> frozenset[str]:
 def senior_surnames(family_first: frozenset[str] = frozenset()) -> frozenset[str]:
     """The surnames of every holder of a :data:`SURNAME_LEVELS` post, at any date (for
     the parties of ``family_first``, the family names no one else in the file bears)."""
-    unique = _unique_family_names(family_first)
-    names = set()
-    for p in load_posts():
-        if p.level not in SURNAME_LEVELS:
-            continue
-        if p.party in family_first:
-            name = _family_name(p.name, True)
-            if name in unique:
-                names.add(name)
-        else:
-            names.add(_surname(p.name))
-    return frozenset(names) - {""}
+    return frozenset(_senior_posts_by_surname(family_first))
 
 
 def sole_surname_holder(surname: str, on: str, family_first: frozenset[str] = frozenset()) -> Post | None:
@@ -263,16 +252,24 @@ def sole_surname_holder(surname: str, on: str, family_first: frozenset[str] = fr
     is too common to stand for one person."""
     if not surname or not on:
         return None
+    found = {p.person_id: p for p in _senior_posts_by_surname(family_first).get(surname, ()) if p.held_on(on)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=8)
+def _senior_posts_by_surname(family_first: frozenset[str]) -> Mapping[str, tuple[Post, ...]]:
+    """The :data:`SURNAME_LEVELS` posts by the surname that may stand for their holder
+    (see :func:`sole_surname_holder`)."""
     unique = _unique_family_names(family_first)
-    found = {}
+    index: dict[str, list[Post]] = {}
     for p in load_posts():
-        if p.level not in SURNAME_LEVELS or not p.held_on(on):
+        if p.level not in SURNAME_LEVELS:
             continue
         first = p.party in family_first
         name = _family_name(p.name, first)
-        if name == surname and (not first or name in unique):
-            found[p.person_id] = p
-    return next(iter(found.values())) if len(found) == 1 else None
+        if name and (not first or name in unique):
+            index.setdefault(name, []).append(p)
+    return MappingProxyType({k: tuple(v) for k, v in index.items()})
 
 
 def _level_rank(level: str | None) -> int:

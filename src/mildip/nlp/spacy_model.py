@@ -62,13 +62,10 @@ def verb_as_noun(t) -> bool:
     """ "took part in the Kamandag drills" with *drills* tagged a verb: a verb in the
     place of a noun (an object or subject), with a determiner or noun modifier and no
     subject, object or auxiliary of its own, is a noun the tagger missed."""
+    if not (t.tag_.startswith("VB") and t.dep_ in _NOMINAL_DEPS):
+        return False
     children = list(t.children)
-    return (
-        t.tag_.startswith("VB")
-        and t.dep_ in _NOMINAL_DEPS
-        and any(c.dep_ in _NOUN_MODIFIERS for c in children)
-        and not any(c.dep_ in _CLAUSE_DEPS for c in children)
-    )
+    return any(c.dep_ in _NOUN_MODIFIERS for c in children) and not any(c.dep_ in _CLAUSE_DEPS for c in children)
 
 
 def tag_to_pos(doc):

@@ -112,6 +112,28 @@ def _closed(ctx: FrameContext, tok, entry) -> bool:
     return any(ctx.lex.in_class("gathering", s.lemma_) for s in subjects(tok))
 
 
+_BACK_PRONOUNS = frozenset({"they", "it"})
+
+
+def _acted_on_before(ctx: FrameContext, tok, entry):
+    """ "Beijing cut off military exchanges with Washington in 2010. They resumed in
+    2011": a pronoun that is the only subject of a channel verb used without object
+    stands for the engagement acted on in the sentence before, between its parties."""
+    if entry.pos != "verb" or is_passive(tok) or objects(tok):
+        return []
+    subj = subjects(tok)
+    last = ctx.state.last_acted
+    if len(subj) != 1 or subj[0].lower_ not in _BACK_PRONOUNS or last is None:
+        return []
+    actors, index = last
+    if ctx.state.sentence_index - index > 1:
+        return []
+    return draft(
+        ctx, tok, entry, list(actors), {"narrative"}, "channel_action",
+        verb=clause_verb(tok), objects=subj, resumed=entry.resumed,
+    )
+
+
 @register("channel_action")
 def channel_action(ctx: FrameContext, tok, entry):
     """One SUSPEND/CANCEL/RESUME per engagement object."""
@@ -127,7 +149,7 @@ def channel_action(ctx: FrameContext, tok, entry):
             if t.dep_ == "conj" and t.i not in {x.i for x in objs} and _is_engagement(ctx, t)
         ]
     if not objs:
-        return []
+        return _acted_on_before(ctx, tok, entry)
     if (
         entry.type == "RESUME"
         and all(ctx.lex.in_class("agreement", o.lemma_) for o in objs)
