@@ -795,6 +795,31 @@ CASES = [
       ("RESUME", ("CHN", "USA"), "2011", None, "asserted")]),
     # training more and more often is a trend, not an exercise
     ("Japanese and Australian forces have trained together with increasing frequency over the past year.", []),
+    # who an exercise includes or brings together takes part in it
+    ("The Balikatan exercise, which began on Monday, involves troops from the Philippines, the United States, Australia and Japan.",
+     [("EXERCISE", ("AUS", "JPN", "PHL", "USA"), "2024-06-17", None, "asserted")]),
+    ("Exercise Pitch Black brought together air forces from 17 countries, including Australia, Japan and India, in Darwin last week.",
+     [("EXERCISE", ("AUS", "IND", "JPN"), "2024-06", None, "asserted")]),
+    ("The drills began on Monday and include troops from Japan and the Philippines.",
+     [("EXERCISE", ("JPN", "PHL"), "2024-06-17", None, "asserted")]),
+    # a fronted participle's subject follows its "be"
+    ("Joining the United States and Thailand in this year's Cobra Gold exercise were the armed forces of Japan, Indonesia and Singapore.",
+     [("EXERCISE", ("IDN", "JPN", "SGP", "THA", "USA"), "2024", None, "asserted")]),
+    ("Taking part in the drills were warships from India and Japan.",
+     [("EXERCISE", ("IND", "JPN"), "2024-06", None, "asserted")]),
+    ("Attending the talks in Beijing on Monday were Admiral Dong Jun and Australian Defence Minister Richard Marles.",
+     [("MEET", ("AUS", "CHN"), "2024-06-17", None, "asserted")]),
+    # refusing to allow an engagement refuses the engagement
+    ("Beijing has refused to allow a U.S. aircraft carrier to make a port call in Hong Kong this month.",
+     [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
+    ("China refused to let two U.S. warships visit Qingdao.",
+     [("REJECT", ("CHN", "USA"), "2024-06", "CHN", "asserted")]),
+    ("He pointed to India's refusal to be part of anti-piracy missions.", []),
+    # the place a ship or visitor left after a visit hosted it
+    ("HMAS Toowoomba left Manila on Tuesday after a four-day port visit.",
+     [("PORT_CALL", ("AUS", "PHL"), "2024-06", "AUS", "asserted")]),
+    ("The Chinese hospital ship Peace Ark departed from Colombo on Monday at the end of a week-long goodwill visit.",
+     [("PORT_CALL", ("CHN", "LKA"), "2024-06", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -134,6 +134,9 @@ def subjects(verb, depth: int = 0) -> list:
                 out.extend(conjuncts(s))
         if out:
             return out
+    inverted = inverted_subjects(verb)
+    if inverted:
+        return inverted
     if verb.dep_ == "acomp" and verb.head.i != verb.i:
         # "HMS Prince of Wales is due to call at Tokyo": the adjective's copula has the subject
         return subjects(verb.head, depth + 1)
@@ -165,6 +168,27 @@ def subjects(verb, depth: int = 0) -> list:
         return []
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head)
+    return []
+
+
+def inverted_subjects(verb) -> list:
+    """ "Joining the U.S. in the exercise were the forces of Japan and Indonesia",
+    "Attending the talks was Admiral Dong": a fronted participle whose subject follows
+    its "be". The parser reads the subject as the attribute of that "be" (the root, or
+    an auxiliary of the participle), or makes it the root with the participle as its
+    clausal subject."""
+    if verb.tag_ != "VBG":
+        return []
+    head = verb.head
+    be = [a for a in verb.children if a.dep_ == "aux" and a.lemma_ == "be" and a.i > verb.i]
+    if verb.dep_ == "csubj" and head.lemma_ == "be" and head.i > verb.i:
+        be.append(head)
+    for aux in be:
+        found = [t for c in aux.children if c.dep_ in ("attr", "nsubj") for t in conjuncts(c)]
+        if found:
+            return found
+    if be and verb.dep_ == "csubj" and head.pos_ in ("PROPN", "NOUN") and head.i > verb.i:
+        return conjuncts(head)
     return []
 
 
@@ -561,10 +585,13 @@ class Resolver:
             out.append(t)
         return out
 
-    @staticmethod
-    def _under_topic(tok, head) -> bool:
+    def _under_topic(self, tok, head) -> bool:
         t = tok
         while t.i != head.i and t.head.i != t.i:
+            if t.dep_ == "prep" and t.lower_ == "including" and self.lex.in_class("party_group", t.head.lemma_):
+                # "17 countries, including Australia and Japan" lists members
+                t = t.head
+                continue
             if t.dep_ == "prep" and (t.lower_ in TOPIC_PREPS or t.lower_ in LOCATIVE_PREPS):
                 return True
             if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS and t.head.dep_ == "acl":

@@ -78,17 +78,32 @@ def _told_before(ctx: FrameContext, tok) -> bool:
 
 def _participants_as_object(ctx: FrameContext, tok) -> list:
     """ "Balikatan included Australian and French forces", "the drills brought together
-    troops from China and Russia": the objects (and their ``from`` phrases) of a
-    ``comprise`` verb whose subject is the exercise."""
-    verb = tok.head
-    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+    troops from China and Russia": the objects (and their ``from`` phrases, which the
+    parser may hang on the verb) of a ``comprise`` verb whose subject is the exercise,
+    its name ("Exercise Pitch Black brought together ...") or a verb coordinated with
+    the one it is the subject of ("The drills began on Monday and include ...")."""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "nsubj" or tok.head.pos_ != "VERB":
         return []
-    lemma = verb.lemma_.lower()
-    phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")]
-    if not any(ctx.lex.in_class("comprise", w) for w in [lemma, *phrasal]):
-        return []
-    objs = objects(verb)
-    return objs + [p for o in objs for p in prep_objects(o, {"from", "of"})]
+    verbs = [tok.head, *(v for v in tok.head.conjuncts if not subjects_of_its_own(v))]
+    out = []
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        phrasal = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")]
+        if not any(ctx.lex.in_class("comprise", w) for w in [lemma, *phrasal]):
+            continue
+        objs = objects(verb)
+        if objs:
+            out += objs + [p for o in objs for p in prep_objects(o, {"from", "of"})]
+            out += prep_objects(verb, {"from"})
+    return out
+
+
+def subjects_of_its_own(verb) -> bool:
+    """Whether ``verb`` has a subject of its own (a coordinated verb without one shares
+    the first verb's)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _taking_part(ctx: FrameContext, tok) -> list:

@@ -47,14 +47,34 @@ def _engagement_verb(ctx: FrameContext, tok) -> bool:
     lemma = tok.lemma_.lower()
     if any(t.frame in ENGAGEMENT_FRAMES for t in ctx.lex.for_token(lemma, "verb")):
         return True
-    if not ctx.lex.in_class("engagement_verbs", lemma):
-        return False
-    if not ctx.lex.in_class("support", lemma):
-        return True
+    taking_part = ctx.lex.in_class("engagement_verbs", lemma)
+    carrying = ctx.lex.in_class("support", lemma)
+    if not carrying:
+        return taking_part
     heads = objects(tok) + prep_objects(tok, {"in", "for", "at"})
+    if not taking_part:
+        # a verb that only carries a noun: "to make a port call", "to pay a visit"
+        return any(ctx.lex.in_class("proposable", h.lemma_) for h in objects(tok)) and lemma != "be"
     # the parser may hang a long name on its first noun ("in the Military Maritime
     # Consultative Agreement Working Group and Plenary session"): any noun of the phrase
     return not heads or any(ctx.lex.in_class("proposable", t.lemma_) for h in heads for t in h.subtree if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _permitted(ctx: FrameContext, verb) -> tuple[list, list, list]:
+    """(would-be actors, engagement nouns, engagement clauses) of the verbs of permitting
+    under ``verb``: "refused to allow a U.S. carrier to make a port call", "did not let
+    two warships visit Qingdao", "declined to approve the visit"."""
+    actors, nouns, clauses = [], [], []
+    for c in verb.children:
+        if c.dep_ not in ("xcomp", "ccomp") or not ctx.lex.in_class("permit", c.lemma_):
+            continue
+        nouns += [o for o in objects(c) if _engagement_noun(ctx, o)]
+        for g in c.children:
+            if g.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, g):
+                clauses.append(g)
+                actors += [s for s in g.children if s.dep_ == "nsubj"]
+        actors += [o for o in objects(c) if not _engagement_noun(ctx, o)]
+    return actors, nouns, clauses
 
 
 def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
@@ -70,7 +90,8 @@ def engagement_of(ctx: FrameContext, tok, entry) -> tuple[list, list, list]:
         clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and _engagement_verb(ctx, c)]
         invitees = [o for o in objs if not _engagement_noun(ctx, o)] + prep_objects(tok, {"to", "with"})
         engagements = [o for o in objs + comps if _engagement_noun(ctx, o)] + clauses
-        return proposer, invitees, engagements
+        permitted, nouns, inner = _permitted(ctx, tok)
+        return proposer, invitees + permitted, engagements + nouns + inner
     proposer = [m for m in modifiers(tok) if m.dep_ in ("poss", "compound", "amod")]
     proposer += prep_objects(tok, {"from", "by"})
     verb = clause_verb(tok)

@@ -82,7 +82,25 @@ def visit_roles(ctx: FrameContext, tok, entry) -> tuple[list, list]:
         if tok.dep_ != "nsubj":
             visitors += subjects(verb)
         hosts += _places(ctx, prep_objects(verb, TO))
+    elif verb is not None and _left_after(ctx, tok, verb):
+        # "HMAS Toowoomba left Manila after a four-day port visit": who left made the
+        # visit, and the place left was its host
+        visitors += subjects(verb)
+        hosts += _places(ctx, objects(verb) + prep_objects(verb, {"from"}))
     return visitors, hosts
+
+
+def _left_after(ctx: FrameContext, tok, verb) -> bool:
+    """Whether the visit noun ``tok`` is what a verb of leaving ended: "left Manila after
+    a visit", "departed from Colombo at the end of a goodwill visit"."""
+    prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in ("end", "conclusion"):
+        prep = prep.head.head
+        if prep.lower_ != "at":
+            return False
+    elif tok.dep_ != "pobj" or prep.lower_ not in ("after", "following"):
+        return False
+    return prep.head.i == verb.i and ctx.lex.in_class("departure", verb.lemma_)
 
 
 def _places(ctx: FrameContext, heads) -> list:
