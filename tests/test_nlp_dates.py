@@ -123,3 +123,30 @@ def test_dates_last_or_next_weekday_of_publication_is_a_week_away(text, directio
     # 14 April 2023 was a Friday: "last Friday" in a Friday story is a week before
     (d,) = find_dates(text, PUB, direction=direction)
     assert d.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("last week", date(2024, 6, 20), "2024-06"),
+        ("next week", date(2024, 6, 20), "2024-06"),
+        ("this week", date(2024, 6, 20), "2024-06"),
+        ("earlier this week", date(2024, 6, 20), "2024-06"),
+        # Wednesday 3 July 2024: last week ran from 24 to 30 June
+        ("last week", date(2024, 7, 3), "2024-06"),
+        # Friday 28 June 2024: next week runs from 1 to 7 July
+        ("next week", date(2024, 6, 28), "2024-07"),
+        # Wednesday 31 July 2024: this week (29 July - 4 August) is mostly August, but
+        # what took place this week took place by the 31st
+        ("this week", date(2024, 7, 31), "2024-07"),
+        ("later this week", date(2024, 7, 31), "2024-08"),
+    ],
+)
+def test_dates_relative_week_is_the_month_of_most_of_its_days(text, published, value):
+    (d,) = find_dates(f"They met {text}.", published)
+    assert (d.text, d.value, d.precision) == (text, value, "month")
+
+
+def test_dates_this_week_to_come_counts_the_days_from_publication():
+    (d,) = find_dates("They will meet this week.", date(2024, 7, 31), direction="future")
+    assert d.value == "2024-08"

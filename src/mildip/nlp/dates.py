@@ -17,6 +17,9 @@ publication date:
   day (the weekday within the seven days up to publication, or from it for the
   future: "on Thursday" in a Thursday story is that day, "last Thursday" the week
   before, "next Thursday" the week after);
+* "last week", "this week", "next week" give the month holding most days of that
+  Monday-to-Sunday week ("this week" counts the days up to publication, or from it
+  for the future and "later this week");
 * a range within one month ("from January 8th to 9th", "April 5-7") gives the month;
 * a bare year ("in 2019") gives the year. Years inside names ("Golden Dragon 2024")
   are found as years too; callers prefer the most precise mention.
@@ -27,6 +30,7 @@ Without a publication date, expressions that need one resolve to None.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -111,6 +115,10 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "rel_year",
         r"\b(?P<ry>(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|(?<!the\s)next\s+year)\b",
+    ),
+    (
+        "rel_week",
+        r"\b(?P<rw>(?:earlier|later)\s+this\s+week|this\s+week|last\s+week|next\s+week)\b",
     ),
     (
         "rel_day",
@@ -259,6 +267,15 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
             }.get(phrase, 0)
             y, mo = divmod(published.year * 12 + published.month - 1 + offset, 12)
             return _fmt(y, mo + 1), True
+        if kind == "rel_week":
+            if published is None:
+                return None, True
+            phrase = " ".join(g["rw"].lower().split())
+            if phrase in ("last week", "next week"):
+                return _week_month(published + timedelta(days=-7 if phrase == "last week" else 7)), True
+            # this week: the days up to publication, or from it for what is to come
+            after = phrase == "later this week" or phrase == "this week" and direction == "future"
+            return _week_month(published, after=after, before=not after), True
         if kind == "rel_day":
             if published is None:
                 return None, True
@@ -285,6 +302,18 @@ def _resolve(m: re.Match, published: date | None, direction: str) -> tuple[str |
     except (ValueError, KeyError):
         return None, False
     return None, False
+
+
+def _week_month(day: date, after: bool = False, before: bool = False) -> str:
+    """The month of the Monday-to-Sunday week of ``day`` that holds most of its days
+    ("last week" in a story of Wednesday 3 July 2024 is June); with ``before`` only the
+    days up to ``day`` count, with ``after`` only the days from it."""
+    monday = day - timedelta(days=day.weekday())
+    week = [monday + timedelta(days=i) for i in range(7)]
+    week = [d for d in week if not (before and d > day) and not (after and d < day)]
+    months = Counter((d.year, d.month) for d in week)
+    (y, mo), _ = months.most_common(1)[0]
+    return _fmt(y, mo)
 
 
 def _precision(value: str | None) -> str | None:
