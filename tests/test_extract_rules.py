@@ -820,6 +820,21 @@ CASES = [
      [("PORT_CALL", ("AUS", "PHL"), "2024-06", "AUS", "asserted")]),
     ("The Chinese hospital ship Peace Ark departed from Colombo on Monday at the end of a week-long goodwill visit.",
      [("PORT_CALL", ("CHN", "LKA"), "2024-06", "CHN", "asserted")]),
+    # who the subject dealt with during a meeting took part in it
+    ("Austin raised the issue with Dong Jun during their meeting in Beijing last month.",
+     [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # a surname opening a sentence, read by the tagger as a plural noun
+    ("Marles met Dong Jun in Singapore on Monday.",
+     [("MEET", ("AUS", "CHN"), "2024-06-17", None, "asserted")]),
+    # an official of a navy visits as a person; a navy's ships make a port call
+    ("The commander of the U.S. Seventh Fleet paid a courtesy call on the Indonesian navy chief in Jakarta on Friday.",
+     [("MEET", ("IDN", "USA"), "2024-06-14", "USA", "asserted")]),
+    ("The Chinese navy chief visited Manila on Monday.",
+     [("MEET", ("CHN", "PHL"), "2024-06-17", "CHN", "asserted")]),
+    ("HMS Prince of Wales is due to call at Tokyo in August.",
+     [("PORT_CALL", ("GBR", "JPN"), "2024-08", "GBR", "future")]),
+    # a finite verb the parser hangs on a summit says something of it
+    ('Reuters: The NATO summit in Washington last week called China a "decisive enabler" of Russia\'s war against Ukraine.', []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

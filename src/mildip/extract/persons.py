@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mildip.extract.lexicon import load_lexicon
-from mildip.kb.officials import load_posts
+from mildip.kb.officials import load_posts, senior_surnames
 from mildip.nlp.trie import trie_pattern
 from mildip.resources import data_digest, load_tsv
 
@@ -248,6 +248,12 @@ def find_persons(
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 
 
+def _surname_read_as_noun(t) -> bool:
+    """ "Marles raised the issue ...": a surname opening a sentence that the tagger
+    reads as a common noun (a plural, for its final -s)."""
+    return t.is_sent_start and t.pos_ == "NOUN" and t.text in senior_surnames()
+
+
 def lone_names(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
     """Character spans (relative to the parsed text) of single capitalised proper nouns
     that are a clause's argument ("met Austin", "Teodoro said") and that no gazetteer
@@ -256,7 +262,7 @@ def lone_names(doc, covered: set[int]) -> tuple[tuple[int, int], ...]:
     out = []
     for t in doc:
         if (
-            t.pos_ == "PROPN"
+            (t.pos_ == "PROPN" or _surname_read_as_noun(t))
             and t.dep_ in _ARGUMENT_DEPS
             and t.text[:1].isupper()
             and t.text[1:].islower()

@@ -156,7 +156,8 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
     """The party phrases of a nominal event: its modifiers and complements, and the
     subject and ``with`` phrases of the verb that carries it (of a support verb only,
     when the noun's own phrases name two parties or more); with ``time_framed``,
-    also the subject of a verb the noun frames in time ("X said after the meeting")."""
+    also the subject and ``with`` phrases of a verb the noun frames in time ("X said
+    after the meeting", "X raised it with Y during their talks")."""
     sides = [
         ctx.parties(modifiers(noun), "modifier"),
         ctx.parties(prep_objects(noun, with_words), "with"),
@@ -166,6 +167,10 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
         # "The first was held in 2020": the series told before names the parties
         sides.append(ctx.parties([noun], "modifier"))
     for acl in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+        if acl.dep_ == "acl" and acl.tag_ == "VBD":
+            # "The NATO summit last week called China ...": a finite verb the parser
+            # hung on its subject says something of the noun, with no party of it
+            continue
         sides.append(ctx.parties(objects(acl) + prep_objects(acl, WITH), "with"))
         if acl.dep_ == "relcl" or acl.tag_ == "VBN":
             sides.append(ctx.parties(agents(acl), "agent"))
@@ -193,6 +198,9 @@ def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bo
             sides.append(ctx.parties(objects(verb), "object"))
     elif time_framed and verb is not None and framed_by_time(noun, verb):
         sides.append(ctx.parties(subjects(verb), "subject"))
+        # "Marles raised the issue with Dong during their meeting": who the subject
+        # dealt with during it took part too
+        sides.append(ctx.parties(prep_objects(verb, WITH), "with"))
     return sides
 
 

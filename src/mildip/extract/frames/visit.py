@@ -33,13 +33,18 @@ TO = frozenset({"to", "in", "at", "into", "for", "on", "upon"})
 def is_naval(ctx: FrameContext, heads) -> bool:
     """Whether a phrase names a ship or a naval force ("three PLA Navy ships", "USS X"),
     or is an "it" that stands for one earlier in its sentence (see
-    :func:`vessel_antecedent`)."""
+    :func:`vessel_antecedent`). A phrase headed by an official ("the commander of the
+    Seventh Fleet", "the Chinese navy chief") names a person, not a ship."""
     for h in heads:
         if h.lower_ == "it" and vessel_antecedent(ctx.resolver, h):
             return True
-        for t in ctx.resolver.phrase_tokens(h):
-            if ctx.lex.in_class("naval", t.lemma_) or t.text in name_words().ship_prefixes:
-                return True
+        phrase = ctx.resolver.phrase_tokens(h)
+        if any(t.text in name_words().ship_prefixes for t in phrase):
+            return True
+        if ctx.lex.in_class("official", h.lemma_) or ctx.sent.person_of(h.i) is not None:
+            continue
+        if any(ctx.lex.in_class("naval", t.lemma_) for t in phrase):
+            return True
     return False
 
 
