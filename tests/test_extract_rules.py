@@ -835,6 +835,14 @@ CASES = [
      [("PORT_CALL", ("GBR", "JPN"), "2024-08", "GBR", "future")]),
     # a finite verb the parser hangs on a summit says something of it
     ('Reuters: The NATO summit in Washington last week called China a "decisive enabler" of Russia\'s war against Ukraine.', []),
+    # a habit told in the simple present takes no date from the saying
+    ("Malaysia's navy chief said on Monday that Chinese coast guard ships often shadow Malaysian vessels near Luconia Shoals.", []),
+    # the gerund of a preposition of time has the subject of its verb
+    ("Austin told reporters after speaking with Dong Jun by video link on Tuesday.",
+     [("CALL", ("CHN", "USA"), "2024-06-18", None, "asserted")]),
+    ("China issued the statement before meeting Philippine officials in Manila on Monday.",
+     [("MEET", ("CHN", "PHL"), "2024-06-17", None, "asserted")]),
+    ("China issued a statement on Monday instead of meeting Philippine officials in Manila.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

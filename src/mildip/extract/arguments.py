@@ -137,6 +137,12 @@ def subjects(verb, depth: int = 0) -> list:
     inverted = inverted_subjects(verb)
     if inverted:
         return inverted
+    prep = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.lower_ in _TIME_OF_GERUND and prep.head.pos_ in ("VERB", "AUX"):
+        # "Austin told reporters after speaking with Dong": the gerund of a preposition
+        # of time has the subject of the verb the preposition hangs on ("instead of
+        # meeting", "without naming" tell what did not happen, and keep none)
+        return subjects(prep.head, depth + 1)
     if verb.dep_ == "acomp" and verb.head.i != verb.i:
         # "HMS Prince of Wales is due to call at Tokyo": the adjective's copula has the subject
         return subjects(verb.head, depth + 1)
@@ -169,6 +175,9 @@ def subjects(verb, depth: int = 0) -> list:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return conjuncts(verb.head)
     return []
+
+
+_TIME_OF_GERUND = frozenset({"after", "before", "since", "upon", "on", "while", "when", "following"})
 
 
 def inverted_subjects(verb) -> list:

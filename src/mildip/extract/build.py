@@ -350,6 +350,15 @@ def _present(verb) -> bool:
     )
 
 
+def _simple_present(verb) -> bool:
+    """Whether ``verb`` is in the simple present (no auxiliary)."""
+    return (
+        verb is not None
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def _main_session_verb(draft: Draft, described_by, lex: Lexicon, sent: Analysed):
     """The verb of which a nominal trigger described by a relative clause is the subject,
     when that verb tells a session of its own in its own dated clause ("The Dialogue,
@@ -657,8 +666,10 @@ def build_event(
         # "Moscow had declined to engage": told as before the story, so not surely of the
         # month it was published; only of its year
         value = value[:4]
-    if how != "text" and is_habitual(draft.trigger, verb, lex):
-        # "the two navies exercise every year": a habit, not an event
+    if (how != "text" or _simple_present(verb)) and is_habitual(draft.trigger, verb, lex):
+        # "the two navies exercise every year": a habit, not an event; told in the simple
+        # present it stays one whatever date the sentence gives ("said on Monday that
+        # Chinese ships often shadow Malaysian vessels")
         return []
     if how != "text" and modality in ("future", "hypothetical") and is_indefinite(draft.trigger, verb, lex):
         # "these discussions could resume at some point": speculation, not a record
