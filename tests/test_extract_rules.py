@@ -843,6 +843,13 @@ CASES = [
     ("China issued the statement before meeting Philippine officials in Manila on Monday.",
      [("MEET", ("CHN", "PHL"), "2024-06-17", None, "asserted")]),
     ("China issued a statement on Monday instead of meeting Philippine officials in Manila.", []),
+    # a description beside a name on the same day tells the named exercise; two
+    # unnamed same-day activities of one sentence stay two
+    ("China and Cambodia opened the Golden Dragon exercise on Monday, and Chinese and Cambodian troops held live-fire drills in Kampong Speu.",
+     [("EXERCISE", ("CHN", "KHM"), "2024-06-17", None, "asserted")]),
+    ("Chinese and Russian warships began joint drills off Vladivostok on Monday, and Chinese and Russian bombers held a joint air patrol over the Sea of Japan on Monday.",
+     [("EXERCISE", ("CHN", "RUS"), "2024-06-17", None, "asserted"),
+      ("EXERCISE", ("CHN", "RUS"), "2024-06-17", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -6,8 +6,9 @@ into events, applying the analysts' overrides. The store I/O around it
 lives in :mod:`mildip.pipeline`. The rule, its thresholds and its risks
 are in ``docs/coreference.md``; in short, two mentions are one event when
 
-1. type, actor set and modality are equal, mechanisms agree (both set → equal) and
-   rounds agree (both set → equal); a state change that is one item of a list of
+1. type, actor set and modality are equal, mechanisms agree (both set → equal; within
+   one document a description in common words agrees with any mechanism, except for
+   changes of state) and rounds agree (both set → equal); a state change that is one item of a list of
    channels ("cancelled A, B and C") merges only with a mention of the same mechanism
    (both unset counts);
 2. dates agree (:func:`mildip.dates.dates_agree`); a missing date is accepted only on
@@ -85,11 +86,27 @@ def _mechanism_keys(e: Event) -> tuple[str | None, str | None]:
 
 def _mechanisms_agree(a: Event, b: Event) -> bool:
     (ida, namea), (idb, nameb) = _mechanism_keys(a), _mechanism_keys(b)
-    if ida and idb:
-        return ida == idb
-    if namea and nameb:
-        return namea == nameb
+    if (ida and idb and ida != idb) or (namea and nameb and namea != nameb):
+        # one text may describe a channel it also names ("opened the Golden Dragon
+        # exercise on Monday, and troops held live-fire drills"): a description does not
+        # tell two channels apart; a change of state names each channel it acts on
+        # ("cancelling the MMCA meetings and the theater commanders' talks")
+        return (
+            a.type not in _STATE_CHANGES
+            and (_described(a) or _described(b))
+            and _single_document(a, b)
+        )
     return True
+
+
+def _described(e: Event) -> bool:
+    """Whether the mechanism of ``e`` is a description in common words after its
+    parties ("China-Cambodia live-fire drills", "ROK-U.S. large-scale field training"),
+    not a name ("China-Japan Security Dialogue", "Golden Dragon")."""
+    if not e.mechanism:
+        return False
+    words = e.mechanism.split()[1:]
+    return bool(words) and not any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _same_mechanism(a: Event, b: Event) -> bool:
@@ -158,6 +175,18 @@ def _other_clause_of_one_sentence(a: Event, b: Event) -> bool:
     return False
 
 
+def _describes_on_the_day(a: Event, b: Event) -> bool:
+    """Whether one of two mentions of one day describes the channel the other names
+    ("opened the Golden Dragon exercise on Monday, and troops held live-fire drills"):
+    then two clauses of one sentence tell one event. Two unnamed same-day drills of one
+    sentence ("warships began drills, and bombers held a joint patrol") stay two."""
+    if not a.date or a.date != b.date or dates.precision(a.date) != "day":
+        return False
+    if not (a.mechanism and b.mechanism):
+        return False
+    return _described(a) != _described(b)
+
+
 def _blocking_key(e: Event) -> tuple:
     return (e.type, e.actors, e.modality)
 
@@ -179,7 +208,7 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         return shared and _evidence_similarity(a, b) >= threshold
     if not dates.dates_agree(a.date, b.date):
         return False
-    if _other_clause_of_one_sentence(a, b):
+    if _other_clause_of_one_sentence(a, b) and not _describes_on_the_day(a, b):
         # "the exercise was held in August, and in October the two navies held another":
         # the extractor keeps the events of one sentence apart on purpose
         return False
@@ -256,7 +285,7 @@ class _Clusters:
                     return False
                 if a.round is not None and b.round is not None and a.round != b.round:
                     return False
-                if _other_clause_of_one_sentence(a, b):
+                if _other_clause_of_one_sentence(a, b) and not _describes_on_the_day(a, b):
                     return False
         return True
 
