@@ -850,6 +850,12 @@ CASES = [
     ("Chinese and Russian warships began joint drills off Vladivostok on Monday, and Chinese and Russian bombers held a joint air patrol over the Sea of Japan on Monday.",
      [("EXERCISE", ("CHN", "RUS"), "2024-06-17", None, "asserted"),
       ("EXERCISE", ("CHN", "RUS"), "2024-06-17", None, "asserted")]),
+    # what has been done since a date is a series up to now
+    ("Since 2015, Chinese and Russian forces have trained together in the Mediterranean, the Baltic and the Sea of Japan.", []),
+    # a comparison of counts is no event
+    ("U.S. and Philippine forces have held more exercises this year than at any time since 2016.", []),
+    ("The more recent exercises between Japan and India were held in May.",
+     [("EXERCISE", ("IND", "JPN"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -658,6 +658,10 @@ def build_event(
     if modality == "negated" and how != "text" and verb is not None and any(c.lower_ == "never" for c in verb.children):
         # "the Indian navy has never carried out joint patrols": a record, not an event
         return []
+    if modality == "asserted" and how != "text" and _perfect(verb) and _since_date(sent, verb):
+        # "Since 2015, Chinese and Russian forces have trained together in the Baltic":
+        # what has been done since a date is a series up to now, not one event
+        return []
     if modality == "negated" and how != "text" and _perfect(verb) and (last := _since_date(sent, verb)):
         # "the two leaders haven't spoken on the phone since July 2022": they last spoke
         # then - the record is that call

@@ -201,8 +201,9 @@ _AGGREGATE = 5
 def generic_mention(ctx: FrameContext, noun) -> bool:
     """Whether a nominal trigger names a kind or a count of events rather than one
     event: "military incidents between U.S. and PLA forces", "more than 180 intercepts",
-    "numerous joint exercises" - a plural without a determiner, a date, a verb that
-    carries it or a complement naming its parties; or a count of five or more."""
+    "numerous joint exercises", "more exercises than" - a plural without a determiner,
+    a date, a verb that carries it or a complement naming its parties; or a count of
+    five or more."""
     from mildip.extract.frames.interaction import carried_by
 
     if _served_by_means(ctx, noun):
@@ -214,6 +215,10 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     for c in noun.subtree:
         if c.lower_ in _VAGUE_QUANTITIES:
             return True
+    if any(c.dep_ == "amod" and c.lower_ in ("more", "fewer", "less") for c in noun.children):
+        # "have held more exercises this year than at any time since 2016": a comparison
+        # of counts
+        return True
     quantity = _partitive_head(noun)
     if quantity is not None and (quantity.lower_ in _VAGUE_QUANTITIES or quantity.lower_ in ("most", "all", "none", "few", "number")):
         # "many of the PLA's senior-level visits", "some of the operational dialogues",
