@@ -856,6 +856,8 @@ CASES = [
     ("U.S. and Philippine forces have held more exercises this year than at any time since 2016.", []),
     ("The more recent exercises between Japan and India were held in May.",
      [("EXERCISE", ("IND", "JPN"), "2024-05", None, "asserted")]),
+    # "its" on the object is the subject's, not the reporter's: one party's own drills
+    ("Beijing has been holding its biggest maritime drills in years near Japan, Taiwan authorities said this week.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -503,11 +503,17 @@ def quoted_speaker(resolver: Resolver, pron) -> list[str]:
     return []
 
 
-def subject_parties(resolver: Resolver, pron) -> list[str]:
+def subject_parties(resolver: Resolver, pron, single: bool = False) -> list[str]:
     """ "Australia and the Philippines highlighted ... the first joint sails of their
     navies": a possessive "their" inside a verb's object stands for that verb's subject,
-    when the subject names two parties or more."""
+    when the subject names two parties or more; with ``single``, a possessive "its" on
+    the verb's direct object stands for a subject that names exactly one ("Beijing held
+    its drills", not "China is not responding to its requests")."""
     if pron.dep_ != "poss":
+        return []
+    if single and pron.head.dep_ != "dobj":
+        # "is not responding to its requests": only the owner of the verb's own object
+        # is bound to the subject
         return []
     t = pron.head
     while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
@@ -518,6 +524,8 @@ def subject_parties(resolver: Resolver, pron) -> list[str]:
     if not subj:
         return []
     codes = tokens_parties(resolver, [x for s in subj for x in s.subtree])
+    if single:
+        return codes if len(set(codes)) == 1 else []
     return codes if len(set(codes)) >= 2 else []
 
 
@@ -668,6 +676,11 @@ class Resolver:
                 # a possessive inside a phrase ("his Philippine counterpart") only
                 # stands in when the phrase names no party itself
                 found.add(state.person_party(low), "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
+            elif low == "its" and (own := subject_parties(self, t, single=True)):
+                # "Beijing has been holding its biggest drills, Taiwan said": the owner is
+                # the subject of its clause, not the reporter
+                for code in own:
+                    found.add(code, "anaphor")
             elif low in ("it", "its", "they", "their") and (reported := reporter_parties(self, t)):
                 for code in reported:
                     found.add(code, "anaphor" if t.dep_ == "poss" and t.i != head.i else "pronoun")
