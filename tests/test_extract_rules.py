@@ -858,6 +858,11 @@ CASES = [
      [("EXERCISE", ("IND", "JPN"), "2024-05", None, "asserted")]),
     # "its" on the object is the subject's, not the reporter's: one party's own drills
     ("Beijing has been holding its biggest maritime drills in years near Japan, Taiwan authorities said this week.", []),
+    # the relative pronoun object of a preposition is the clause's noun
+    ("The drills include Colombia, with which the U.S. has recently concluded an agreement for the use of seven military bases.",
+     [("AGREE", ("COL", "USA"), "2024-06", None, "asserted")]),
+    ("Vietnam, with which China held border defence talks in May, protested the move.",
+     [("MEET", ("CHN", "VNM"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

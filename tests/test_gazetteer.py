@@ -23,6 +23,9 @@ def _found(text):
         ("a port call in Hong Kong", [("Hong Kong", "CHN", "place")]),
         ("drills off Guam", [("Guam", "USA", "place")]),
         ("a stop at Diego Garcia", [("Diego Garcia", "GBR", "place")]),
+        # a world region is a place of no party, and so no person's name
+        ("the Southeast Asia nations of Malaysia", [("Southeast Asia", None, "place"), ("Malaysia", "MYS", "country")]),
+        ("drills in the Black Sea", [("Black Sea", None, "place")]),
     ],
 )
 def test_gazetteer_finds_parties(text, expected):

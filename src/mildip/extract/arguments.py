@@ -318,12 +318,18 @@ def prepositions(tok, words: frozenset[str] | set[str]) -> list:
 
 def prep_objects(tok, words: frozenset[str] | set[str]) -> list:
     """Objects of ``tok``'s :func:`prepositions` in ``words`` ("with", "between" ...),
-    coordinated objects expanded; also "as well as" chains."""
+    coordinated objects expanded; also "as well as" chains. The relative pronoun object
+    of a relative clause's preposition ("with which") is the clause's noun."""
     out = []
     for c in prepositions(tok, words):
         found = False
         for p in c.children:
-            if p.dep_ in ("pobj", "pcomp"):
+            if p.dep_ == "pobj" and p.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" and c.head.i == tok.i:
+                # "Colombia, with which the U.S. has concluded an agreement": the
+                # relative pronoun stands for the noun the clause is about
+                out.extend(conjuncts(antecedent(tok)))
+                found = True
+            elif p.dep_ in ("pobj", "pcomp"):
                 out.extend(conjuncts(p))
                 found = True
             elif p.dep_ == "prep":
