@@ -863,6 +863,14 @@ CASES = [
      [("AGREE", ("COL", "USA"), "2024-06", None, "asserted")]),
     ("Vietnam, with which China held border defence talks in May, protested the move.",
      [("MEET", ("CHN", "VNM"), "2024-05", None, "asserted")]),
+    # direct speech without quotation marks, its speaker named after it
+    ("We held productive talks with our Japanese counterparts in Tokyo today, the Australian Defence Minister said in a statement.",
+     [("MEET", ("AUS", "JPN"), "2024-06-20", None, "asserted")]),
+    ("We will hold talks with China next month, Marles told reporters.",
+     [("MEET", ("AUS", "CHN"), "2024-07", None, "future")]),
+    # a participle the parser hangs on the last name of the event's phrase dates the event
+    ("The ministers welcomed the first trilateral maritime cooperative activity among Australia, Japan and the Philippines, held in April.",
+     [("EXERCISE", ("AUS", "JPN", "PHL"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -497,12 +497,15 @@ def _quoted(tok) -> bool:
 def quoted_speaker(resolver: Resolver, pron) -> list[str]:
     """ "'I spoke with my Indian counterpart,' Austin said": a first-person pronoun inside
     a quotation stands for the party of the quotation's speaker, the named subject of the
-    verb of saying that the quoted clause depends on; [] when there is none."""
-    if not _quoted(pron):
-        return []
+    verb of saying that the quoted clause depends on; [] when there is none. Direct
+    speech without quotation marks counts when the verb of saying follows it ("We held
+    productive talks in Tokyo today, the minister said")."""
+    quoted = _quoted(pron)
     for t in pron.ancestors:
         if not resolver.lex.in_class("reporting", t.lemma_) or _quoted(t):
             continue
+        if not quoted and t.i < pron.i:
+            return []
         subj = [c for c in t.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and not _quoted(c)]
         if subj:
             return tokens_parties(resolver, resolver.phrase_tokens(subj[0]))

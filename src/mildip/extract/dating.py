@@ -137,6 +137,10 @@ def attached(date_head, trigger, verb) -> bool:
         return not _reported_as_done(above, verb if verb is not None else trigger)
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
+    if above.dep_ == "acl" and above.head.pos_ == "PROPN" and any(a.i == trigger.i for a in above.head.ancestors):
+        # "the activity among Australia, Japan and the Philippines, held in April": the
+        # parser hangs the participle on the last name of the event's own phrase
+        return True
     return in_relative_clause(date_head, trigger)
 
 
