@@ -55,6 +55,7 @@ TOPIC_PREPS = frozenset(
         "including",
         "besides",
         "per",
+        "pending",
     }
 )
 """Prepositions whose object is a topic or a circumstance, not a participant."""
