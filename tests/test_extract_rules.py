@@ -871,6 +871,10 @@ CASES = [
     # a participle the parser hangs on the last name of the event's phrase dates the event
     ("The ministers welcomed the first trilateral maritime cooperative activity among Australia, Japan and the Philippines, held in April.",
      [("EXERCISE", ("AUS", "JPN", "PHL"), "2024-04", None, "asserted")]),
+    # no one answers their own proposal: "its" is the reporter's
+    ("The Pentagon said China had rebuffed its invitation to attend the talks.",
+     [("PROPOSE", ("CHN", "USA"), "2024", "USA", "asserted"),
+      ("REJECT", ("CHN", "USA"), "2024", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -521,9 +521,10 @@ def subject_parties(resolver: Resolver, pron, single: bool = False) -> list[str]
     its drills", not "China is not responding to its requests")."""
     if pron.dep_ != "poss":
         return []
-    if single and pron.head.dep_ != "dobj":
-        # "is not responding to its requests": only the owner of the verb's own object
-        # is bound to the subject
+    if single and (pron.head.dep_ != "dobj" or resolver.lex.in_class("proposal", pron.head.lemma_)):
+        # "is not responding to its requests", "China rebuffed its invitation": only the
+        # owner of the verb's own object is bound to the subject, and no one answers
+        # their own proposal
         return []
     t = pron.head
     while t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
