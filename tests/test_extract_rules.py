@@ -875,6 +875,12 @@ CASES = [
     ("The Pentagon said China had rebuffed its invitation to attend the talks.",
      [("PROPOSE", ("CHN", "USA"), "2024", "USA", "asserted"),
       ("REJECT", ("CHN", "USA"), "2024", "CHN", "asserted")]),
+    # fighting between two parties' forces is an incident; fighting side by side is not
+    ("Fighting broke out between Indian and Chinese troops in the Galwan Valley on Monday.",
+     [("INCIDENT", ("CHN", "IND"), "2024-06-17", None, "asserted")]),
+    ("A North Korean submarine sank a South Korean warship in March.",
+     [("INCIDENT", ("KOR", "PRK"), "2024-03", "PRK", "asserted")]),
+    ("U.S. and Philippine forces will fight side by side in the Balikatan drills.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

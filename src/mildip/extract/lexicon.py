@@ -71,6 +71,13 @@ IRREGULAR: Mapping[str, tuple[str, ...]] = {
     "rebuild": ("rebuilt",),
     "go": ("went", "gone"),
     "become": ("became",),
+    "sink": ("sank", "sunk"),
+    "break": ("broke", "broken"),
+    "bring": ("brought",),
+    "fight": ("fought",),
+    "leave": ("left",),
+    "wind": ("wound",),
+    "spend": ("spent",),
 }
 
 

@@ -101,6 +101,17 @@ def _dated_clause(ctx: FrameContext, tok) -> bool:
     return False
 
 
+def _side_by_side(ctx: FrameContext, tok) -> bool:
+    """ "U.S. and Philippine forces will fight side by side", "the two navies fought
+    together against pirates": force used together, not against each other (a ``joint``
+    cue on the verb, or "side by side", "shoulder to shoulder")."""
+    if tok.pos_ != "VERB":
+        return False
+    words = [c.lower_ for c in tok.children if c.dep_ in ("advmod", "prep", "npadvmod")]
+    text = " ".join(t.lower_ for t in tok.subtree)
+    return any(ctx.lex.cue("joint", w) for w in words) or any(p in text for p in ("side by side", "shoulder to shoulder"))
+
+
 def _rehearsed(ctx: FrameContext, tok) -> bool:
     """Whether the incident word tells part of an exercise ("exercises that include
     simulating attacks", "war games involve the sinking of abandoned vessels", "mock
@@ -147,7 +158,7 @@ def _one_side(side, other, codes) -> bool:
 @register("incident")
 def incident(ctx: FrameContext, tok, entry):
     """An INCIDENT between two parties' forces."""
-    if _rehearsed(ctx, tok):
+    if _rehearsed(ctx, tok) or _side_by_side(ctx, tok):
         return []
     if entry.pos == "verb":
         if ctx.lex.has_frame(tok.lemma_.lower(), "verb", "channel_action") and any(
