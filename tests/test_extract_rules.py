@@ -881,6 +881,11 @@ CASES = [
     ("A North Korean submarine sank a South Korean warship in March.",
      [("INCIDENT", ("KOR", "PRK"), "2024-03", "PRK", "asserted")]),
     ("U.S. and Philippine forces will fight side by side in the Balikatan drills.", []),
+    # "another" session noun after a dialogue between the same parties is its next session
+    (("China and the United States held the MMCA working group in Shanghai on April 2-3. "
+      "U.S. officials later met PLA representatives in Honolulu in May for another working group and plenary."),
+     [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted"),
+      ("DIALOGUE", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

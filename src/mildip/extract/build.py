@@ -307,18 +307,19 @@ def _back_to_session(draft: Draft, state: DocumentState) -> bool:
     after a dialogue session between the same parties: the definite or possessed noun
     refers back to that session."""
     trig = draft.trigger
-    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its", "our") for c in trig.children):
+    if trig.pos_ != "NOUN" or not any(c.lower_ in ("the", "this", "that", "its", "our", "another") for c in trig.children):
         return False
     last = state.last_channels.get("DIALOGUE")
     if last is None or last[0] != draft.actors:
         return False
     if any(c.lower_ in _SERIES_ORDER for c in trig.children):
-        # "The next meeting is scheduled for 2026": the series told about, however far back
+        # "The next meeting is scheduled for 2026", "met in Honolulu for another working
+        # group and plenary": the series told about, however far back
         return True
     return state.last_channel_sentence >= state.sentence_index - 2
 
 
-_SERIES_ORDER = frozenset({"next", "previous", "last", "following", "upcoming", "latest", "preceding"})
+_SERIES_ORDER = frozenset({"another", "next", "previous", "last", "following", "upcoming", "latest", "preceding"})
 
 
 def event_verb(draft: Draft, lex: Lexicon, sent: Analysed):
