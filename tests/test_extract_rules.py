@@ -886,6 +886,9 @@ CASES = [
       "U.S. officials later met PLA representatives in Honolulu in May for another working group and plenary."),
      [("DIALOGUE", ("CHN", "USA"), "2024-04", None, "asserted"),
       ("DIALOGUE", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # what may happen is dated forward, like what will
+    ("Dong Jun and Austin may meet at the ADMM-Plus in Vientiane in November.",
+     [("MEET", ("CHN", "USA"), "2024-11", None, "hypothetical")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

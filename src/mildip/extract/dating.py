@@ -348,7 +348,7 @@ def coordinated_dates(
     For an event that ``lasting`` over days (an exercise, a visit), consecutive days
     ("on Saturday and Sunday", "on June 3 and June 4") are the days of that one event,
     which keeps the first: none of them is another event."""
-    mentions = sentence_dates(sent, published, modality == "future", citations)
+    mentions = sentence_dates(sent, published, modality in ("future", "hypothetical"), citations)
     anchor = governing_anchor(mentions, anchor)
     heads = {}
     for d in mentions:
@@ -408,7 +408,7 @@ def choose_date(
     citations of the passage, which may make a date of the text more precise.
     ``not_in``: token indices whose dates belong to another event (the engagement a
     proposal asks for: "requested a visit in September")."""
-    mentions = sentence_dates(sent, published, modality == "future", citations)
+    mentions = sentence_dates(sent, published, modality in ("future", "hypothetical"), citations)
     scored = []
     bounds = set()
     own = {t.i for t in trigger.subtree}
