@@ -889,6 +889,12 @@ CASES = [
     # what may happen is dated forward, like what will
     ("Dong Jun and Austin may meet at the ADMM-Plus in Vientiane in November.",
      [("MEET", ("CHN", "USA"), "2024-11", None, "hypothetical")]),
+    # a process said to go on now is no event of a date
+    ("Working-level discussions between the defense authorities of Japan and the ROK are continuing.", []),
+    ("Talks between China and India on the border continue.", []),
+    ("China and India continue to hold talks.", []),
+    ("Talks between China and India continued on Tuesday.",
+     [("MEET", ("CHN", "IND"), "2024-06-18", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

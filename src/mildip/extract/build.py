@@ -351,6 +351,25 @@ def _present(verb) -> bool:
     )
 
 
+_GOING_ON = frozenset({"continue", "proceed", "progress"})
+
+
+def _going_on(verb) -> bool:
+    """Whether ``verb`` (or the verb whose complement it is) says that something goes on
+    now: "continue", "proceed", "progress" in the present ("talks continue",
+    "discussions are continuing", "continue to hold talks")."""
+    if verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "China and India continue to hold talks"
+        verb = verb.head
+    if verb is None or verb.lemma_.lower() not in _GOING_ON:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not aux:
+        # the tagger may give the base form for a plural present ("talks continue")
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and verb.dep_ == "ROOT"
+    return verb.tag_ == "VBG" and all(c.lower_ in ("is", "are") for c in aux)
+
+
 def _simple_present(verb) -> bool:
     """Whether ``verb`` is in the simple present (no auxiliary)."""
     return (
@@ -671,6 +690,10 @@ def build_event(
         # "Moscow had declined to engage": told as before the story, so not surely of the
         # month it was published; only of its year
         value = value[:4]
+    if how != "text" and _going_on(verb):
+        # "Working-level discussions ... are continuing": a process under way, not an
+        # event of a date
+        return []
     if (how != "text" or _simple_present(verb)) and is_habitual(draft.trigger, verb, lex):
         # "the two navies exercise every year": a habit, not an event; told in the simple
         # present it stays one whatever date the sentence gives ("said on Monday that
