@@ -895,6 +895,9 @@ CASES = [
     ("China and India continue to hold talks.", []),
     ("Talks between China and India continued on Tuesday.",
      [("MEET", ("CHN", "IND"), "2024-06-18", None, "asserted")]),
+    # a perfect that opens a news story tells the story's event
+    ("China and Russia have launched joint naval drills in the Sea of Japan, the defence ministry said on Monday.",
+     [("EXERCISE", ("CHN", "RUS"), "2024-06", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
