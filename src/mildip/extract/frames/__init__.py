@@ -204,7 +204,8 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
     "numerous joint exercises", "more exercises than" - a plural without a determiner,
     a date, a verb that carries it or a complement naming its parties; or a count of
     five or more."""
-    from mildip.extract.frames.interaction import carried_by
+    from mildip.extract.arguments import subjects
+    from mildip.extract.frames.interaction import carried_by, framed_by_time
 
     if _served_by_means(ctx, noun):
         return True
@@ -242,6 +243,10 @@ def generic_mention(ctx: FrameContext, noun) -> bool:
         # "which engages in discussions and consultations with the Philippines": a
         # present-tense habit, not an event
         return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+    if verb is not None and framed_by_time(noun, verb) and not _now_tense(verb) and subjects(verb):
+        # "Prabowo and Marles signed the treaty after talks over lunch": the talks the
+        # subject held then, not talks in general
+        return False
     if noun.dep_ == "nsubj" and verb is not None and noun.head.i == verb.i and _now_tense(verb):
         # "Joint aerial patrols have likewise seen the two flying across the Pacific",
         # "once-bilateral drills with Thailand have since morphed into ...": a kind of
