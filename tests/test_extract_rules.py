@@ -899,9 +899,9 @@ CASES = [
     ("China and Russia have launched joint naval drills in the Sea of Japan, the defence ministry said on Monday.",
      [("EXERCISE", ("CHN", "RUS"), "2024-06", None, "asserted")]),
     # talks that frame a past act in time are the subject's talks, not talks in general
-    ("Japan and India signed a defence pact in Tokyo on Monday after talks over lunch.",
-     [("AGREE", ("IND", "JPN"), "2024-06-17", None, "asserted"),
-      ("MEET", ("IND", "JPN"), "2024-06", None, "asserted")]),
+    ("Prabowo and Defence Minister Richard Marles signed the treaty at Parliament House after talks over lunch.",
+     [("AGREE", ("AUS", "IDN"), "2024-06", None, "asserted"),
+      ("MEET", ("AUS", "IDN"), "2024-06", None, "asserted")]),
     ("Relations improved after talks in 2019.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
