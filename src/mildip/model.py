@@ -60,6 +60,8 @@ COOPERATIVE_TYPES: frozenset[str] = frozenset(
     {"MEET", "CALL", "DIALOGUE", "EXERCISE", "PORT_CALL", "AGREE", "ESTABLISH", "RESUME"}
 )
 RESTRICTIVE_TYPES: frozenset[str] = frozenset({"SUSPEND", "CANCEL", "REJECT", "INCIDENT"})
+STATE_CHANGE_TYPES: frozenset[str] = frozenset({"SUSPEND", "CANCEL", "RESUME", "ESTABLISH"})
+"""Types that change the state of a channel (suspend, cancel, resume, set up)."""
 
 SPEC_KEYS: tuple[str, ...] = (
     "doc",

@@ -19,6 +19,7 @@ words that merely stand nearby.
 from __future__ import annotations
 
 from mildip.extract.lexicon import Lexicon
+from mildip.model import STATE_CHANGE_TYPES
 
 NO_EVENT = "none"
 _CHAIN_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "nsubj", "attr", "compound", "oprd", "acomp"})
@@ -87,7 +88,6 @@ means no event."""
 _DEONTIC = frozenset({"should", "must", "ought"})
 
 
-_STATE_CHANGES = frozenset({"SUSPEND", "CANCEL", "RESUME", "ESTABLISH"})
 
 
 def _done(verb) -> bool:
@@ -152,7 +152,7 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
         if tok.i != trigger.i and not any(c.dep_ == "oprd" and c.head.i == tok.i for c in chain):
             # ("what the Pentagon called an unsafe intercept": naming, not a call for it)
             lemma = tok.lemma_.lower()
-            if lemma in lex.cues["decision_governors"] and event_type in _STATE_CHANGES and _done(tok):
+            if lemma in lex.cues["decision_governors"] and event_type in STATE_CHANGE_TYPES and _done(tok):
                 # "China decided on Monday to suspend military talks": the decision made
                 # is the change made
                 pass

@@ -38,7 +38,7 @@ from mildip import dates
 from mildip.kb.officials import name_key, person_ids
 from mildip.kb.publishers import Publisher, origin_key
 from mildip.kb.text import fold
-from mildip.model import STRUCTURAL_KINDS, Event, Evidence, Participant
+from mildip.model import STATE_CHANGE_TYPES, STRUCTURAL_KINDS, Event, Evidence, Participant
 from mildip.resolve.overrides import (
     Override,
     added_mentions,
@@ -92,7 +92,7 @@ def _mechanisms_agree(a: Event, b: Event) -> bool:
         # tell two channels apart; a change of state names each channel it acts on
         # ("cancelling the MMCA meetings and the theater commanders' talks")
         return (
-            a.type not in _STATE_CHANGES
+            a.type not in STATE_CHANGE_TYPES
             and (_described(a) or _described(b))
             and _single_document(a, b)
         )
@@ -191,9 +191,6 @@ def _blocking_key(e: Event) -> tuple:
     return (e.type, e.actors, e.modality)
 
 
-_STATE_CHANGES = frozenset({"CANCEL", "SUSPEND", "RESUME", "ESTABLISH"})
-
-
 def same_event(a: Event, b: Event, settings: Settings) -> bool:
     """The pairwise rule of the module docstring: are ``a`` and ``b`` one real-world event?"""
     if _blocking_key(a) != _blocking_key(b) or not _mechanisms_agree(a, b):
@@ -213,19 +210,19 @@ def same_event(a: Event, b: Event, settings: Settings) -> bool:
         # the extractor keeps the events of one sentence apart on purpose
         return False
     if (
-        a.type in _STATE_CHANGES
+        a.type in STATE_CHANGE_TYPES
         and (_LIST_ITEM_FLAG in a.flags or _LIST_ITEM_FLAG in b.flags)
         and not _same_mechanism(a, b)
     ):
         # "canceling phone calls between commanders as well as the MMCA meetings": an
         # unnamed item of a list is another channel than the named ones
         return False
-    if _single_document(a, b) and (a.type not in _STATE_CHANGES or _same_mechanism(a, b)):
+    if _single_document(a, b) and (a.type not in STATE_CHANGE_TYPES or _same_mechanism(a, b)):
         # one text rarely tells two same-type events of one pair in one period: a
         # re-mention that omits the mechanism is the same event (a cancellation or
         # suspension list names each channel, so there the mechanism must agree)
         return True
-    if a.type in _STATE_CHANGES and _same_mechanism_named(a, b):
+    if a.type in STATE_CHANGE_TYPES and _same_mechanism_named(a, b):
         # a channel is cancelled (suspended, resumed, set up) once at a given time
         return True
     if _evidence_similarity(a, b) >= threshold:
