@@ -351,17 +351,14 @@ def _present(verb) -> bool:
     )
 
 
-_GOING_ON = frozenset({"continue", "proceed", "progress"})
-
-
-def _going_on(verb) -> bool:
+def _going_on(verb, lex: Lexicon) -> bool:
     """Whether ``verb`` (or the verb whose complement it is) says that something goes on
-    now: "continue", "proceed", "progress" in the present ("talks continue",
+    now (``[classes] going_on``: "continue", "proceed") in the present ("talks continue",
     "discussions are continuing", "continue to hold talks")."""
     if verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "China and India continue to hold talks"
         verb = verb.head
-    if verb is None or verb.lemma_.lower() not in _GOING_ON:
+    if verb is None or not lex.in_class("going_on", verb.lemma_):
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if not aux:
@@ -690,7 +687,7 @@ def build_event(
         # "Moscow had declined to engage": told as before the story, so not surely of the
         # month it was published; only of its year
         value = value[:4]
-    if how != "text" and _going_on(verb):
+    if how != "text" and _going_on(verb, lex):
         # "Working-level discussions ... are continuing": a process under way, not an
         # event of a date
         return []

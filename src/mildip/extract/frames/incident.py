@@ -30,6 +30,7 @@ from mildip.extract.arguments import (
 from mildip.extract.dating import attached
 from mildip.extract.frames import FrameContext, assemble, draft, generic_mention, register
 from mildip.extract.frames.interaction import carried_by
+from mildip.extract.modality import clause_has_cue
 
 TARGET = frozenset(
     {"with", "of", "at", "on", "upon", "near", "toward", "towards", "against", "into", "within", "across", "around", "over", "to", "from", "between"}
@@ -103,13 +104,9 @@ def _dated_clause(ctx: FrameContext, tok) -> bool:
 
 def _side_by_side(ctx: FrameContext, tok) -> bool:
     """ "U.S. and Philippine forces will fight side by side", "the two navies fought
-    together against pirates": force used together, not against each other (a ``joint``
-    cue on the verb, or "side by side", "shoulder to shoulder")."""
-    if tok.pos_ != "VERB":
-        return False
-    words = [c.lower_ for c in tok.children if c.dep_ in ("advmod", "prep", "npadvmod")]
-    text = " ".join(t.lower_ for t in tok.subtree)
-    return any(ctx.lex.cue("joint", w) for w in words) or any(p in text for p in ("side by side", "shoulder to shoulder"))
+    together against pirates": force used together, not against each other (a cue of
+    ``[cues] side_by_side`` in the verb's clause)."""
+    return tok.pos_ == "VERB" and clause_has_cue(tok, tok, ctx.lex, "side_by_side")
 
 
 def _rehearsed(ctx: FrameContext, tok) -> bool:
