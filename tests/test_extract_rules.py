@@ -903,6 +903,13 @@ CASES = [
      [("AGREE", ("AUS", "IDN"), "2024-06", None, "asserted"),
       ("MEET", ("AUS", "IDN"), "2024-06", None, "asserted")]),
     ("Relations improved after talks in 2019.", []),
+    # "yet to" tells what has not happened; "used to" tells a past habit
+    ("Tokyo and Beijing have yet to agree on a hotline.", []),
+    ("Tokyo and Beijing agreed on a hotline.", [("AGREE", ("CHN", "JPN"), "2024-06", None, "asserted")]),
+    ("Australia and China used to hold an annual defence strategic dialogue.", []),
+    # a session noun beside another object of its verb restates that object
+    ("Manila and Washington held Balikatan in April, the largest edition ever.",
+     [("EXERCISE", ("PHL", "USA"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -6,7 +6,8 @@ carries it, and the verbs that govern that one through ``xcomp``/``ccomp``/``con
 words that merely stand nearby.
 
 * **negated**: a ``neg`` dependent ("did not meet"), "no" on a nominal trigger ("held
-  no talks"), "never", or a negating governor ("failed to meet");
+  no talks"), "never", a negating governor ("failed to meet"), or "yet to" ("have yet
+  to agree");
 * **future**: "will"/"shall" on the chain, a governor of planning or scheduling ("plans
   to", "is scheduled to", "agreed to"), a future modifier ("the upcoming talks", "the
   next round"), or an event date after publication;
@@ -90,6 +91,17 @@ _DEONTIC = frozenset({"should", "must", "ought"})
 
 
 
+def _not_yet(tok, lex: Lexicon) -> bool:
+    """ "have yet to agree", "are yet to hold": ``tok`` is "have" or "be" with an adverb
+    of ``[cues] not_yet`` and a to-infinitive it governs, so that infinitive has not
+    happened."""
+    return (
+        tok.lemma_.lower() in ("have", "be")
+        and any(c.dep_ == "advmod" and lex.cue("not_yet", c.lower_) for c in tok.children)
+        and any(c.dep_ == "xcomp" for c in tok.children)
+    )
+
+
 def _done(verb) -> bool:
     """Whether ``verb`` is in the simple past or a perfect ("decided", "has decided")."""
     if verb.tag_ == "VBD":
@@ -123,6 +135,8 @@ def read_modality(trigger, verb, lex: Lexicon, event_type: str, carried: bool = 
             # "the ship would have collided": what did not happen
             return NO_EVENT
         if tok.i != trigger.i and tok.lemma_.lower() in lex.cues["negating_governors"] and not directed_refusal:
+            negated = True
+        if tok.i != trigger.i and _not_yet(tok, lex):
             negated = True
     governors = _clause_ancestors(trigger)
     if event_type not in ("AGREE", "PROPOSE", "REJECT") and any(

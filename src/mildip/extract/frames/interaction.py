@@ -28,6 +28,7 @@ from mildip.extract.frames import FrameContext, assemble, draft, generic_mention
 from mildip.extract.frames.not_talks import not_talks
 from mildip.extract.frames.sessions import (
     event_noun,
+    restated_session,
     session_met_for,
     session_of_nothing,
 )
@@ -404,6 +405,8 @@ def interaction(ctx: FrameContext, tok, entry):
         ):
             # "the previous edition of the exercise", "the 17th round of the Defense
             # Policy Coordination Talks": the exercise or the channel is the event
+            return []
+        if restated_session(ctx, tok):
             return []
         if entry.type == "DIALOGUE" and session_of_nothing(ctx, tok):
             # "the 2020 edition of Science of Military Strategy", "a new round of

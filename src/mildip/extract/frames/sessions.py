@@ -42,6 +42,21 @@ def session_of_nothing(ctx: FrameContext, tok) -> bool:
     return True
 
 
+def restated_session(ctx: FrameContext, tok) -> bool:
+    """Whether ``tok`` is a session noun that restates another object of its verb or the
+    noun it stands beside ("held Balikatan in April, the largest edition ever", "the
+    talks, the third round"): that object is the event, the session noun only describes
+    it."""
+    if tok.lemma_.lower() not in ctx.lex.session_nouns or not tok.is_lower:
+        # "two channels: the Corps Commander Level Meeting ...": a name is a channel
+        return False
+    if tok.dep_ == "appos":
+        return True
+    return tok.dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i < tok.i and c.pos_ in ("NOUN", "PROPN") for c in tok.head.children
+    )
+
+
 def session_met_for(ctx: FrameContext, verb, entry):
     """``(noun, entry)`` of the dialogue session a meeting verb's ``for`` phrase names
     ("met ... for the 14th round of their consultations", "met PLA representatives in
