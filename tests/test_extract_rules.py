@@ -910,6 +910,9 @@ CASES = [
     # a session noun beside another object of its verb restates that object
     ("Manila and Washington held Balikatan in April, the largest edition ever.",
      [("EXERCISE", ("PHL", "USA"), "2024-04", None, "asserted")]),
+    # contacts are a defence channel only when the military is named in their phrase
+    ("Beijing cut contacts with Taipei after Tsai Ing-wen's election in 2016.", []),
+    ("China cut military contacts with Japan in 2012.", [("SUSPEND", ("CHN", "JPN"), "2012", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),
