@@ -913,6 +913,10 @@ CASES = [
     # contacts are a defence channel only when the military is named in their phrase
     ("Beijing cut contacts with Taipei after Tsai Ing-wen's election in 2016.", []),
     ("China cut military contacts with Japan in 2012.", [("SUSPEND", ("CHN", "JPN"), "2012", "CHN", "asserted")]),
+    # "that June" is in the narrative's year, even before the anchor's month
+    ("Lloyd Austin and Wei Fenghe met in Cambodia in November 2022. They had first met in Singapore that June.",
+     [("MEET", ("CHN", "USA"), "2022-11", None, "asserted"),
+      ("MEET", ("CHN", "USA"), "2022-06", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

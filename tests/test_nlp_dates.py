@@ -150,3 +150,17 @@ def test_dates_relative_week_is_the_month_of_most_of_its_days(text, published, v
 def test_dates_this_week_to_come_counts_the_days_from_publication():
     (d,) = find_dates("They will meet this week.", date(2024, 7, 31), direction="future")
     assert d.value == "2024-08"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("They had first met in Singapore that June.", "that_month"),
+        ("They met again later that June.", "that_month"),
+        ("They met in June.", "part_month"),
+        ("The talks resumed the same June.", "that_month"),
+    ],
+)
+def test_dates_month_after_that_is_the_narratives_month(text, kind):
+    (d,) = find_dates(text, date(2024, 3, 10))
+    assert (d.kind, d.value) == (kind, "2023-06")

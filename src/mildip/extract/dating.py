@@ -38,7 +38,7 @@ DATELINE = re.compile(
 )
 """A wire dateline ("SEOUL, July 27 (Yonhap) --", "WASHINGTON (Reuters) -"): its date is
 the report's, not an event's."""
-_YEARLESS = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "weekday", "rel_day", "season"})
+_YEARLESS = frozenset({"md", "dm", "part_month", "that_month", "range_md", "range_dm", "weekday", "rel_day", "season"})
 _PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
 
@@ -234,7 +234,7 @@ def cap_precision(value: str | None, kind: str, precision: str) -> str | None:
     return value
 
 
-REYEARABLE = frozenset({"md", "dm", "part_month", "range_md", "range_dm", "season"})
+REYEARABLE = frozenset({"md", "dm", "part_month", "that_month", "range_md", "range_dm", "season"})
 """Kinds of date written without a year, which a narrative's explicit year governs."""
 
 
@@ -252,9 +252,10 @@ def reyear(mention: DateMention, anchor: str | None, published: date | None) -> 
     candidate = year + value[4:]
     if published is not None and candidate > published.isoformat():
         return value
-    if len(anchor) > 4 and candidate[:7] < anchor[:7]:
+    if len(anchor) > 4 and candidate[:7] < anchor[:7] and mention.kind != "that_month":
         # "in November 2023, ... || the April 10 summit": a month before the anchor's
-        # month is not read back into the anchor's year
+        # month is not read back into the anchor's year; "that June" is
+        # in it whatever its month
         return value
     return candidate
 

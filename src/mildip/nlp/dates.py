@@ -7,7 +7,8 @@ publication date:
 
 * a month or day without a year ("In February", "February 4", "Sept. 9") takes the
   most recent occurrence on or before the publication date (the next one when
-  ``direction="future"``);
+  ``direction="future"``); after "that" or "the same" ("that June") its kind is
+  ``that_month``, so that a narrative's year governs it (:mod:`mildip.extract.dating`);
 * "last August" / "last November" take the most recent such month strictly before
   the publication month; "this January" takes the publication year;
 * "earlier this year", "this year", "last year", "next year" give a year; with a
@@ -427,6 +428,7 @@ def find_dates(
                 relative=relative,
             )
         )
+    found = [_narrative_month(d, text, offset) for d in found]
     # "Monday 17 February 2025", "Friday, May 31": the weekday only repeats the date
     found = [
         d
@@ -434,6 +436,17 @@ def find_dates(
         if not (d.kind == "weekday" and any(0 <= o.start - d.end <= 2 for o in found if o is not d))
     ]
     return _share_years(found, text, offset)
+
+
+_THAT_BEFORE = re.compile(r"(?i)\b(?:that|the\s+same|later\s+that|earlier\s+that)\s+$")
+
+
+def _narrative_month(d: DateMention, text: str, offset: int) -> DateMention:
+    """ "that June", "later that June": a bare month in the year the narrative is telling
+    (kind ``that_month``), never the year the publication date would give it."""
+    if d.kind != "part_month" or not _THAT_BEFORE.search(text[max(0, d.start - offset - 16) : d.start - offset]):
+        return d
+    return DateMention(d.start, d.end, d.text, d.value, d.precision, "that_month", d.relative)
 
 
 def _share_years(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
