@@ -917,6 +917,8 @@ CASES = [
     ("Lloyd Austin and Wei Fenghe met in Cambodia in November 2022. They had first met in Singapore that June.",
      [("MEET", ("CHN", "USA"), "2022-11", None, "asserted"),
       ("MEET", ("CHN", "USA"), "2022-06", None, "asserted")]),
+    # a lone surname out of office at publication is read on the date the sentence tells
+    ("Austin and Wei met in Cambodia in November 2022.", [("MEET", ("CHN", "USA"), "2022-11", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -96,7 +96,8 @@ def _persons(
     """The persons of a sentence, with their parties. ``lone``: spans of single proper
     nouns; one that is neither a person named before nor part of another name is the
     surname of the one senior official of that name in office on the publication date,
-    if there is exactly one ("Teodoro met Austin")."""
+    if there is exactly one ("Teodoro met Austin"), else on a date the sentence writes
+    or the narrative's anchor ("Austin and Wei met in November 2022" in a 2024 text)."""
     found = find_persons(sent.text, sent.start, _party_at_factory(gazetteer, doc.text), ner_spans)
     on = doc.published.isoformat() if doc.published else None
     for lo, hi in lone:
@@ -104,7 +105,7 @@ def _persons(
         surname = sent.text[lo:hi]
         if any(p.start <= start < p.end for p in found) or state.remembered_name(surname) or on is None:
             continue
-        post = sole_surname_holder(surname, on, state.family_name_first)
+        post = _surname_holder(surname, on, sent, doc, state)
         if post is not None:
             found.append(PersonMention(start, end, post.name, None, post.party, start))
     out = []
@@ -118,6 +119,21 @@ def _persons(
             pm = replace(pm, party=party)
         out.append(pm)
     return out
+
+
+def _surname_holder(surname: str, on: str, sent: Sentence, doc: Document, state: DocumentState):
+    """The one senior official called ``surname`` on the publication date ``on``, else
+    on the first of the sentence's dates, or of the narrative's anchor, that has one."""
+    post = sole_surname_holder(surname, on, state.family_name_first)
+    if post is not None:
+        return post
+    told = [d.value for d in find_dates(sent.text, doc.published) if d.value and d.value <= on]
+    for when in [*told, state.anchor()]:
+        if when:
+            post = sole_surname_holder(surname, when, state.family_name_first)
+            if post is not None:
+                return post
+    return None
 
 
 def alliance_test(published, settings: Settings):
