@@ -919,6 +919,9 @@ CASES = [
       ("MEET", ("CHN", "USA"), "2022-06", None, "asserted")]),
     # a lone surname out of office at publication is read on the date the sentence tells
     ("Austin and Wei met in Cambodia in November 2022.", [("MEET", ("CHN", "USA"), "2022-11", None, "asserted")]),
+    # a hypothetical's yearless date is read the way that lies nearer publication
+    ("If the meeting between Austin and Dong in Singapore on May 31 leads anywhere, the two militaries could hold talks.",
+     [("MEET", ("CHN", "USA"), "2024-05-31", None, "hypothetical")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -4,7 +4,8 @@ its trigger, else the narrative anchor, else the publication date.
 1. Among the sentence's dates (citations excluded), take the one nearest the trigger in
    the dependency tree (fewest arcs to the trigger or to the verb that carries it;
    text distance breaks ties). A future event re-reads the dates forward ("on Tuesday"
-   after publication).
+   after publication); a hypothetical one takes, for each date, the reading nearer the
+   publication date.
    A date of the text less precise than a citation closing the passage that falls within
    it ("last August ... (FMPRC, August 5, 2022)") takes the citation's precision.
 2. A month or day written without a year ("In August") inside a narrative whose anchor
@@ -26,7 +27,7 @@ import re
 from datetime import date, timedelta
 from itertools import pairwise
 
-from mildip.dates import truncate
+from mildip.dates import bounds, truncate
 from mildip.extract.modality import while_noun
 from mildip.extract.sentence import Analysed
 from mildip.nlp.dates import DateMention, find_anchored, find_dates, recalls_time
@@ -321,16 +322,42 @@ def _before_the_frame(mention: DateMention, anchor: str | None, verb, sent: Anal
     return None
 
 
-def sentence_dates(sent: Analysed, published: date | None, future: bool, citations) -> list[DateMention]:
-    """The sentence's dates outside citations (re-read forward for a future event)."""
+def sentence_dates(sent: Analysed, published: date | None, modality: str, citations) -> list[DateMention]:
+    """The sentence's dates outside citations: re-read forward for a future event, and
+    for a hypothetical one read whichever way lies nearer the publication date ("may meet
+    in November" in September is this November; "if the meeting on October 31 ..." in
+    November is last month's)."""
     found = sent.dates
-    if future:
-        found = [d for d in find_dates(sent.text, published, sent.base, "future") if d.value]
+    if modality in ("future", "hypothetical"):
+        ahead = [d for d in find_dates(sent.text, published, sent.base, "future") if d.value]
+        found = ahead if modality == "future" else _nearer(found, ahead, published)
     spans = [(c.start, c.end) for c in citations]
     line = DATELINE.match(sent.text)
     if line:
         spans.append((sent.base, sent.base + line.end()))
     return [d for d in found if d.value and not any(a <= d.start < b for a, b in spans)]
+
+
+def _nearer(back: list[DateMention], ahead: list[DateMention], published: date | None) -> list[DateMention]:
+    """Per date of the sentence, the reading (``back`` or ``ahead``) nearer ``published``."""
+    if published is None:
+        return ahead
+    past = {(d.start, d.end): d for d in back}
+    out = []
+    for d in ahead:
+        other = past.get((d.start, d.end))
+        if other is not None and other.value and _distance(other.value, published) < _distance(d.value, published):
+            d = other
+        out.append(d)
+    return out
+
+
+def _distance(value: str, published: date) -> int:
+    """Days from ``published`` to the nearest day of the partial date ``value``."""
+    lo, hi = bounds(value)
+    if lo <= published <= hi:
+        return 0
+    return min(abs((lo - published).days), abs((hi - published).days))
 
 
 def governing_anchor(mentions: list[DateMention], anchor: str | None) -> str | None:
@@ -349,7 +376,7 @@ def coordinated_dates(
     For an event that ``lasting`` over days (an exercise, a visit), consecutive days
     ("on Saturday and Sunday", "on June 3 and June 4") are the days of that one event,
     which keeps the first: none of them is another event."""
-    mentions = sentence_dates(sent, published, modality in ("future", "hypothetical"), citations)
+    mentions = sentence_dates(sent, published, modality, citations)
     anchor = governing_anchor(mentions, anchor)
     heads = {}
     for d in mentions:
@@ -409,7 +436,7 @@ def choose_date(
     citations of the passage, which may make a date of the text more precise.
     ``not_in``: token indices whose dates belong to another event (the engagement a
     proposal asks for: "requested a visit in September")."""
-    mentions = sentence_dates(sent, published, modality in ("future", "hypothetical"), citations)
+    mentions = sentence_dates(sent, published, modality, citations)
     scored = []
     bounds = set()
     own = {t.i for t in trigger.subtree}
