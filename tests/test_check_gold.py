@@ -31,7 +31,7 @@ def test_check_gold_corpora_have_no_problems(request, check_gold, corpus):
     assert check_gold.check_corpus(request.getfixturevalue(corpus)) == []
 
 
-@pytest.mark.parametrize("name", ["probes", "briefings"])
+@pytest.mark.parametrize("name", ["probes", "briefings", "analyses"])
 def test_check_gold_written_corpora_have_no_problems(check_gold, name):
     # The probe and briefing corpora written for issue 8 pass every check of the spec.
     corpus = Path(__file__).parent / "data" / name
