@@ -922,6 +922,22 @@ CASES = [
     # a hypothetical's yearless date is read the way that lies nearer publication
     ("If the meeting between Austin and Dong in Singapore on May 31 leads anywhere, the two militaries could hold talks.",
      [("MEET", ("CHN", "USA"), "2024-05-31", None, "hypothetical")]),
+    # a month day re-yeared by the narrative's year carries that year to the next paragraph
+    ("India and China began corps commander talks in 2020.\n\nThe first round was held on 6 June.\n\n"
+     "The talks resumed within a week, with a second round on 22 June.",
+     [("DIALOGUE", ("CHN", "IND"), "2020-06-06", None, "asserted"),
+      ("DIALOGUE", ("CHN", "IND"), "2020-06-22", None, "asserted")]),
+    # a participle set off after the trigger's phrase dates it, wherever the parser hangs it
+    ("India and China held talks in 2020. The first real result came from the ninth round, held on 24 January 2021.",
+     [("MEET", ("CHN", "IND"), "2020", None, "asserted"),
+      ("DIALOGUE", ("CHN", "IND"), "2021-01-24", None, "asserted")]),
+    # "eleven days later" counts in words beyond seven
+    ("On 9 December 2022 Chinese and Indian troops clashed at Yangtse. Indian and Chinese corps commanders held talks eleven days later.",
+     [("INCIDENT", ("CHN", "IND"), "2022-12-09", None, "asserted"),
+      ("MEET", ("CHN", "IND"), "2022-12-20", None, "asserted")]),
+    # a call that is the clause's subject is its own event, no cue for the meeting
+    ("The call was a deliverable from the bilateral meeting between President Joe Biden and President Xi Jinping, held Nov. 2023.",
+     [("MEET", ("CHN", "USA"), "2023-11", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -136,14 +136,18 @@ def _framed_apart(tok, trigger) -> bool:
 
 
 def _other_call(tok, trigger, lex: Lexicon, sent: Analysed) -> bool:
-    """Whether ``tok`` is, or modifies, a dated call word other than ``trigger``
-    ("Friday's meeting followed the leaders' Sept. 9 video teleconference"): that call
-    is another event."""
+    """Whether ``tok`` is, or modifies, a call word other than ``trigger`` that is dated
+    ("Friday's meeting followed the leaders' Sept. 9 video teleconference") or is the
+    subject or object of the clause: that call is another event."""
     if is_demand(tok):
         return True
     for t in (tok, tok.head if tok.dep_ in ("compound", "amod", "nmod") else None):
         if t is not None and t.i != trigger.i and t.pos_ in ("NOUN", "PROPN"):
             if any(e.mode == "call" for e in lex.for_token(t.lemma_.lower(), "noun")):
+                if t.dep_ in ("nsubj", "nsubjpass", "dobj") and not any(a.i == trigger.i for a in t.ancestors):
+                    # "The call was a deliverable from the bilateral meeting": a call that
+                    # is an argument of the clause is an event of its own
+                    return True
                 return any(sent.date_of(x.i) is not None for x in t.subtree)
     return False
 

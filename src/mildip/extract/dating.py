@@ -142,7 +142,21 @@ def attached(date_head, trigger, verb) -> bool:
         # "the activity among Australia, Japan and the Philippines, held in April": the
         # parser hangs the participle on the last name of the event's own phrase
         return True
+    if _reduced_relative_on(above, trigger):
+        return True
     return in_relative_clause(date_head, trigger)
+
+
+def _reduced_relative_on(participle, trigger) -> bool:
+    """ "came from the ninth round, held on 24 January 2021": a past participle with no
+    subject or auxiliary, set off by a comma right after the trigger's phrase, describes
+    the trigger, whatever verb the parser hangs it on."""
+    if participle is None or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl", "conj") or participle.i < 2:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
+        return False
+    doc = participle.doc
+    return doc[participle.i - 1].text == "," and max(t.i for t in trigger.subtree) == participle.i - 2
 
 
 def _names_a_horizon(date_head) -> bool:
@@ -451,6 +465,7 @@ def choose_date(
             and head.i not in own
             and not (0 < head.i - max(own) <= 3)
             and not frames_sentence(head, trigger)
+            and not _reduced_relative_on(_first_verb_above(head), trigger)
         ):
             # a noun its verb does not carry ("besides the meeting with Austin, Dong held
             # talks on Thursday"): only its own dates count; but "In March, during the

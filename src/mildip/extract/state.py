@@ -323,7 +323,8 @@ class DocumentState:
         reach = self.paragraph
         if inherited and self.anchors:
             last = self.anchors[-1]
-            if value[: len(last.value)] <= last.value[: len(value)]:
+            n = min(len(value), len(last.value))
+            if value[:n] < last.value[:n]:
                 reach = last.reach
         self.anchors.append(Anchor(value, self.paragraph, self.sentence_index, explicit, reach))
         del self.anchors[:-4]

@@ -465,11 +465,16 @@ def _share_years(found: list[DateMention], text: str, offset: int) -> list[DateM
     return out
 
 
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+_WORD_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_DAY_COUNT = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _ANCHORED = re.compile(
     r"\b(?:(?P<next>the\s+(?:next|following)\s+day)|(?P<prev>the\s+(?:day\s+before|previous\s+day))"
     r"|(?P<same>(?:that|the\s+same)\s+day)"
-    r"|(?P<later>(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a)\s+days?\s+(?P<dir>later|after(?:wards?)?|earlier|before))"
+    rf"|(?P<later>(?P<n>\d{{1,2}}|{_DAY_COUNT})\s+days?\s+(?P<dir>later|after(?:wards?)?|earlier|before))"
     r"|(?P<mlater>(?P<mn>a|one|two|three|four|five|six)\s+months?\s+(?P<mdir>later|after(?:wards?)?|earlier|before))"
     r"|(?P<week>(?:that|the\s+same|the\s+following|the\s+next|later\s+that)\s+week)"
     r"|(?P<month>(?:that|the\s+same|later\s+that|earlier\s+that)\s+month)"
