@@ -938,6 +938,12 @@ CASES = [
     # a call that is the clause's subject is its own event, no cue for the meeting
     ("The call was a deliverable from the bilateral meeting between President Joe Biden and President Xi Jinping, held Nov. 2023.",
      [("MEET", ("CHN", "USA"), "2023-11", None, "asserted")]),
+    # that participle's date also sets the narrative's time for the sentences after it
+    ("India and China held talks in 2020.\n\nThe first real result came from the ninth round, held on 24 January 2021. "
+     "The 10th round, on 20 February, met to confirm that the withdrawal had been completed.",
+     [("MEET", ("CHN", "IND"), "2020", None, "asserted"),
+      ("DIALOGUE", ("CHN", "IND"), "2021-01-24", None, "asserted"),
+      ("DIALOGUE", ("CHN", "IND"), "2021-02-20", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

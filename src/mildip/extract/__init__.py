@@ -28,7 +28,7 @@ from datetime import date
 from mildip.dates import reference_day
 from mildip.extract.build import Built, build_event
 from mildip.extract.candidates import document_names, is_candidate, series_pattern
-from mildip.extract.dating import DATELINE, HORIZON_PREPS, reyear
+from mildip.extract.dating import DATELINE, HORIZON_PREPS, is_reduced_relative, reyear
 from mildip.extract.dating import REYEARABLE as _REYEARABLE
 from mildip.extract.frames import FrameContext
 from mildip.extract.lexicon import Lexicon, load_lexicon
@@ -206,6 +206,10 @@ def _main_clause(tok) -> bool:
         return t.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
+    if t.dep_ == "advcl" and t.head.dep_ == "ROOT" and is_reduced_relative(t):
+        # "The first real result came from the ninth round, held on 24 January 2021":
+        # the participle dates the main clause's own noun
+        return True
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 

@@ -147,16 +147,21 @@ def attached(date_head, trigger, verb) -> bool:
     return in_relative_clause(date_head, trigger)
 
 
-def _reduced_relative_on(participle, trigger) -> bool:
-    """ "came from the ninth round, held on 24 January 2021": a past participle with no
-    subject or auxiliary, set off by a comma right after the trigger's phrase, describes
-    the trigger, whatever verb the parser hangs it on."""
+def is_reduced_relative(participle) -> bool:
+    """Whether ``participle`` is a past participle with no subject or auxiliary, set off
+    by a comma (", held on 24 January 2021"): a clause that describes the noun before it."""
     if participle is None or participle.tag_ != "VBN" or participle.dep_ not in ("advcl", "acl", "conj") or participle.i < 2:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
         return False
-    doc = participle.doc
-    return doc[participle.i - 1].text == "," and max(t.i for t in trigger.subtree) == participle.i - 2
+    return participle.doc[participle.i - 1].text == ","
+
+
+def _reduced_relative_on(participle, trigger) -> bool:
+    """ "came from the ninth round, held on 24 January 2021": a reduced relative
+    (:func:`is_reduced_relative`) right after the trigger's phrase describes the trigger,
+    whatever verb the parser hangs it on."""
+    return is_reduced_relative(participle) and max(t.i for t in trigger.subtree) == participle.i - 2
 
 
 def _names_a_horizon(date_head) -> bool:
