@@ -944,6 +944,10 @@ CASES = [
      [("MEET", ("CHN", "IND"), "2020", None, "asserted"),
       ("DIALOGUE", ("CHN", "IND"), "2021-01-24", None, "asserted"),
       ("DIALOGUE", ("CHN", "IND"), "2021-02-20", None, "asserted")]),
+    # a bare "edition" after an exercise series is a session of that series
+    ("Cambodia and China first held Golden Dragon in 2016. In May 2024, the sixth edition moved for the first time to the coast.",
+     [("EXERCISE", ("CHN", "KHM"), "2016", None, "asserted"),
+      ("EXERCISE", ("CHN", "KHM"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

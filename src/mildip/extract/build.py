@@ -169,6 +169,10 @@ def settle_type(
     if draft.type not in _TALK_TYPES:
         return draft.type
     registered = mechanism is not None and not mechanism.discovered
+    if registered and mechanism.kind == "exercise_series" and draft.trigger.lemma_.lower() in lex.session_nouns:
+        # "In May 2024, the sixth edition moved to the coast" after Golden Dragon: a
+        # session of the exercise series
+        return "EXERCISE"
     if registered and draft.type == "DIALOGUE" and mechanism.kind not in _NOT_DIALOGUE_KINDS:
         # "the Consultation ... last convened virtually": a session of the mechanism
         return "DIALOGUE"
@@ -321,6 +325,19 @@ def _back_to_session(draft: Draft, state: DocumentState) -> bool:
         # group and plenary": the series told about, however far back
         return True
     return state.last_channel_sentence >= state.sentence_index - 2
+
+
+def _bare_session(draft: Draft, lex: Lexicon) -> bool:
+    """A session noun of an exercise series (``channel_back_exercise``: "edition") with
+    no ``of`` phrase, whose parties come from the narrative ("In May 2024, the sixth
+    edition moved to the coast"): a session of the series told before."""
+    trig = draft.trigger
+    return (
+        "context" in draft.sources
+        and trig.lemma_.lower() in lex.session_nouns
+        and trig.lemma_.lower() in lex.channel_back_exercise
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trig.children)
+    )
 
 
 _SERIES_ORDER = frozenset({"another", "next", "previous", "last", "following", "upcoming", "latest", "preceding"})
@@ -609,8 +626,10 @@ def build_event(
     if round_ == 1 and mechanism is None:
         # "the first face-to-face meeting since 2022": a resumption, not round one
         round_ = None
-    if mechanism is None and "channel" in draft.sources:
-        for family in ("DIALOGUE", "EXERCISE"):
+    if mechanism is None and ("channel" in draft.sources or _bare_session(draft, lex)):
+        # "the dialogue", or a bare "the sixth edition" whose parties the narrative gives:
+        # the channel of those parties told last
+        for family in ("EXERCISE", "DIALOGUE") if _bare_session(draft, lex) else ("DIALOGUE", "EXERCISE"):
             known = state.last_channels.get(family)
             if known and known[0] == draft.actors and known[1]:
                 mechanism = registry.resolve(known[1], draft.actors)
