@@ -948,6 +948,13 @@ CASES = [
     ("Cambodia and China first held Golden Dragon in 2016. In May 2024, the sixth edition moved for the first time to the coast.",
      [("EXERCISE", ("CHN", "KHM"), "2016", None, "asserted"),
       ("EXERCISE", ("CHN", "KHM"), "2024-05", None, "asserted")]),
+    # dates listed each after its own preposition are one event each
+    ("China and Russia held joint air patrols in December 2020, in November 2021 and on May 24, 2022.",
+     [("EXERCISE", ("CHN", "RUS"), "2020-12", None, "asserted"),
+      ("EXERCISE", ("CHN", "RUS"), "2021-11", None, "asserted"),
+      ("EXERCISE", ("CHN", "RUS"), "2022-05-24", None, "asserted")]),
+    ("Austin met Dong in Singapore in May 2024, in a meeting room.",
+     [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -414,8 +414,43 @@ def coordinated_dates(
             v = cap_precision(reyear(other, anchor, published), other.kind, precision)
             if v and v != value and v not in out:
                 out.append(v)
+        for other in _listed_by_prepositions(sent, tok, d, heads):
+            v = cap_precision(reyear(other, anchor, published), other.kind, precision)
+            if v and v != value and v not in out:
+                out.append(v)
     if lasting and out and _consecutive_days([value, *out]):
         return []
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+
+
+def _listed_by_prepositions(sent: Analysed, tok, first: DateMention, heads: dict) -> list[DateMention]:
+    """ "in December 2020, in November 2021 and on May 24, 2022": dates with their own
+    written year, each after its own preposition of the same verb (or conjoined to one),
+    listed right after ``first`` (whose head is ``tok``) with only commas and "and"
+    between them."""
+    if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "conj"):
+        return []
+    verb = tok.head.head
+    while verb.dep_ == "conj" and verb.pos_ == "ADP":
+        verb = verb.head
+    preps = sorted(
+        {p.i: p for c in verb.children if c.dep_ == "prep" for p in (c, *c.conjuncts) if p.pos_ == "ADP"}.values(),
+        key=lambda p: p.i,
+    )
+    out, end = [], first.end
+    for p in preps:
+        if p.i <= tok.i:
+            continue
+        other = next((heads[o.i] for o in p.children if o.dep_ == "pobj" and o.i in heads), None)
+        if other is None or other.relative:
+            break
+        if not _LIST_GAP.fullmatch(sent.text[end - sent.base : p.idx]):
+            break
+        out.append(other)
+        end = other.end
     return out
 
 
