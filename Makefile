@@ -57,7 +57,7 @@ bench-web: $(STAMP)
 # training documents, the extractor's code and data, the settings or the libraries.
 # The dev corpus is trained on whole; of the others only the tuning part is read.
 model: $(STAMP)
-	$(BIN)/mildip train --gold $(SHARED)/corpus/real --gold tests/data/heldout --gold tests/data/probes --gold tests/data/briefings --all-of $(SHARED)/corpus/dev --out src/mildip/data/scorer.json --seed 13
+	$(BIN)/mildip train --gold $(SHARED)/corpus/real --gold tests/data/heldout --gold tests/data/probes --gold tests/data/briefings --gold tests/data/analyses --all-of $(SHARED)/corpus/dev --out src/mildip/data/scorer.json --seed 13
 
 # pip-tools lives in its own venv so it cannot change the pinned packages of .venv.
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest allowed release.
