@@ -955,6 +955,14 @@ CASES = [
       ("EXERCISE", ("CHN", "RUS"), "2022-05-24", None, "asserted")]),
     ("Austin met Dong in Singapore in May 2024, in a meeting room.",
      [("MEET", ("CHN", "USA"), "2024-05", None, "asserted")]),
+    # a clause of "when" in the past happened, whatever the mood of its main clause
+    ("When Austin visited Beijing in January, he did not meet Xi.",
+     [("MEET", ("CHN", "USA"), "2024-01", "USA", "asserted"),
+      ("MEET", ("CHN", "USA"), "2024", None, "negated")]),
+    # a journey to a forum is no visit to the country that hosts it
+    ("Austin travelled to Singapore for the Shangri-La Dialogue in May.", []),
+    ("Austin travelled to Singapore in May for talks with Ng Eng Hen.",
+     [("MEET", ("SGP", "USA"), "2024-05", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

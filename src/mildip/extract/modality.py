@@ -39,6 +39,18 @@ def while_noun(tok) -> bool:
 
 
 _PAST_MARKS = frozenset({"since", "after"})
+_WHEN_MARKS = frozenset({"when", "while", "once"})
+
+
+def _told_as_past(clause) -> bool:
+    """Whether an adverbial clause tells what happened, whatever the mood of the clause
+    it hangs on: a clause of "since" or "after", or one of "when" / "while" / "once" in
+    the simple past ("When Gates traveled to Singapore, he did not meet a Chinese
+    official")."""
+    if clause.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & _PAST_MARKS) or (clause.tag_ == "VBD" and bool(marks & _WHEN_MARKS))
 
 
 def governor_chain(trigger, verb) -> list:
@@ -64,7 +76,7 @@ def governor_chain(trigger, verb) -> list:
             # not attend, and the U.S. held the drill": a conjoined clause with its own
             # subject has its own mood
             break
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
+        if _told_as_past(t):
             # "I have not spoken with Dong since we met in Singapore": the clause of
             # "since" tells what happened, whatever the main clause's mood
             break
@@ -200,7 +212,7 @@ def _clause_ancestors(trigger) -> list:
             # not attend, and the U.S. held the drill": a conjoined clause with its own
             # subject has its own mood
             break
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in t.children):
+        if _told_as_past(t):
             break
         t = t.head
         out.append(t)

@@ -111,6 +111,11 @@ class Analysed:
         of a name states no event."""
         return bool(self._party_tokens.get(i))
 
+    def is_forum(self, i: int) -> bool:
+        """Whether token ``i`` lies in the name of a forum ("Shangri-La Dialogue",
+        "ADMM-Plus"): a venue, not a party or a channel."""
+        return any(p.kind == "forum" for p in self._party_tokens.get(i, ()))
+
     def places_of(self, i: int) -> list[PartyMention]:
         """Every gazetteer mention (party or place) with a code that covers token ``i``."""
         return [p for p in self._party_tokens.get(i, ()) if p.code]

@@ -132,6 +132,10 @@ def visit(ctx: FrameContext, tok, entry):
     if any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         # "called on China to ...": a demand, not a visit
         return []
+    if _trip_to_a_forum(ctx, tok, entry):
+        # "Gates traveled to Singapore for the Shangri-La Dialogue": the country hosts a
+        # forum, not the visitor
+        return []
     visitors, hosts = visit_roles(ctx, tok, entry)
     if entry.pos == "noun" and is_naval(ctx, visitors):
         # "the naval taskforce paid a five-day visit to Maputo": a navy's visit is a port call
@@ -153,6 +157,15 @@ def visit(ctx: FrameContext, tok, entry):
             initiator=initiator, location=location, verb=clause_verb(tok), objects=[tok],
         )
     return out
+
+
+def _trip_to_a_forum(ctx: FrameContext, tok, entry) -> bool:
+    """Whether a verb of a journey (``journey`` class) goes "for" or "to" a forum."""
+    if entry.pos != "verb" or not ctx.lex.in_class("journey", tok.lemma_.lower()):
+        return False
+    return any(
+        ctx.sent.is_forum(t.i) for o in prep_objects(tok, {"for", "to", "at"}) for t in ctx.resolver.phrase_tokens(o)
+    )
 
 
 def per_host(ctx: FrameContext, hosts, visitor: str | None) -> list:
