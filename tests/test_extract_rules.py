@@ -963,6 +963,10 @@ CASES = [
     ("Austin travelled to Singapore for the Shangri-La Dialogue in May.", []),
     ("Austin travelled to Singapore in May for talks with Ng Eng Hen.",
      [("MEET", ("SGP", "USA"), "2024-05", "USA", "asserted")]),
+    # a date inside the phrase of the meeting "at" which something happened dates it
+    ("At an informal meeting with ASEAN defence ministers that he hosted in Beijing in October 2015, "
+     "China's Defence Minister General Chang Wanquan proposed that the PLAN and ASEAN navies hold joint maritime drills.",
+     [("PROPOSE", ("ASEAN", "CHN"), "2015-10", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -136,6 +136,8 @@ def attached(date_head, trigger, verb) -> bool:
         chain |= {t.i for t in _ancestors(verb)}
     if above.i in chain:
         return not _reported_as_done(above, verb if verb is not None else trigger)
+    if _in_frame_of(date_head, chain):
+        return True
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
     if above.dep_ == "acl" and above.head.pos_ == "PROPN" and any(a.i == trigger.i for a in above.head.ancestors):
@@ -155,6 +157,16 @@ def is_reduced_relative(participle) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
         return False
     return participle.doc[participle.i - 1].text == ","
+
+
+def _in_frame_of(date_head, chain: set[int]) -> bool:
+    """ "At an informal meeting that he hosted in Beijing in October 2015, Chang proposed
+    ...": a date inside the phrase of a noun after "at" or "during" (:func:`while_noun`)
+    that frames one of the trigger's verbs dates what happened at it."""
+    for a in date_head.ancestors:
+        if while_noun(a):
+            return a.head.head.i in chain
+    return False
 
 
 def _reduced_relative_on(participle, trigger) -> bool:
