@@ -967,6 +967,13 @@ CASES = [
     ("At an informal meeting with ASEAN defence ministers that he hosted in Beijing in October 2015, "
      "China's Defence Minister General Chang Wanquan proposed that the PLAN and ASEAN navies hold joint maritime drills.",
      [("PROPOSE", ("ASEAN", "CHN"), "2015-10", "CHN", "asserted")]),
+    # a possessor's meetings counted in the plural are one with each counterpart; a lone
+    # surname may be the possessor
+    ("Dong's meetings with Marles and Kihara came after a period of repair.",
+     [("MEET", ("AUS", "CHN"), "2024-06", None, "asserted"),
+      ("MEET", ("CHN", "JPN"), "2024-06", None, "asserted")]),
+    ("Dong's talks with Marles and Kihara came after a period of repair.",
+     [("MEET", ("AUS", "CHN", "JPN"), "2024-06", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

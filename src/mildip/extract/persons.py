@@ -245,7 +245,7 @@ def find_persons(
     return out
 
 
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss"})
 
 
 def _surname_read_as_noun(t) -> bool:

@@ -233,7 +233,8 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
     """ "Hegseth met Teodoro and Khaled", "held separate meetings with his Japanese and
     Philippine counterparts", "held bilateral talks with Austin and with Dong": one
     subject meeting counterparts of several parties is one bilateral meeting each (for a
-    noun, when it is "separate" or "bilateral", or the preposition is repeated), unless
+    noun, when it is "separate" or "bilateral", the preposition is repeated, or a
+    possessor's meetings are counted in the plural: "Wei's meetings with ..."), unless
     the text says they met together ("a trilateral meeting", "jointly")."""
     if any(t.lower_ in _TOGETHER for t in tok.doc):
         return []
@@ -248,12 +249,20 @@ def separate_meetings(ctx: FrameContext, tok, entry) -> list:
         others = [f.codes[0] for f in each]
     else:
         verb = clause_verb(tok)
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        counted = (
+            tok.tag_ == "NNS" and tok.lower_ != tok.lemma_.lower() and bool(owners)
+            and not ctx.lex.in_class("mass_plural", tok.lemma_)
+        )
         if not (
-            any(c.lower_ in _APART for c in tok.children)
+            counted
+            or any(c.lower_ in _APART for c in tok.children)
             or len(prepositions(tok, {"with"}) + (prepositions(verb, {"with"}) if verb is not None else [])) >= 2
         ):
             return []
-        subject = ctx.parties(subjects(verb) if verb is not None else [], "subject")
+        # "Wei's meetings with Iwaya and Jeong": a possessor's meetings, counted in the
+        # plural, are one with each counterpart
+        subject = ctx.parties(owners if counted else subjects(verb) if verb is not None else [], "subject")
         found = ctx.parties(prep_objects(tok, {"with"}) + prep_objects(verb, {"with"}) if verb is not None else prep_objects(tok, {"with"}), "with")
         others = [c for c in found.codes if c not in subject.codes]
     if not subject.codes or len(set(others)) < 2 or set(others) & set(subject.codes):
