@@ -974,6 +974,11 @@ CASES = [
       ("MEET", ("CHN", "JPN"), "2024-06", None, "asserted")]),
     ("Dong's talks with Marles and Kihara came after a period of repair.",
      [("MEET", ("AUS", "CHN", "JPN"), "2024-06", None, "asserted")]),
+    # a change of state told "for" a span in a participle or a perfect is a state that lasted
+    ("South Korea's relations with China's military, frozen for more than a year, were a worry.", []),
+    ("Military talks between China and the U.S. have been suspended for two years.", []),
+    ("China suspended military talks with the U.S. for a year in 2022.",
+     [("SUSPEND", ("CHN", "USA"), "2022", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

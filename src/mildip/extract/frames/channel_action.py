@@ -25,7 +25,7 @@ from mildip.extract.arguments import (
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, register
-from mildip.extract.frames.interaction import NOUN_WITH, WITH, carried_by, nominal_sides
+from mildip.extract.frames.interaction import NOUN_WITH, WITH, carried_by, lasting_state, nominal_sides
 
 OBJECT_WITH = NOUN_WITH | {"for", "to", "in"}
 """Complements that name the other party of what is acted on ("an invitation for a
@@ -137,7 +137,7 @@ def _acted_on_before(ctx: FrameContext, tok, entry):
 @register("channel_action")
 def channel_action(ctx: FrameContext, tok, entry):
     """One SUSPEND/CANCEL/RESUME per engagement object."""
-    if _closed(ctx, tok, entry):
+    if _closed(ctx, tok, entry) or (entry.pos == "verb" and lasting_state(ctx, tok)):
         return []
     initiators, objs = acted_on(ctx, tok, entry)
     objs = [o for o in objs if _is_engagement(ctx, o) and not _bond_without_military(ctx, o)]

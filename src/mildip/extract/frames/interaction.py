@@ -153,6 +153,19 @@ def eventive(ctx: FrameContext, noun) -> bool:
     )
 
 
+def lasting_state(ctx: FrameContext, verb) -> bool:
+    """ "South Korea's relations with China's military, frozen for more than a year",
+    "talks have been suspended for two years": a participle or a perfect state told "for"
+    a span of time (``duration`` class) says how long the state lasted, not when a change
+    was made; "suspended the talks for a year in 2022" tells the change."""
+    if verb is None or verb.tag_ != "VBN":
+        return False
+    aux = {c.lemma_.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not (verb.dep_ in ("acl", "amod", "advcl") and not aux) and not {"have", "be"} <= aux:
+        return False
+    return any(ctx.lex.in_class("duration", o.lemma_) for o in prep_objects(verb, {"for"}))
+
+
 def nominal_sides(ctx: FrameContext, noun, with_words=NOUN_WITH, time_framed: bool = False) -> list:
     """The party phrases of a nominal event: its modifiers and complements, and the
     subject and ``with`` phrases of the verb that carries it (of a support verb only,
@@ -422,6 +435,10 @@ def interaction(ctx: FrameContext, tok, entry):
             # sanctions": a session of something that is no channel
             return []
         if not eventive(ctx, tok) or generic_mention(ctx, tok):
+            return []
+        if lasting_state(ctx, clause_verb(tok)) and ctx.lex.has_frame(clause_verb(tok).lemma_.lower(), "verb", "channel_action"):
+            # "talks between China and the U.S. have been suspended for two years": the
+            # talks are what the state holds off, not an event
             return []
         separate = separate_meetings(ctx, tok, entry)
         if separate:
