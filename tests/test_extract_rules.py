@@ -979,6 +979,9 @@ CASES = [
     ("Military talks between China and the U.S. have been suspended for two years.", []),
     ("China suspended military talks with the U.S. for a year in 2022.",
      [("SUSPEND", ("CHN", "USA"), "2022", "CHN", "asserted")]),
+    # lifting a suspension resumes what was halted
+    ("Beijing lifted its suspension of military exchanges with Washington in January 2011.",
+     [("RESUME", ("CHN", "USA"), "2011-01", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -13,6 +13,8 @@ finally the narrative (the counterpart of the initiator). RESUME has no initiato
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mildip.extract.arguments import (
     agents,
     clause_verb,
@@ -162,6 +164,12 @@ def channel_action(ctx: FrameContext, tok, entry):
     if not initiator_found.codes:
         initiator_found = ctx.parties(owners_of(initiators), "subject")
     initiator = initiator_found.codes[0] if initiator_found.codes else None
+    verb = clause_verb(tok)
+    if entry.pos == "noun" and entry.type in ("SUSPEND", "CANCEL") and verb is not None and verb.i != tok.i and (
+        tok.dep_ == "dobj" and ctx.lex.in_class("undo", verb.lemma_)
+    ):
+        # "Beijing lifted its suspension of military exchanges": what was halted resumes
+        entry = replace(entry, type="RESUME")
     out = []
     for obj in objs:
         sides = [initiator_found, *nominal_sides(ctx, obj, OBJECT_WITH)]
