@@ -982,6 +982,8 @@ CASES = [
     # lifting a suspension resumes what was halted
     ("Beijing lifted its suspension of military exchanges with Washington in January 2011.",
      [("RESUME", ("CHN", "USA"), "2011-01", None, "asserted")]),
+    # a guest received "in" a place with no "by" phrase is hosted by the place's country
+    ("Austin was received in Beijing in January.", [("MEET", ("CHN", "USA"), "2024-01", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

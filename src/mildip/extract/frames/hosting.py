@@ -1,7 +1,8 @@
 """Frame ``hosting``: "Wei received Austin", "Tokyo hosted the delegation".
 
 The subject is the host and the object the guest, who is the visitor (the initiator);
-in the passive ("was received by") the roles swap. An object that is itself an event
+in the passive ("was received by") the roles swap, and without a ``by`` phrase the
+place the guest was received "in" or "at" is the host. An object that is itself an event
 ("hosted talks", "hosted the exercise"), or a ``for`` phrase that is one ("hosted the
 ministers for a trilateral meeting"), is left to that noun's own frame.
 """
@@ -26,6 +27,9 @@ def hosting(ctx: FrameContext, tok, entry):
     give one MEET per party."""
     if is_passive(tok):
         guests, hosts = passive_subjects(tok), agents(tok)
+        if not hosts:
+            # "Gates was finally received in Beijing": the place hosts
+            hosts = prep_objects(tok, {"in", "at"})
     else:
         guests, hosts = objects(tok), subjects(tok)
     if not guests or any(ctx.lex.in_class("engagement", g.lemma_) for g in guests):
