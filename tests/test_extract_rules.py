@@ -984,6 +984,10 @@ CASES = [
      [("RESUME", ("CHN", "USA"), "2011-01", None, "asserted")]),
     # a guest received "in" a place with no "by" phrase is hosted by the place's country
     ("Austin was received in Beijing in January.", [("MEET", ("CHN", "USA"), "2024-01", "USA", "asserted")]),
+    # a date phrase opening the sentence dates the main clause, wherever the parser hangs it
+    ("In January 2010, after the Obama administration notified Congress of a $6.4 billion arms package for Taiwan, "
+     "Beijing suspended military exchanges with Washington.",
+     [("SUSPEND", ("CHN", "USA"), "2010-01", "CHN", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -136,7 +136,7 @@ def attached(date_head, trigger, verb) -> bool:
         chain |= {t.i for t in _ancestors(verb)}
     if above.i in chain:
         return not _reported_as_done(above, verb if verb is not None else trigger)
-    if _in_frame_of(date_head, chain):
+    if _in_frame_of(date_head, chain) or _opens_the_main_clause(date_head, trigger, verb):
         return True
     if above.head.i == trigger.i and above.dep_ in ("acl", "relcl"):
         return True
@@ -157,6 +157,21 @@ def is_reduced_relative(participle) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in participle.children):
         return False
     return participle.doc[participle.i - 1].text == ","
+
+
+def _opens_the_main_clause(date_head, trigger, verb) -> bool:
+    """ "In January 2010, after the Obama administration notified Congress ..., Beijing
+    suspended military exchanges": a date phrase that opens the sentence, set off by a
+    comma, dates the main clause's verb even when the parser hangs it on the clause
+    that follows it."""
+    prep = date_head.head
+    if date_head.dep_ != "pobj" or prep.dep_ != "prep" or prep.i != date_head.sent.start:
+        return False
+    after = prep.right_edge.i + 1
+    if after >= len(date_head.doc) or date_head.doc[after].text != ",":
+        return False
+    main = verb if verb is not None else trigger
+    return main.dep_ == "ROOT" and prep.head.i != main.i and any(a.i == main.i for a in prep.head.ancestors)
 
 
 def _in_frame_of(date_head, chain: set[int]) -> bool:
