@@ -988,6 +988,11 @@ CASES = [
     ("In January 2010, after the Obama administration notified Congress of a $6.4 billion arms package for Taiwan, "
      "Beijing suspended military exchanges with Washington.",
      [("SUSPEND", ("CHN", "USA"), "2010-01", "CHN", "asserted")]),
+    # the time of a "when" clause on the main verb is the narrative's time
+    ("In January 2010, Beijing suspended military exchanges with Washington.\n\n"
+     "Contacts restarted only when Gates was received in Beijing in January 2011. He also met Liang Guanglie.",
+     [("SUSPEND", ("CHN", "USA"), "2010-01", "CHN", "asserted"),
+      ("MEET", ("CHN", "USA"), "2011-01", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -210,6 +210,12 @@ def _main_clause(tok) -> bool:
         # "The first real result came from the ninth round, held on 24 January 2021":
         # the participle dates the main clause's own noun
         return True
+    if t.dep_ == "advcl" and t.head.dep_ == "ROOT" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ == "when" for c in t.children
+    ):
+        # "Contacts restarted only when Gates was received in Beijing in January 2011":
+        # the time of "when" is the main clause's time
+        return True
     return t.dep_ == "ROOT" or t.head.i == t.i
 
 
