@@ -993,6 +993,10 @@ CASES = [
      "Contacts restarted only when Gates was received in Beijing in January 2011. He also met Liang Guanglie.",
      [("SUSPEND", ("CHN", "USA"), "2010-01", "CHN", "asserted"),
       ("MEET", ("CHN", "USA"), "2011-01", "USA", "asserted")]),
+    # a registered series name beside a verb of another frame is still its event, unless
+    # the verb acts on it
+    ("Joint Sea 2024 opened in May at Zhanjiang.", [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
+    ("China cancelled Golden Dragon 2024.", []),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -265,6 +265,16 @@ def recalled_session_entries(ctx: FrameContext, tok) -> list[Trigger]:
     return [e for e in ctx.lex.for_token(noun, "noun") if e.frame == frame and not e.rest][:1]
 
 
+_ACTING_FRAMES = frozenset({"channel_action", "propose", "reject"})
+
+
+def _tells_name(tok, entries: list[Trigger]) -> bool:
+    """Whether the trigger ``tok`` beside a series name tells that name's event: a noun
+    ("the Blue Strike joint training") or a verb that acts on it ("called off Golden
+    Dragon")."""
+    return tok.pos_ in ("NOUN", "PROPN") or any(e.frame in _ACTING_FRAMES for e in entries)
+
+
 def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
     """Every draft of one analysed sentence (see the module docstring).
 
@@ -290,9 +300,10 @@ def drafts_for_sentence(ctx: FrameContext) -> list[Draft]:
         if tok.i not in candidates and tok.i not in named and not ctx.sent.in_name(tok.i):
             series = series_entries(ctx, tok) or recalled_session_entries(ctx, tok)
             near = [tok.head, *tok.children, *(c for c in tok.head.children if c.dep_ == "appos")]
-            if series and not any(t.i in candidates for t in near if t.i != tok.i):
+            if series and not any(t.i in candidates and _tells_name(t, candidates[t.i]) for t in near if t.i != tok.i):
                 # "the fifth 'Blue Strike' joint training", "exercise Shakti": the
-                # exercise word beside the name tells it already
+                # exercise word beside the name tells it already, and "cancelled Golden
+                # Dragon" acts on it; "Joint Sea 2024 opened in July" does neither
                 candidates[tok.i] = series
     for i in sorted(candidates, key=lambda i: (_depth(doc[i]), i)):
         entries = candidates[i]
