@@ -997,6 +997,11 @@ CASES = [
     # the verb acts on it
     ("Joint Sea 2024 opened in May at Zhanjiang.", [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
     ("China cancelled Golden Dragon 2024.", []),
+    # a list of years and a month with its year: one event per date
+    ("China and Cambodia held the Golden Dragon exercise in 2018, 2019 and March 2020.",
+     [("EXERCISE", ("CHN", "KHM"), "2018", None, "asserted"),
+      ("EXERCISE", ("CHN", "KHM"), "2019", None, "asserted"),
+      ("EXERCISE", ("CHN", "KHM"), "2020-03", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -436,7 +436,11 @@ def coordinated_dates(
         tok = sent.doc[i]
         for c in tok.subtree:
             other = heads.get(c.i)
-            if c.i == i or other is None or c.dep_ != "conj" or other.precision != d.precision:
+            if c.i == i or other is None or c.dep_ not in ("conj", "appos") or not _another_date(d, other):
+                continue
+            if c.dep_ == "appos" and other.precision != d.precision:
+                # "in 2018, 2019 and March 2020": the parser may take the second year of a
+                # list for an apposition of the first
                 continue
             v = cap_precision(reyear(other, anchor, published), other.kind, precision)
             if v and v != value and v not in out:
@@ -448,6 +452,17 @@ def coordinated_dates(
     if lasting and out and _consecutive_days([value, *out]):
         return []
     return out
+
+
+def _another_date(first: DateMention, other: DateMention) -> bool:
+    """Whether ``other``, conjoined to ``first``, is another date of the list: of the same
+    precision ("in March, April and May"), or one with its own written year that is not a
+    part of ``first`` ("in 2018, 2019 and March 2020"; not "in May and on May 24")."""
+    if other.precision == first.precision:
+        return True
+    if other.relative or not other.value or not first.value:
+        return False
+    return not (other.value.startswith(first.value) or first.value.startswith(other.value))
 
 
 _LIST_GAP = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
