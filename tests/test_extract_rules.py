@@ -1002,6 +1002,10 @@ CASES = [
      [("EXERCISE", ("CHN", "KHM"), "2018", None, "asserted"),
       ("EXERCISE", ("CHN", "KHM"), "2019", None, "asserted"),
       ("EXERCISE", ("CHN", "KHM"), "2020-03", None, "asserted")]),
+    # an organisation's own gathering is its forum, a venue; a summit of two parties is one
+    ("The new Chinese defence minister attended the SCO defence ministers' meeting in April.", []),
+    ("Modi and Xi were both due in Samarkand a week later for an SCO summit.", []),
+    ("The EU-China summit took place in Beijing in April.", [("MEET", ("CHN", "EU"), "2024-04", None, "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -153,6 +153,18 @@ def eventive(ctx: FrameContext, noun) -> bool:
     )
 
 
+def organisation_forum(ctx: FrameContext, noun) -> bool:
+    """ "an SCO summit", "the SCO defence ministers' meeting", "the NATO summit": a
+    gathering (``gathering`` class) whose modifiers name one international organisation
+    and no other party is that organisation's forum, a venue and no event ("the EU-China
+    summit" names two parties and is one)."""
+    if not ctx.lex.in_class("gathering", noun.lemma_) and noun.lemma_.lower() != "summit":
+        return False
+    words = [t for m in modifiers(noun) for t in m.subtree if t.i != noun.i]
+    kinds = {(p.code, p.kind) for t in words for p in ctx.sent.parties_of(t.i)}
+    return len({code for code, _kind in kinds}) == 1 and all(kind == "org" for _code, kind in kinds)
+
+
 def lasting_state(ctx: FrameContext, verb) -> bool:
     """ "South Korea's relations with China's military, frozen for more than a year",
     "talks have been suspended for two years": a participle or a perfect state told "for"
@@ -428,7 +440,7 @@ def interaction(ctx: FrameContext, tok, entry):
             # "the previous edition of the exercise", "the 17th round of the Defense
             # Policy Coordination Talks": the exercise or the channel is the event
             return []
-        if restated_session(ctx, tok):
+        if restated_session(ctx, tok) or organisation_forum(ctx, tok):
             return []
         if entry.type == "DIALOGUE" and session_of_nothing(ctx, tok):
             # "the 2020 edition of Science of Military Strategy", "a new round of
