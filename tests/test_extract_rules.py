@@ -996,7 +996,6 @@ CASES = [
     # a registered series name beside a verb of another frame is still its event, unless
     # the verb acts on it
     ("Joint Sea 2024 opened in May at Zhanjiang.", [("EXERCISE", ("CHN", "RUS"), "2024-05", None, "asserted")]),
-    ("China cancelled Golden Dragon 2024.", []),
     # a list of years and a month with its year: one event per date
     ("China and Cambodia held the Golden Dragon exercise in 2018, 2019 and March 2020.",
      [("EXERCISE", ("CHN", "KHM"), "2018", None, "asserted"),
@@ -1006,6 +1005,9 @@ CASES = [
     ("The new Chinese defence minister attended the SCO defence ministers' meeting in April.", []),
     ("Modi and Xi were both due in Samarkand a week later for an SCO summit.", []),
     ("The EU-China summit took place in Beijing in April.", [("MEET", ("CHN", "EU"), "2024-04", None, "asserted")]),
+    # a registered series or channel acted on by its name; its leading parties join
+    ("China cancelled Golden Dragon 2024.", [("CANCEL", ("CHN", "KHM"), "2024", "CHN", "asserted")]),
+    ("The U.S. cancelled Balikatan in 2020.", [("CANCEL", ("PHL", "USA"), "2020", "USA", "asserted")]),
     # aircraft designators flown by one party name its forces
     ("In December, a J-11 flew within 20 feet of the nose of an RC-135 reconnaissance plane over the South China Sea.",
      [("INCIDENT", ("CHN", "USA"), "2023-12", "CHN", "asserted")]),

@@ -36,8 +36,13 @@ French warship", "military assistance to Thailand", "$2 billion in aid to Pakist
 
 def _is_engagement(ctx: FrameContext, tok) -> bool:
     """An engagement noun, one compounded with it ("the Seabees' construction program"),
-    or an amount of one ("$3.5 million in military assistance")."""
+    an amount of one ("$3.5 million in military assistance"), or the name of a
+    registered channel or exercise series ("called off Angkor Sentinel")."""
     if ctx.lex.in_class("engagement", tok.lemma_):
+        return True
+    if tok.pos_ == "PROPN" and ctx.registered(" ".join(t.text for t in ctx.resolver.phrase_tokens(tok))) is not None:
+        # "Phnom Penh called off that year's Angkor Sentinel": a registered channel or
+        # exercise series by its name
         return True
     if any(c.dep_ == "compound" and ctx.lex.in_class("engagement", c.lemma_) for c in tok.children):
         return True
@@ -180,7 +185,10 @@ def channel_action(ctx: FrameContext, tok, entry):
             sides.append(ctx.parties(prep_objects(tok, {"to"}), "with"))
         codes, sources = assemble(ctx, sides)
         name = " ".join(t.text for t in ctx.resolver.phrase_tokens(obj))
-        for c in ctx.registered_parties(name):
+        mech = ctx.registered(name)
+        # a series' leading parties (Balikatan: PHL, USA) join a party the text names
+        core = mech.core if mech is not None and codes else ()
+        for c in (*ctx.registered_parties(name), *core):
             if c not in codes:
                 codes.append(c)
                 sources.add("registry")
