@@ -27,7 +27,13 @@ from mildip.extract.arguments import (
     subjects,
 )
 from mildip.extract.frames import FrameContext, assemble, draft, register
-from mildip.extract.frames.interaction import NOUN_WITH, WITH, carried_by, lasting_state, nominal_sides
+from mildip.extract.frames.interaction import (
+    NOUN_WITH,
+    WITH,
+    carried_by,
+    lasting_state,
+    nominal_sides,
+)
 
 OBJECT_WITH = NOUN_WITH | {"for", "to", "in"}
 """Complements that name the other party of what is acted on ("an invitation for a
