@@ -626,10 +626,11 @@ def build_event(
     if round_ == 1 and mechanism is None:
         # "the first face-to-face meeting since 2022": a resumption, not round one
         round_ = None
-    if mechanism is None and ("channel" in draft.sources or _bare_session(draft, lex)):
+    bare = _bare_session(draft, lex)
+    if mechanism is None and ("channel" in draft.sources or bare):
         # "the dialogue", or a bare "the sixth edition" whose parties the narrative gives:
         # the channel of those parties told last
-        for family in ("EXERCISE", "DIALOGUE") if _bare_session(draft, lex) else ("DIALOGUE", "EXERCISE"):
+        for family in ("EXERCISE", "DIALOGUE") if bare else ("DIALOGUE", "EXERCISE"):
             known = state.last_channels.get(family)
             if known and known[0] == draft.actors and known[1]:
                 mechanism = registry.resolve(known[1], draft.actors)

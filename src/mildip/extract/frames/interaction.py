@@ -158,7 +158,7 @@ def organisation_forum(ctx: FrameContext, noun) -> bool:
     gathering (``gathering`` class) whose modifiers name one international organisation
     and no other party is that organisation's forum, a venue and no event ("the EU-China
     summit" names two parties and is one)."""
-    if not ctx.lex.in_class("gathering", noun.lemma_) and noun.lemma_.lower() != "summit":
+    if not ctx.lex.in_class("gathering", noun.lemma_):
         return False
     words = [t for m in modifiers(noun) for t in m.subtree if t.i != noun.i]
     kinds = {(p.code, p.kind) for t in words for p in ctx.sent.parties_of(t.i)}
@@ -448,7 +448,8 @@ def interaction(ctx: FrameContext, tok, entry):
             return []
         if not eventive(ctx, tok) or generic_mention(ctx, tok):
             return []
-        if lasting_state(ctx, clause_verb(tok)) and ctx.lex.has_frame(clause_verb(tok).lemma_.lower(), "verb", "channel_action"):
+        verb = clause_verb(tok)
+        if lasting_state(ctx, verb) and ctx.lex.has_frame(verb.lemma_.lower(), "verb", "channel_action"):
             # "talks between China and the U.S. have been suspended for two years": the
             # talks are what the state holds off, not an event
             return []
